@@ -1,0 +1,49 @@
+/** Module boundaries of ENGINEERING.md §2, checked by `npm run boundaries` inside `npm test`. */
+module.exports = {
+  forbidden: [
+    { name: "no-cycles", severity: "error", from: {}, to: { circular: true } },
+    {
+      name: "core-is-pure",
+      comment: "core/ holds pure domain logic: it imports nothing from server/ or web/",
+      severity: "error",
+      from: { path: "^src/core" },
+      to: { path: "^src/(server|web)" },
+    },
+    {
+      name: "contracts-are-leaves",
+      severity: "error",
+      from: { path: "^src/contracts" },
+      to: { path: "^src/(server|web)" },
+    },
+    {
+      name: "web-only-contracts-and-core",
+      comment: "the SPA talks to the server over HTTP only",
+      severity: "error",
+      from: { path: "^src/web" },
+      to: { path: "^src/server" },
+    },
+    {
+      name: "platform-knows-no-domain",
+      severity: "error",
+      from: { path: "^src/server/platform" },
+      to: { path: "^src/server/modules" },
+    },
+    {
+      name: "modules-through-index",
+      comment:
+        "a module uses another module only through its index.ts (table files may reference tables for foreign keys)",
+      severity: "error",
+      from: { path: "^src/server/modules/([^/]+)/", pathNot: "\\.table\\.ts$" },
+      to: {
+        path: "^src/server/modules/([^/]+)/(?!index\\.ts$)",
+        pathNot: "^src/server/modules/$1/",
+      },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    tsConfig: { fileName: "tsconfig.json" },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { extensions: [".ts", ".tsx", ".js"] },
+  },
+};

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type E2E, screenshot, seriousViolations, startE2E } from "./support/browser";
+
+describe("first run in a browser", () => {
+  let e2e: E2E;
+  beforeAll(async () => {
+    e2e = await startE2E();
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it("sets up an organisation with the browser's zone, signs out and back in", async () => {
+    const { page, baseUrl } = e2e;
+    await page.goto(baseUrl);
+    await page.getByRole("link", { name: /set up tandem/i }).click();
+    await expect
+      .poll(() => page.getByRole("combobox", { name: "Your time zone" }).inputValue())
+      .toBe("Asia/Kolkata");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel("Organisation name").fill("Acme Remote");
+    await page.getByLabel("Your name").fill("Priya Patel");
+    await page.getByLabel("Your email").fill("priya@example.test");
+    await page.getByLabel(/^Password/).fill("correct horse battery");
+    await screenshot(page, "setup-filled");
+    await page.getByRole("button", { name: "Create organisation" }).click();
+    await page.getByRole("heading", { name: "Welcome, Priya Patel" }).waitFor();
+    expect(await page.getByText("(Asia/Kolkata)").count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "home-after-setup");
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("heading", { name: "Sign in to Tandem" }).waitFor();
+    await page.getByLabel("Email").fill("PRIYA@example.test");
+    await page.getByLabel(/^Password/).fill("wrong password!");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("alert").filter({ hasText: "do not match" }).waitFor();
+    await page.getByLabel(/^Password/).fill("correct horse battery");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Welcome, Priya Patel" }).waitFor();
+  });
+});

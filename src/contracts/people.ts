@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { WEEKDAYS } from "../core/time/types";
+import { email, localDate, name, role, timeZone, uuid } from "./common";
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "must be a time HH:MM");
+export const localInterval = z.strictObject({ start: hhmm, end: hhmm });
+export const week = z.strictObject(
+  Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(localInterval).max(12).optional()])) as Record<
+    (typeof WEEKDAYS)[number],
+    z.ZodOptional<z.ZodArray<typeof localInterval>>
+  >,
+);
+export const workingPatternBody = z.strictObject({ timeZone: timeZone.optional(), week });
+
+export const createPersonBody = z.strictObject({
+  name,
+  email,
+  role,
+  timeZone,
+  teamIds: z.array(uuid).max(100).optional(),
+  managerId: uuid.optional(),
+});
+export type CreatePersonBody = z.infer<typeof createPersonBody>;
+
+export const updatePersonBody = z.strictObject({
+  name: name.optional(),
+  email: email.optional(),
+  role: role.optional(),
+  timeZone: timeZone.optional(),
+  managerId: uuid.nullable().optional(),
+});
+export type UpdatePersonBody = z.infer<typeof updatePersonBody>;
+
+export const listPeopleQuery = z.strictObject({
+  q: z.string().max(200).optional(),
+  teamId: uuid.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+
+const instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 instant with offset" });
+export const absenceBody = z.strictObject({
+  start: z.union([instant, localDate]),
+  end: z.union([instant, localDate]),
+  kind: z.enum(["vacation", "sick", "personal", "other"]).optional(),
+  reason: z.string().max(500, "must be at most 500 characters").optional(),
+});
+export type AbsenceBody = z.infer<typeof absenceBody>;
+
+export const zoneChangeBody = z.strictObject({ from: localDate, timeZone });

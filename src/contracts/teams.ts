@@ -1,0 +1,7 @@
+import { z } from "zod";
+import { name, uuid } from "./common";
+
+export const teamBody = z.strictObject({ name });
+export const teamMembersBody = z.strictObject({
+  members: z.array(z.strictObject({ personId: uuid, role: z.enum(["lead", "member"]) })).max(1000),
+});

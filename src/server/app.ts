@@ -1,0 +1,81 @@
+import { randomUUID } from "node:crypto";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Deps } from "./deps";
+import { registerAuditRoutes } from "./modules/audit";
+import { installAuth, registerAuthRoutes } from "./modules/auth";
+import { registerSetupRoutes } from "./modules/setup";
+import { installErrorHandler } from "./platform/http/error-handler";
+import { registerObservability } from "./platform/http/observability";
+import { registerWebApp } from "./platform/http/web-app";
+
+export interface AppOptions {
+  logger?: boolean;
+  /** Serve the built SPA from this directory (default: dist/web when built). */
+  webDir?: string;
+}
+
+/** Builds the HTTP application around its dependencies; tests call this and use app.inject. */
+export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(deps.config.logLevel),
+    genReqId: () => randomUUID(),
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // Mantine injects CSS variables at runtime
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { max: 600, timeWindow: "1 minute" });
+  await app.register(swagger, {
+    openapi: { info: { title: "Tandem API", version: "1" } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list" } });
+  app.get("/api/openapi.json", { schema: { hide: true }, config: { access: "public" } }, () => app.swagger());
+
+  installAuth(app, deps);
+  registerObservability(app, deps.database);
+  registerSetupRoutes(app, deps);
+  registerAuthRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+  await registerWebApp(app, options.webDir);
+  return app;
+}
+
+function loggerOptions(level: string) {
+  return {
+    level,
+    redact: {
+      paths: [
+        "req.headers.authorization",
+        "req.headers.cookie",
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+        "*.password",
+        "*.token",
+      ],
+      censor: "[redacted]",
+    },
+  };
+}

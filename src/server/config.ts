@@ -1,0 +1,74 @@
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1")
+  .optional();
+
+const schema = z.object({
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  TANDEM_DATA_DIR: z.string().min(1).default("./data"),
+  TANDEM_ROLE: z.enum(["all", "api", "worker"]).default("all"),
+  TANDEM_OPEN_SIGNUP: bool,
+  TANDEM_PUBLIC_URL: z.url().optional(),
+  TANDEM_TRUST_PROXY: bool,
+  TANDEM_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  TANDEM_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  TANDEM_INVITATION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  SMTP_FROM: z.string().min(3).default("Tandem <tandem@localhost>"),
+});
+
+export interface Config {
+  host: string;
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  role: "all" | "api" | "worker";
+  openSignup: boolean;
+  publicUrl: string;
+  trustProxy: boolean;
+  logLevel: string;
+  sessionDays: number;
+  invitationDays: number;
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+}
+
+export class ConfigError extends Error {}
+
+/** The only reader of process.env: validates every variable and names each bad one. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(
+      `Invalid configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`,
+    );
+  }
+  const c = parsed.data;
+  return {
+    host: c.HOST,
+    port: c.PORT,
+    databaseUrl: c.DATABASE_URL,
+    dataDir: c.TANDEM_DATA_DIR,
+    role: c.TANDEM_ROLE,
+    openSignup: c.TANDEM_OPEN_SIGNUP ?? false,
+    publicUrl: (c.TANDEM_PUBLIC_URL ?? `http://${c.HOST}:${c.PORT}`).replace(/\/$/, ""),
+    trustProxy: c.TANDEM_TRUST_PROXY ?? false,
+    logLevel: c.TANDEM_LOG_LEVEL,
+    sessionDays: c.TANDEM_SESSION_DAYS,
+    invitationDays: c.TANDEM_INVITATION_DAYS,
+    smtpUrl: c.SMTP_URL,
+    smtpFrom: c.SMTP_FROM,
+  };
+}

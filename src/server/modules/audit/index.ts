@@ -1,0 +1,2 @@
+export { registerAuditRoutes } from "./audit.routes";
+export { type AuditAction, type AuditEntry, listAudit, recordAudit } from "./audit.service";

@@ -1,0 +1,123 @@
+import { and, desc, eq } from "drizzle-orm";
+import type { Deps } from "../../deps";
+import { DUMMY_HASH_PROMISE, randomToken, sha256, verifyPassword } from "../../platform/crypto";
+import { AppError, notFound } from "../../platform/errors";
+import type { Actor } from "../../platform/http/actor";
+import { recordAudit } from "../audit";
+import { getOrganisation } from "../organisations";
+import { findSignInCandidates, type PersonRow } from "../people";
+import { apiTokens } from "./auth.table";
+import { createSession } from "./sessions";
+import { assertNotThrottled, clearFailures, recordFailures, type ThrottleKey } from "./throttle";
+
+const BAD_CREDENTIALS =
+  "That email and password do not match; check both, or ask an admin to reset your access";
+
+/** Email + password sign-in, throttled per account and per client address. */
+export async function login(deps: Deps, input: { email: string; password: string; ip: string }) {
+  const email = input.email.trim().toLowerCase();
+  const keys: ThrottleKey[] = [`email:${email}`, `ip:${input.ip}`];
+  await assertNotThrottled(deps.db, keys);
+  const person = await matchPassword(await findSignInCandidates(deps.db, email), input.password);
+  if (!person) {
+    await deps.db.transaction(async (tx) => {
+      await recordFailures(tx, keys);
+      const [known] = await findSignInCandidates(tx, email);
+      if (known) {
+        await recordAudit(tx, {
+          organisationId: known.organisationId,
+          actorId: known.id,
+          action: "auth.login_failed",
+          ip: input.ip,
+        });
+      }
+    });
+    throw new AppError("invalid_credentials", BAD_CREDENTIALS);
+  }
+  return deps.db.transaction(async (tx) => {
+    await clearFailures(tx, `email:${email}`);
+    const session = await createSession(tx, person, deps.config.sessionDays);
+    await recordAudit(tx, {
+      organisationId: person.organisationId,
+      actorId: person.id,
+      action: "auth.login",
+      ip: input.ip,
+    });
+    return { person, organisation: await getOrganisation(tx, person.organisationId), session };
+  });
+}
+
+async function matchPassword(candidates: PersonRow[], password: string): Promise<PersonRow | null> {
+  if (candidates.length === 0) {
+    await verifyPassword(await DUMMY_HASH_PROMISE, password); // same cost as a real account
+    return null;
+  }
+  for (const candidate of candidates) {
+    if (candidate.passwordHash && (await verifyPassword(candidate.passwordHash, password))) return candidate;
+  }
+  return null;
+}
+
+export async function createApiToken(deps: Deps, actor: Actor, name: string, ip?: string) {
+  const token = randomToken("tdm_");
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(apiTokens)
+      .values({
+        organisationId: actor.organisationId,
+        personId: actor.personId,
+        name,
+        tokenHash: sha256(token),
+      })
+      .returning();
+    if (!row) throw new Error("insert returned no row");
+    await recordAudit(tx, {
+      organisationId: actor.organisationId,
+      actorId: actor.personId,
+      action: "token.created",
+      targetType: "api_token",
+      targetId: row.id,
+      data: { name },
+      ip,
+    });
+    return { id: row.id, name: row.name, token, createdAt: row.createdAt.toISOString() };
+  });
+}
+
+export async function listApiTokens(deps: Deps, actor: Actor) {
+  const rows = await deps.db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.organisationId, actor.organisationId), eq(apiTokens.personId, actor.personId)))
+    .orderBy(desc(apiTokens.createdAt));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    createdAt: r.createdAt.toISOString(),
+    lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
+  }));
+}
+
+export async function deleteApiToken(deps: Deps, actor: Actor, id: string, ip?: string) {
+  await deps.db.transaction(async (tx) => {
+    const deleted = await tx
+      .delete(apiTokens)
+      .where(
+        and(
+          eq(apiTokens.id, id),
+          eq(apiTokens.organisationId, actor.organisationId),
+          eq(apiTokens.personId, actor.personId),
+        ),
+      )
+      .returning({ id: apiTokens.id });
+    if (deleted.length === 0) throw notFound("API token");
+    await recordAudit(tx, {
+      organisationId: actor.organisationId,
+      actorId: actor.personId,
+      action: "token.deleted",
+      targetType: "api_token",
+      targetId: id,
+      ip,
+    });
+  });
+}

@@ -1,0 +1,3 @@
+export { installAuth } from "./auth.hook";
+export { registerAuthRoutes, setSessionCookie } from "./auth.routes";
+export { createSession } from "./sessions";

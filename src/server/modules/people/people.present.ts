@@ -1,0 +1,20 @@
+import type { PersonView } from "../../../contracts/views";
+import type { people } from "./people.table";
+
+export type PersonRow = typeof people.$inferSelect;
+
+/** The public shape of a person: never the password hash. */
+export function presentPerson(p: PersonRow): PersonView {
+  return {
+    id: p.id,
+    organisationId: p.organisationId,
+    name: p.name,
+    email: p.email,
+    role: p.role,
+    timeZone: p.timeZone,
+    managerId: p.managerId,
+    workingPattern: { timeZone: p.timeZone, week: p.workingPattern },
+    status: p.active ? "active" : "invited",
+    createdAt: p.createdAt.toISOString(),
+  };
+}

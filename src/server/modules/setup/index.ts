@@ -1,0 +1,2 @@
+export { registerSetupRoutes } from "./setup.routes";
+export { createOrganisationWithOwner } from "./setup.service";

@@ -1,0 +1,27 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { setupBody } from "../../../contracts/auth";
+import type { Deps } from "../../deps";
+import { setSessionCookie } from "../auth";
+import { countOrganisations, presentOrganisation } from "../organisations";
+import { presentPerson } from "../people";
+import { setup } from "./setup.service";
+
+export function registerSetupRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get("/api/v1/setup", { schema: { tags: ["setup"] }, config: { access: "public" } }, async () => ({
+    open: deps.config.openSignup || (await countOrganisations(deps.db)) === 0,
+  }));
+  r.post(
+    "/api/v1/setup",
+    { schema: { tags: ["setup"], body: setupBody }, config: { access: "public" } },
+    async (request, reply) => {
+      const result = await setup(deps, request.body);
+      setSessionCookie(request, reply, result.session);
+      return reply.status(201).send({
+        organisation: presentOrganisation(result.organisation),
+        person: presentPerson(result.person),
+      });
+    },
+  );
+}

@@ -1,0 +1,50 @@
+import type { SetupBody } from "../../../contracts/auth";
+import type { Deps } from "../../deps";
+import { hashPassword } from "../../platform/crypto";
+import type { Executor } from "../../platform/db/types";
+import { AppError } from "../../platform/errors";
+import { recordAudit } from "../audit";
+import { createSession } from "../auth";
+import { countOrganisations, insertOrganisation } from "../organisations";
+import { DEFAULT_WEEK, insertPerson } from "../people";
+
+/**
+ * Creates an organisation and its first owner. The one path used by the setup route, the CLI
+ * (create-admin, seed) and test factories.
+ */
+export async function createOrganisationWithOwner(executor: Executor, input: SetupBody) {
+  const organisation = await insertOrganisation(executor, input.organisation);
+  const person = await insertPerson(executor, {
+    organisationId: organisation.id,
+    name: input.owner.name,
+    email: input.owner.email,
+    passwordHash: await hashPassword(input.owner.password),
+    role: "owner",
+    timeZone: input.owner.timeZone,
+    workingPattern: DEFAULT_WEEK,
+    active: true,
+  });
+  await recordAudit(executor, {
+    organisationId: organisation.id,
+    actorId: person.id,
+    action: "organisation.created",
+    targetType: "organisation",
+    targetId: organisation.id,
+  });
+  return { organisation, person };
+}
+
+/** First-run setup: allowed while no organisation exists, or always with TANDEM_OPEN_SIGNUP. */
+export async function setup(deps: Deps, input: SetupBody) {
+  return deps.db.transaction(async (tx) => {
+    if (!deps.config.openSignup && (await countOrganisations(tx)) > 0) {
+      throw new AppError(
+        "setup_closed",
+        "Tandem is already set up; sign in, or ask an admin for an invitation",
+      );
+    }
+    const created = await createOrganisationWithOwner(tx, input);
+    const session = await createSession(tx, created.person, deps.config.sessionDays);
+    return { ...created, session };
+  });
+}

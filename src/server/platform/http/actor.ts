@@ -1,0 +1,30 @@
+import type { FastifyRequest } from "fastify";
+import type { Role } from "../../../contracts/common";
+import { AppError } from "../errors";
+
+/** Who is making a request: resolved from the session cookie or a bearer API token. */
+export interface Actor {
+  personId: string;
+  organisationId: string;
+  role: Role;
+  via: "session" | "token";
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError("unauthenticated", "Sign in first, or send an API token");
+  return request.actor;
+}
+
+/** Throws 403 unless the actor holds one of `roles` (owner counts as admin). */
+export function requireRole(actor: Actor, roles: readonly Role[], what: string): void {
+  const effective: Role[] = actor.role === "owner" ? ["owner", "admin"] : [actor.role];
+  if (!effective.some((r) => roles.includes(r))) {
+    throw new AppError("forbidden", `Only ${roles.join(" or ")} may ${what}`);
+  }
+}

@@ -1,0 +1,76 @@
+import type { FastifyError, FastifyInstance } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import type { ErrorBody, ErrorCode } from "../../../contracts/errors";
+import { AppError } from "../errors";
+
+interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+/** One error shape for every failure: { error: { code, message, requestId, details? } }. 5xx never leak internals. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const send = (status: number, code: ErrorCode, message: string, details?: unknown) => {
+      const body: ErrorBody = { error: { code, message, requestId: request.id } };
+      if (details !== undefined) body.error.details = details;
+      return reply.status(status).send(body);
+    };
+    if (err instanceof AppError) {
+      const retryAfter = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      if (retryAfter) reply.header("retry-after", String(retryAfter));
+      return send(err.status, err.code, err.message, err.details);
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields: FieldProblem[] = err.validation.map((v) => ({
+        path: fieldPath(err.validationContext, v.instancePath, v.params),
+        message: v.message ?? "is invalid",
+      }));
+      const summary = fields.map((f) => `${f.path}: ${f.message}`).join("; ");
+      return send(400, "validation_failed", summary, { fields });
+    }
+    if (
+      err.code === "FST_ERR_CTP_INVALID_JSON_BODY" ||
+      (err.statusCode === 400 && err instanceof SyntaxError)
+    ) {
+      return send(400, "malformed_json", "The request body is not valid JSON");
+    }
+    if (err.code === "FST_ERR_CTP_EMPTY_JSON_BODY") {
+      return send(400, "malformed_json", "The request body is empty; send a JSON object");
+    }
+    if (err.code === "FST_ERR_CTP_BODY_TOO_LARGE")
+      return send(413, "payload_too_large", "The request body is too large");
+    if (err.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
+      return send(415, "unsupported_media_type", "Send the body as application/json");
+    }
+    if (err.statusCode === 429)
+      return send(429, "too_many_requests", "Too many requests; wait and try again");
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return send(err.statusCode, "validation_failed", err.message);
+    }
+    request.log.error({ err }, "unhandled error");
+    return send(
+      500,
+      "internal",
+      "Something went wrong on our side; try again, and tell an admin if it persists",
+    );
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const body: ErrorBody = {
+      error: {
+        code: "not_found",
+        message: `No route ${request.method} ${request.url}`,
+        requestId: request.id,
+      },
+    };
+    return reply.status(404).send(body);
+  });
+}
+
+function fieldPath(context: string | undefined, instancePath: string, params: unknown): string {
+  const parts = instancePath.split("/").filter(Boolean);
+  const keys = (params as { keys?: string[] } | undefined)?.keys;
+  if (keys?.length) parts.push(keys.join(","));
+  const base = parts.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), "");
+  return base || (context ?? "body");
+}

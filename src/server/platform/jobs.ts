@@ -1,0 +1,77 @@
+import { type SQL, sql } from "drizzle-orm";
+import PgBoss from "pg-boss";
+import type { Database, Executor, SqlRunner } from "./db/types";
+
+export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
+
+/**
+ * The job queue: pg-boss in the same database as the data, on PostgreSQL natively and on
+ * PGlite through its SQL runner. Jobs are sent inside the caller's transaction (outbox), so a
+ * job exists exactly when the change that caused it was committed.
+ */
+export class Jobs {
+  private constructor(private readonly boss: PgBoss) {}
+
+  static async start(
+    database: Database,
+    queues: readonly string[],
+    pollingIntervalSeconds = 2,
+  ): Promise<Jobs> {
+    const boss = new PgBoss({
+      ...(database.runner
+        ? { db: database.runner as PgBoss.Db }
+        : { connectionString: database.connectionString }),
+      schema: "pgboss",
+      max: 4,
+      pollingIntervalSeconds,
+      // Schedules and maintenance need no extra connection on PGlite; keep them on for PostgreSQL only.
+      schedule: database.kind === "postgres",
+      supervise: database.kind === "postgres",
+    });
+    boss.on("error", () => undefined);
+    await boss.start();
+    for (const name of queues) {
+      if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 30 });
+    }
+    return new Jobs(boss);
+  }
+
+  /** Enqueues inside `tx`; pg-boss answers null for a queue never created, which we treat as a bug. */
+  async send(tx: Executor, queue: string, data: Record<string, unknown>): Promise<string> {
+    const id = await this.boss.send(queue, data, { db: drizzleRunner(tx) as PgBoss.Db });
+    if (!id) throw new Error(`job queue "${queue}" does not exist`);
+    return id;
+  }
+
+  async work(queue: string, handler: JobHandler): Promise<void> {
+    await this.boss.work<Record<string, unknown>>(queue, async (jobs) => {
+      for (const job of jobs) await handler(job.data);
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+  }
+}
+
+/** Runs pg-boss's `$n`-parameterised SQL through a drizzle handle (so inside its transaction). */
+export function drizzleRunner(executor: Executor): SqlRunner {
+  return {
+    async executeSql(text, values = []) {
+      const result = await executor.execute(toSql(text, values));
+      return { rows: (result as unknown as { rows: unknown[] }).rows };
+    },
+  };
+}
+
+function toSql(text: string, values: unknown[]): SQL {
+  const chunks: SQL[] = [];
+  let last = 0;
+  for (const match of text.matchAll(/\$(\d+)/g)) {
+    chunks.push(sql.raw(text.slice(last, match.index)));
+    chunks.push(sql`${values[Number(match[1]) - 1]}`);
+    last = match.index + match[0].length;
+  }
+  chunks.push(sql.raw(text.slice(last)));
+  return sql.join(chunks);
+}

@@ -1,0 +1,59 @@
+import { Anchor, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from "@mantine/core";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { Link } from "react-router";
+import { FormError } from "../../components/FormError";
+import { api, get } from "../../lib/api";
+import { useSessionChanged } from "../../lib/session";
+
+export function LoginPage() {
+  const setup = useQuery({ queryKey: ["setup"], queryFn: () => get<{ open: boolean }>("/setup") });
+  const changed = useSessionChanged();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const submit = useMutation({
+    mutationFn: () => api("POST", "/auth/login", { email, password }),
+    onSuccess: changed,
+  });
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    submit.mutate();
+  };
+  return (
+    <Center mih="100vh" p="md">
+      <Paper withBorder p="xl" maw={420} w="100%" component="main">
+        <form onSubmit={onSubmit}>
+          <Stack>
+            <Title order={1} size="h2">
+              Sign in to Tandem
+            </Title>
+            <TextInput
+              label="Email"
+              type="email"
+              autoComplete="email"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+            />
+            <PasswordInput
+              label="Password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+            />
+            <FormError error={submit.error} />
+            <Button type="submit" loading={submit.isPending}>
+              Sign in
+            </Button>
+            {setup.data?.open && (
+              <Anchor component={Link} to="/setup">
+                First time here? Set up Tandem
+              </Anchor>
+            )}
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}
