@@ -14,6 +14,13 @@ import { installErrorHandler } from "./platform/http/error-handler";
 import { registerObservability } from "./platform/http/observability";
 import { registerWebApp } from "./platform/http/web-app";
 
+declare module "fastify" {
+  interface FastifyInstance {
+    /** "METHOD /path" of every registered route; the route-matrix test checks each has a row. */
+    routeTable: string[];
+  }
+}
+
 export interface AppOptions {
   logger?: boolean;
   /** Serve the built SPA from this directory (default: dist/web when built). */
@@ -27,6 +34,11 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     genReqId: () => randomUUID(),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
+  });
+  const routeTable: string[] = [];
+  app.decorate("routeTable", routeTable);
+  app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) routeTable.push(`${method} ${route.url}`);
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,0 +1,110 @@
+/// <reference types="vite/client" />
+import { beforeAll, describe, expect, it } from "vitest";
+import { makeOrg, type TestOrg } from "./support/factories";
+import { type Caller, call, type TestEnv, testEnv } from "./support/harness";
+import { CALLERS, type MatrixContext, type RouteCase, type Who } from "./support/matrix";
+
+const modules = import.meta.glob<{ cases: RouteCase[] }>("./matrix/*.ts", { eager: true });
+const CASES = Object.values(modules).flatMap((m) => m.cases);
+
+/** Routes served by plugins or the SPA fallback, not by our route table. */
+const NOT_API = (route: string) => {
+  const [method = "", path = ""] = route.split(" ");
+  if (method === "HEAD" || path.startsWith("/api/docs")) return true;
+  return !path.startsWith("/api/") && !["/healthz", "/readyz", "/metrics"].includes(path);
+};
+
+let env: TestEnv;
+let org: TestOrg;
+let foreign: TestOrg;
+const registered: string[] = [];
+
+beforeAll(async () => {
+  env = await testEnv();
+  org = await makeOrg(env);
+  foreign = await makeOrg(env, "Asia/Kolkata");
+  registered.push(...env.app.routeTable.filter((r) => !NOT_API(r)));
+});
+
+function callerOf(who: Who): Caller {
+  if (who === "anonymous") return { kind: "anonymous" };
+  if (who === "foreign") return foreign.member.caller;
+  return org[who].caller;
+}
+
+describe("route matrix", () => {
+  it("has a row for every registered route", () => {
+    const covered = new Set(CASES.map((c) => c.route));
+    expect(registered.filter((r) => !covered.has(r))).toEqual([]);
+    expect(CASES.map((c) => c.route).filter((r) => !registered.includes(r))).toEqual([]);
+  });
+
+  for (const c of CASES) {
+    const [method = "GET", path = ""] = c.route.split(" ");
+    describe(c.route, () => {
+      it.each(CALLERS)("answers %s as expected", async (who) => {
+        const ctx: MatrixContext = { env, org, foreign, who };
+        const prepared = (await c.prepare?.(ctx)) ?? {};
+        const res = await call(env, method as "GET", prepared.url ?? path, {
+          as: prepared.as ?? callerOf(who),
+          body: prepared.body,
+          ...(prepared.payload === undefined ? {} : { payload: prepared.payload }),
+          ...(prepared.contentType ? { headers: { "content-type": prepared.contentType } } : {}),
+        });
+        expect({
+          who,
+          status: res.statusCode,
+          body: res.statusCode >= 400 ? res.json() : undefined,
+        }).toMatchObject({
+          who,
+          status: c.expect[who],
+        });
+        if (res.statusCode >= 400) expect(res.json().error.requestId).toBeTruthy();
+      });
+
+      if (!c.badInput) return;
+      const bad = c.badInput;
+      const send = async (mutate: (body: Record<string, unknown>) => void, payload?: string) => {
+        const ctx: MatrixContext = { env, org, foreign, who: "owner" };
+        const prepared = (await c.prepare?.(ctx)) ?? {};
+        const body = structuredClone(prepared.body) as Record<string, unknown>;
+        mutate(body);
+        return call(env, method as "POST", prepared.url ?? path, {
+          as: org.owner.caller,
+          ...(payload === undefined
+            ? { body }
+            : { payload, headers: { "content-type": "application/json" } }),
+        });
+      };
+      it("rejects an unknown field, naming it", async () => {
+        const res = await send((b) => {
+          b.surprise = true;
+        });
+        expect(res.statusCode).toBe(400);
+        expect(res.json().error.message).toContain("surprise");
+      });
+      it("rejects a wrong type, naming the field", async () => {
+        const res = await send((b) => setPath(b, bad.wrongType.field, bad.wrongType.value));
+        expect(res.statusCode).toBe(400);
+        expect(res.json().error.message).toContain(bad.wrongType.field);
+      });
+      it("rejects an oversized string, naming the field", async () => {
+        const res = await send((b) => setPath(b, bad.oversized, "x".repeat(100_000)));
+        expect(res.statusCode).toBe(400);
+        expect(res.json().error.message).toContain(bad.oversized);
+      });
+      it("rejects malformed JSON", async () => {
+        const res = await send(() => undefined, '{"broken": ');
+        expect(res.statusCode).toBe(400);
+        expect(res.json().error.code).toBe("malformed_json");
+      });
+    });
+  }
+});
+
+function setPath(body: Record<string, unknown>, path: string, value: unknown) {
+  const keys = path.split(".");
+  let node: Record<string, unknown> = body;
+  for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  node[keys.at(-1) as string] = value;
+}
