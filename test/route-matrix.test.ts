@@ -86,12 +86,12 @@ describe("route matrix", () => {
       it("rejects a wrong type, naming the field", async () => {
         const res = await send((b) => setPath(b, bad.wrongType.field, bad.wrongType.value));
         expect(res.statusCode).toBe(400);
-        expect(res.json().error.message).toContain(bad.wrongType.field);
+        expect(res.json().error.message).toContain(asErrorPath(bad.wrongType.field));
       });
       it("rejects an oversized string, naming the field", async () => {
         const res = await send((b) => setPath(b, bad.oversized, "x".repeat(100_000)));
         expect(res.statusCode).toBe(400);
-        expect(res.json().error.message).toContain(bad.oversized);
+        expect(res.json().error.message).toContain(asErrorPath(bad.oversized));
       });
       it("rejects malformed JSON", async () => {
         const res = await send(() => undefined, '{"broken": ');
@@ -108,3 +108,6 @@ function setPath(body: Record<string, unknown>, path: string, value: unknown) {
   for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
   node[keys.at(-1) as string] = value;
 }
+
+/** "members.0.personId" → "members[0].personId", as error messages name fields. */
+const asErrorPath = (path: string) => path.replace(/\.(\d+)/g, "[$1]");

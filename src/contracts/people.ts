@@ -48,3 +48,8 @@ export const absenceBody = z.strictObject({
 export type AbsenceBody = z.infer<typeof absenceBody>;
 
 export const zoneChangeBody = z.strictObject({ from: localDate, timeZone });
+
+export const personParams = z.strictObject({ id: uuid });
+export const absenceParams = z.strictObject({ id: uuid, absenceId: uuid });
+export const zoneChangeParams = z.strictObject({ id: uuid, zoneChangeId: uuid });
+export const windowQuery = z.strictObject({ from: instant, to: instant });

@@ -33,3 +33,15 @@ export interface ApiTokenView {
   createdAt: string;
   lastUsedAt: string | null;
 }
+
+export interface TeamMemberView {
+  personId: string;
+  role: "lead" | "member";
+}
+
+export interface TeamView {
+  id: string;
+  name: string;
+  createdAt: string;
+  members: TeamMemberView[];
+}

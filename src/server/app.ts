@@ -9,7 +9,9 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import type { Deps } from "./deps";
 import { registerAuditRoutes } from "./modules/audit";
 import { installAuth, registerAuthRoutes } from "./modules/auth";
+import { registerPeopleRoutes } from "./modules/people";
 import { registerSetupRoutes } from "./modules/setup";
+import { registerTeamRoutes } from "./modules/teams";
 import { installErrorHandler } from "./platform/http/error-handler";
 import { registerObservability } from "./platform/http/observability";
 import { registerWebApp } from "./platform/http/web-app";
@@ -71,6 +73,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerSetupRoutes(app, deps);
   registerAuthRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerPeopleRoutes(app, deps);
+  registerTeamRoutes(app, deps);
   await registerWebApp(app, options.webDir);
   return app;
 }

@@ -6,6 +6,7 @@ import { sessions } from "../../src/server/modules/auth/auth.table";
 import { DEFAULT_WEEK, insertPerson, type PersonRow } from "../../src/server/modules/people";
 import { createOrganisationWithOwner } from "../../src/server/modules/setup";
 import { sha256 } from "../../src/server/platform/crypto";
+import type { Actor } from "../../src/server/platform/http/actor";
 import type { Caller, TestEnv } from "./harness";
 
 export const PASSWORD = "correct horse battery";
@@ -65,4 +66,14 @@ export async function signIn(env: TestEnv, person: PersonRow): Promise<Caller> {
     .where(eq(sessions.tokenHash, sha256(token)));
   if (!row) throw new Error("session not stored");
   return { kind: "session", cookie: token, csrf: row.csrfToken };
+}
+
+/** The service-level actor for a test person (to prepare data without HTTP). */
+export function actorOf(p: TestPerson): Actor {
+  return {
+    personId: p.person.id,
+    organisationId: p.person.organisationId,
+    role: p.person.role,
+    via: "session",
+  };
 }

@@ -1,4 +1,13 @@
 export { DEFAULT_WEEK } from "./people.defaults";
-export { type PersonRow, presentPerson } from "./people.present";
-export { findPerson, findSignInCandidates, getPerson, insertPerson } from "./people.repo";
+export { assertMayEditPerson, assertMayGrantRole } from "./people.policy";
+export { presentPerson } from "./people.present";
+export {
+  assertEmailAvailable,
+  findPerson,
+  findSignInCandidates,
+  getPerson,
+  insertPerson,
+  type PersonRow,
+} from "./people.repo";
+export { registerPeopleRoutes } from "./people.routes";
 export { absences, people, zoneChanges } from "./people.table";

@@ -1,7 +1,5 @@
 import type { PersonView } from "../../../contracts/views";
-import type { people } from "./people.table";
-
-export type PersonRow = typeof people.$inferSelect;
+import type { PersonRow } from "./people.repo";
 
 /** The public shape of a person: never the password hash. */
 export function presentPerson(p: PersonRow): PersonView {

@@ -1,14 +1,56 @@
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, asc, eq, gt, ilike, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { isUniqueViolation } from "../../platform/db/errors";
 import type { Executor } from "../../platform/db/types";
-import { notFound } from "../../platform/errors";
+import { conflict, notFound } from "../../platform/errors";
+import { teamMembers } from "../teams/teams.table";
 import { people } from "./people.table";
 
 export type NewPerson = typeof people.$inferInsert;
+export type PersonRow = typeof people.$inferSelect;
 
-export async function insertPerson(executor: Executor, values: NewPerson) {
-  const [row] = await executor.insert(people).values(values).returning();
-  if (!row) throw new Error("insert returned no row");
-  return row;
+const emailTaken = () => conflict("Someone in this organisation already has that email", { field: "email" });
+
+export async function insertPerson(executor: Executor, values: NewPerson): Promise<PersonRow> {
+  try {
+    const [row] = await executor.insert(people).values(values).returning();
+    if (!row) throw new Error("insert returned no row");
+    return row;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw emailTaken();
+    throw err;
+  }
+}
+
+export async function updatePersonRow(
+  executor: Executor,
+  organisationId: string,
+  id: string,
+  values: Partial<NewPerson>,
+) {
+  try {
+    const [row] = await executor
+      .update(people)
+      .set({ ...values, updatedAt: new Date() })
+      .where(and(eq(people.organisationId, organisationId), eq(people.id, id)))
+      .returning();
+    if (!row) throw notFound("Person");
+    return row;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw emailTaken();
+    throw err;
+  }
+}
+
+export async function assertEmailAvailable(
+  executor: Executor,
+  organisationId: string,
+  email: string,
+): Promise<void> {
+  const [row] = await executor
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.organisationId, organisationId), eq(people.email, email.toLowerCase())));
+  if (row) throw emailTaken();
 }
 
 /** Scoped by organisation: a person of another organisation is "not found", like a missing one. */
@@ -26,6 +68,14 @@ export async function getPerson(executor: Executor, organisationId: string, pers
   return row;
 }
 
+export async function countOwners(executor: Executor, organisationId: string): Promise<number> {
+  const [row] = await executor
+    .select({ n: sql<number>`count(*)::int` })
+    .from(people)
+    .where(and(eq(people.organisationId, organisationId), eq(people.role, "owner")));
+  return row?.n ?? 0;
+}
+
 /** Sign-in looks across organisations: the candidates that can sign in with this email. */
 export async function findSignInCandidates(executor: Executor, email: string) {
   return executor
@@ -34,4 +84,45 @@ export async function findSignInCandidates(executor: Executor, email: string) {
     .where(
       and(eq(people.email, email.toLowerCase()), isNotNull(people.passwordHash), eq(people.active, true)),
     );
+}
+
+export interface PeopleQuery {
+  q?: string | undefined;
+  teamId?: string | undefined;
+  after?: { name: string; id: string } | undefined;
+  limit: number;
+}
+
+/** A page of the directory ordered by name, then id (keyset pagination). */
+export async function listPeopleRows(executor: Executor, organisationId: string, query: PeopleQuery) {
+  const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const sortName = sql`lower(${people.name})`;
+  return executor
+    .select()
+    .from(people)
+    .where(
+      and(
+        eq(people.organisationId, organisationId),
+        pattern ? or(ilike(people.name, pattern), ilike(people.email, pattern)) : undefined,
+        query.teamId
+          ? inArray(
+              people.id,
+              executor
+                .select({ id: teamMembers.personId })
+                .from(teamMembers)
+                .where(
+                  and(eq(teamMembers.teamId, query.teamId), eq(teamMembers.organisationId, organisationId)),
+                ),
+            )
+          : undefined,
+        query.after
+          ? or(
+              gt(sortName, query.after.name.toLowerCase()),
+              and(eq(sortName, query.after.name.toLowerCase()), gt(people.id, query.after.id)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(asc(sortName), asc(people.id))
+    .limit(query.limit + 1);
 }

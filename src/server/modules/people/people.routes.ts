@@ -1,0 +1,101 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import {
+  absenceBody,
+  absenceParams,
+  listPeopleQuery,
+  personParams,
+  updatePersonBody,
+  windowQuery,
+  workingPatternBody,
+  zoneChangeBody,
+  zoneChangeParams,
+} from "../../../contracts/people";
+import type { Deps } from "../../deps";
+import { requireActor } from "../../platform/http/actor";
+import { getPersonView, listPeople, setWorkingPattern, updatePerson } from "./people.service";
+import {
+  addAbsence,
+  addZoneChange,
+  deleteAbsence,
+  deleteZoneChange,
+  listAbsences,
+  listZoneChanges,
+} from "./time-off.service";
+import { personWorkingTime } from "./working-time.service";
+
+export function registerPeopleRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ["people"];
+  const base = "/api/v1/people/:id";
+
+  r.get("/api/v1/people", { schema: { tags, querystring: listPeopleQuery } }, async (request) =>
+    listPeople(deps, requireActor(request), request.query),
+  );
+  r.get(base, { schema: { tags, params: personParams } }, async (request) => ({
+    person: await getPersonView(deps, requireActor(request), request.params.id),
+  }));
+  r.patch(base, { schema: { tags, params: personParams, body: updatePersonBody } }, async (request) => ({
+    person: await updatePerson(deps, requireActor(request), request.params.id, request.body, request.ip),
+  }));
+  r.put(
+    `${base}/working-pattern`,
+    { schema: { tags, params: personParams, body: workingPatternBody } },
+    async (request) => ({
+      person: await setWorkingPattern(deps, requireActor(request), request.params.id, request.body),
+    }),
+  );
+  r.get(
+    `${base}/working-time`,
+    { schema: { tags, params: personParams, querystring: windowQuery } },
+    async (request) => ({
+      intervals: await personWorkingTime(
+        deps,
+        requireActor(request),
+        request.params.id,
+        request.query.from,
+        request.query.to,
+      ),
+    }),
+  );
+
+  r.get(`${base}/absences`, { schema: { tags, params: personParams } }, async (request) => ({
+    absences: await listAbsences(deps, requireActor(request), request.params.id),
+  }));
+  r.post(
+    `${base}/absences`,
+    { schema: { tags, params: personParams, body: absenceBody } },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send({ absence: await addAbsence(deps, requireActor(request), request.params.id, request.body) }),
+  );
+  r.delete(
+    `${base}/absences/:absenceId`,
+    { schema: { tags, params: absenceParams } },
+    async (request, reply) => {
+      await deleteAbsence(deps, requireActor(request), request.params.id, request.params.absenceId);
+      return reply.status(204).send();
+    },
+  );
+
+  r.get(`${base}/zone-changes`, { schema: { tags, params: personParams } }, async (request) => ({
+    zoneChanges: await listZoneChanges(deps, requireActor(request), request.params.id),
+  }));
+  r.post(
+    `${base}/zone-changes`,
+    { schema: { tags, params: personParams, body: zoneChangeBody } },
+    async (request, reply) =>
+      reply.status(201).send({
+        zoneChange: await addZoneChange(deps, requireActor(request), request.params.id, request.body),
+      }),
+  );
+  r.delete(
+    `${base}/zone-changes/:zoneChangeId`,
+    { schema: { tags, params: zoneChangeParams } },
+    async (request, reply) => {
+      await deleteZoneChange(deps, requireActor(request), request.params.id, request.params.zoneChangeId);
+      return reply.status(204).send();
+    },
+  );
+}

@@ -1,0 +1,107 @@
+import type { UpdatePersonBody } from "../../../contracts/people";
+import { normalizeWeekPattern, validateWeekPattern, type WeekPattern } from "../../../core/time";
+import type { Deps } from "../../deps";
+import { AppError, invalid } from "../../platform/errors";
+import type { Actor } from "../../platform/http/actor";
+import { recordAudit } from "../audit";
+import { assertMayChangeRole, assertMayEditPerson } from "./people.policy";
+import { presentPerson } from "./people.present";
+import { countOwners, getPerson, listPeopleRows, updatePersonRow } from "./people.repo";
+
+const PAGE = 100;
+
+export async function listPeople(
+  deps: Deps,
+  actor: Actor,
+  query: {
+    q?: string | undefined;
+    teamId?: string | undefined;
+    cursor?: string | undefined;
+    limit?: number | undefined;
+  },
+) {
+  const limit = query.limit ?? PAGE;
+  const rows = await listPeopleRows(deps.db, actor.organisationId, {
+    q: query.q,
+    teamId: query.teamId,
+    after: query.cursor ? decodeCursor(query.cursor) : undefined,
+    limit,
+  });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    people: page.map(presentPerson),
+    nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+  };
+}
+
+const encodeCursor = (p: { name: string; id: string }) =>
+  Buffer.from(JSON.stringify([p.name, p.id])).toString("base64url");
+
+function decodeCursor(cursor: string): { name: string; id: string } {
+  try {
+    const [name, id] = JSON.parse(Buffer.from(cursor, "base64url").toString()) as [unknown, unknown];
+    if (typeof name === "string" && typeof id === "string" && /^[0-9a-f-]{36}$/.test(id)) return { name, id };
+  } catch {
+    // fall through to the 400 below
+  }
+  throw invalid("cursor", "is not a cursor from a previous page; start again without it");
+}
+
+export async function getPersonView(deps: Deps, actor: Actor, id: string) {
+  return presentPerson(await getPerson(deps.db, actor.organisationId, id));
+}
+
+export async function updatePerson(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  body: UpdatePersonBody,
+  ip?: string,
+) {
+  return deps.db.transaction(async (tx) => {
+    const target = await getPerson(tx, actor.organisationId, id);
+    const { role, ...profile } = body;
+    if (Object.keys(profile).length > 0) assertMayEditPerson(actor, id);
+    if (profile.managerId) {
+      if (profile.managerId === id) throw invalid("managerId", "a person cannot be their own manager");
+      await getPerson(tx, actor.organisationId, profile.managerId);
+    }
+    if (role !== undefined && role !== target.role) {
+      assertMayChangeRole(actor, target, role, await countOwners(tx, actor.organisationId));
+      await recordAudit(tx, {
+        organisationId: actor.organisationId,
+        actorId: actor.personId,
+        action: "person.role_changed",
+        targetType: "person",
+        targetId: id,
+        data: { from: target.role, to: role },
+        ip,
+      });
+    }
+    return presentPerson(await updatePersonRow(tx, actor.organisationId, id, body));
+  });
+}
+
+/** Replaces the weekly pattern (sorted; overlaps → 400 naming day and index); a zone given moves the person too. */
+export async function setWorkingPattern(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  body: { timeZone?: string | undefined; week: WeekPattern },
+) {
+  await getPerson(deps.db, actor.organisationId, id);
+  assertMayEditPerson(actor, id);
+  const problems = validateWeekPattern(body.week);
+  if (problems.length > 0) {
+    throw new AppError("validation_failed", problems.map((p) => p.message).join("; "), { fields: problems });
+  }
+  const week = Object.fromEntries(
+    Object.entries(normalizeWeekPattern(body.week)).filter(([, spans]) => spans && spans.length > 0),
+  ) as WeekPattern;
+  const row = await updatePersonRow(deps.db, actor.organisationId, id, {
+    workingPattern: week,
+    ...(body.timeZone ? { timeZone: body.timeZone } : {}),
+  });
+  return presentPerson(row);
+}

@@ -1,0 +1,277 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { makeOrg, type TestOrg } from "../../../../test/support/factories";
+import { call, type TestEnv, testEnv } from "../../../../test/support/harness";
+
+let env: TestEnv;
+let org: TestOrg;
+beforeAll(async () => {
+  env = await testEnv();
+  org = await makeOrg(env);
+});
+
+describe("working pattern", () => {
+  it("sorts intervals, drops empty days and moves the person to a given zone", async () => {
+    const { person, caller } = await org.add("member");
+    const res = await call(env, "PUT", `/api/v1/people/${person.id}/working-pattern`, {
+      as: caller,
+      body: {
+        timeZone: "Asia/Kolkata",
+        week: {
+          tue: [
+            { start: "14:00", end: "18:00" },
+            { start: "08:30", end: "12:00" },
+          ],
+          wed: [],
+          sat: [{ start: "22:00", end: "24:00" }],
+        },
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().person.timeZone).toBe("Asia/Kolkata");
+    expect(res.json().person.workingPattern.week).toEqual({
+      tue: [
+        { start: "08:30", end: "12:00" },
+        { start: "14:00", end: "18:00" },
+      ],
+      sat: [{ start: "22:00", end: "24:00" }],
+    });
+    const again = await call(env, "GET", `/api/v1/people/${person.id}`, { as: org.member.caller });
+    expect(again.json().person.workingPattern.week.tue).toHaveLength(2);
+  });
+
+  it("names the day and index of an overlap, and of an end before its start", async () => {
+    const { person } = org.member;
+    const overlap = await call(env, "PUT", `/api/v1/people/${person.id}/working-pattern`, {
+      as: org.member.caller,
+      body: {
+        week: {
+          thu: [
+            { start: "09:00", end: "12:00" },
+            { start: "11:00", end: "13:00" },
+          ],
+        },
+      },
+    });
+    expect(overlap.statusCode).toBe(400);
+    expect(overlap.json().error.message).toContain("week.thu[1] overlaps week.thu[0]");
+    const backwards = await call(env, "PUT", `/api/v1/people/${person.id}/working-pattern`, {
+      as: org.member.caller,
+      body: { week: { fri: [{ start: "17:00", end: "09:00" }] } },
+    });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().error.message).toContain("week.fri[0]");
+    const badTime = await call(env, "PUT", `/api/v1/people/${person.id}/working-pattern`, {
+      as: org.member.caller,
+      body: { week: { fri: [{ start: "25:00", end: "26:00" }] } },
+    });
+    expect(badTime.statusCode).toBe(400);
+    expect(badTime.json().error.message).toContain("week.fri[0].start");
+  });
+
+  it("computes working time in the zone in force, DST-correct, minus absences", async () => {
+    const { person, caller } = await org.add("member", { timeZone: "Europe/London" });
+    await call(env, "PUT", `/api/v1/people/${person.id}/working-pattern`, {
+      as: caller,
+      body: { week: { fri: [{ start: "09:00", end: "17:00" }], mon: [{ start: "09:00", end: "17:00" }] } },
+    });
+    // Fri 27 March 2026 is GMT; Mon 30 March is BST (clocks went forward on the 29th).
+    const week = await call(
+      env,
+      "GET",
+      `/api/v1/people/${person.id}/working-time?from=2026-03-27T00:00:00Z&to=2026-03-31T00:00:00Z`,
+      { as: caller },
+    );
+    expect(week.json().intervals).toEqual([
+      { start: "2026-03-27T09:00:00.000Z", end: "2026-03-27T17:00:00.000Z" },
+      { start: "2026-03-30T08:00:00.000Z", end: "2026-03-30T16:00:00.000Z" },
+    ]);
+    // Travel to New York from Monday 30 March: 09:00 EDT is 13:00 UTC.
+    await call(env, "POST", `/api/v1/people/${person.id}/zone-changes`, {
+      as: caller,
+      body: { from: "2026-03-30", timeZone: "America/New_York" },
+    });
+    await call(env, "POST", `/api/v1/people/${person.id}/absences`, {
+      as: caller,
+      body: { start: "2026-03-27", end: "2026-03-27" },
+    });
+    const after = await call(
+      env,
+      "GET",
+      `/api/v1/people/${person.id}/working-time?from=2026-03-27T00:00:00Z&to=2026-03-31T00:00:00Z`,
+      { as: caller },
+    );
+    expect(after.json().intervals).toEqual([
+      { start: "2026-03-30T13:00:00.000Z", end: "2026-03-30T21:00:00.000Z" },
+    ]);
+  });
+});
+
+describe("absences", () => {
+  it("turns local dates into the person's midnights (end inclusive) and hides details from others", async () => {
+    const { person, caller } = await org.add("member", { timeZone: "Asia/Kolkata" });
+    const res = await call(env, "POST", `/api/v1/people/${person.id}/absences`, {
+      as: caller,
+      body: { start: "2026-12-21", end: "2026-12-24", kind: "sick", reason: "Flu" },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().absence).toMatchObject({
+      start: "2026-12-20T18:30:00.000Z",
+      end: "2026-12-24T18:30:00.000Z",
+      kind: "sick",
+    });
+    const mine = await call(env, "GET", `/api/v1/people/${person.id}/absences`, { as: caller });
+    expect(mine.json().absences[0]).toMatchObject({ kind: "sick", reason: "Flu" });
+    const theirs = await call(env, "GET", `/api/v1/people/${person.id}/absences`, { as: org.manager.caller });
+    expect(theirs.json().absences[0]).toEqual({
+      id: res.json().absence.id,
+      start: "2026-12-20T18:30:00.000Z",
+      end: "2026-12-24T18:30:00.000Z",
+      startDate: "2026-12-21",
+      endDate: "2026-12-24",
+    });
+    const hr = await call(env, "GET", `/api/v1/people/${person.id}/absences`, { as: org.hr.caller });
+    expect(hr.json().absences[0].reason).toBe("Flu");
+  });
+
+  it("accepts instants (end exclusive) and rejects mixed or reversed ranges", async () => {
+    const { person, caller } = org.member;
+    const ok = await call(env, "POST", `/api/v1/people/${person.id}/absences`, {
+      as: caller,
+      body: { start: "2026-05-01T12:00:00+02:00", end: "2026-05-01T15:00:00+02:00" },
+    });
+    expect(ok.json().absence).toMatchObject({
+      start: "2026-05-01T10:00:00.000Z",
+      end: "2026-05-01T13:00:00.000Z",
+      kind: "other",
+    });
+    const mixed = await call(env, "POST", `/api/v1/people/${person.id}/absences`, {
+      as: caller,
+      body: { start: "2026-05-01", end: "2026-05-02T10:00:00Z" },
+    });
+    expect(mixed.statusCode).toBe(400);
+    expect(mixed.json().error.message).toContain("end");
+    const reversed = await call(env, "POST", `/api/v1/people/${person.id}/absences`, {
+      as: caller,
+      body: { start: "2026-05-03", end: "2026-05-02" },
+    });
+    expect(reversed.statusCode).toBe(400);
+  });
+});
+
+describe("roles and profiles", () => {
+  it("lets an owner give any role, an admin only hr/manager/member, nobody their own, and keeps the last owner", async () => {
+    const target = await org.add("member");
+    const byOwner = await call(env, "PATCH", `/api/v1/people/${target.person.id}`, {
+      as: org.owner.caller,
+      body: { role: "admin" },
+    });
+    expect(byOwner.json().person.role).toBe("admin");
+    const adminToAdmin = await call(env, "PATCH", `/api/v1/people/${org.member.person.id}`, {
+      as: org.admin.caller,
+      body: { role: "admin" },
+    });
+    expect(adminToAdmin.statusCode).toBe(403);
+    const adminToHr = await call(env, "PATCH", `/api/v1/people/${org.member.person.id}`, {
+      as: org.admin.caller,
+      body: { role: "manager" },
+    });
+    expect(adminToHr.json().person.role).toBe("manager");
+    await call(env, "PATCH", `/api/v1/people/${org.member.person.id}`, {
+      as: org.admin.caller,
+      body: { role: "member" },
+    });
+    const own = await call(env, "PATCH", `/api/v1/people/${org.admin.person.id}`, {
+      as: org.admin.caller,
+      body: { role: "hr" },
+    });
+    expect(own.statusCode).toBe(403);
+    const hr = await call(env, "PATCH", `/api/v1/people/${org.member.person.id}`, {
+      as: org.hr.caller,
+      body: { role: "manager" },
+    });
+    expect(hr.statusCode).toBe(403);
+
+    const lone = await makeOrg(env);
+    const co = await lone.add("owner");
+    const demote = await call(env, "PATCH", `/api/v1/people/${lone.owner.person.id}`, {
+      as: co.caller,
+      body: { role: "admin" },
+    });
+    expect(demote.statusCode).toBe(200);
+    const last = await call(env, "PATCH", `/api/v1/people/${co.person.id}`, {
+      as: lone.owner.caller,
+      body: { role: "member" },
+    });
+    expect(last.statusCode).toBe(403); // lone.owner is an admin now: admins cannot touch owners
+    const audit = await call(env, "GET", "/api/v1/audit", { as: co.caller });
+    expect(audit.json().entries.map((e: { action: string }) => e.action)).toContain("person.role_changed");
+  });
+
+  it("keeps an owner: only another owner may change an owner's role, never their own", async () => {
+    const solo = await makeOrg(env);
+    const other = await solo.add("owner");
+    await call(env, "PATCH", `/api/v1/people/${other.person.id}`, {
+      as: solo.owner.caller,
+      body: { role: "member" },
+    });
+    const res = await call(env, "PATCH", `/api/v1/people/${solo.owner.person.id}`, {
+      as: other.caller,
+      body: { role: "member" },
+    });
+    expect(res.statusCode).toBe(403); // other is a member now
+    const ownerSelf = await call(env, "PATCH", `/api/v1/people/${solo.owner.person.id}`, {
+      as: solo.owner.caller,
+      body: { role: "admin" },
+    });
+    expect(ownerSelf.statusCode).toBe(403);
+  });
+
+  it("answers 409 for an email already used in the organisation, case-insensitively", async () => {
+    const res = await call(env, "PATCH", `/api/v1/people/${org.member.person.id}`, {
+      as: org.member.caller,
+      body: { email: org.hr.person.email.toUpperCase() },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe("conflict");
+  });
+});
+
+describe("directory", () => {
+  it("searches by name or email, filters by team and pages with a cursor", async () => {
+    const dir = await makeOrg(env);
+    const names = ["Zed Ahmed", "Amara Okafor", "Mei Tanaka", "Liam Byrne"];
+    const added = [];
+    for (const name of names) added.push(await dir.add("member", { name }));
+    const search = await call(env, "GET", "/api/v1/people?q=tanaka", { as: dir.member.caller });
+    expect(search.json().people.map((p: { name: string }) => p.name)).toEqual(["Mei Tanaka"]);
+
+    const team = await call(env, "POST", "/api/v1/teams", { as: dir.admin.caller, body: { name: "Clock" } });
+    await call(env, "PUT", `/api/v1/teams/${team.json().team.id}/members`, {
+      as: dir.admin.caller,
+      body: {
+        members: [
+          { personId: added[0]?.person.id, role: "lead" },
+          { personId: added[2]?.person.id, role: "member" },
+        ],
+      },
+    });
+    const inTeam = await call(env, "GET", `/api/v1/people?teamId=${team.json().team.id}`, {
+      as: dir.member.caller,
+    });
+    expect(inTeam.json().people.map((p: { name: string }) => p.name)).toEqual(["Mei Tanaka", "Zed Ahmed"]);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await call(env, "GET", `/api/v1/people?limit=3${cursor ? `&cursor=${cursor}` : ""}`, {
+        as: dir.member.caller,
+      });
+      seen.push(...page.json().people.map((p: { id: string }) => p.id));
+      cursor = page.json().nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(9); // 5 role people + 4 added
+    expect(new Set(seen).size).toBe(9);
+    const bad = await call(env, "GET", "/api/v1/people?cursor=garbage", { as: dir.member.caller });
+    expect(bad.statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,120 @@
+import { and, eq } from "drizzle-orm";
+import type { TeamView } from "../../../contracts/views";
+import type { Deps } from "../../deps";
+import type { Executor } from "../../platform/db/types";
+import { forbidden, invalid } from "../../platform/errors";
+import { type Actor, requireRole } from "../../platform/http/actor";
+import {
+  assertPeopleInOrganisation,
+  getTeamRow,
+  listTeamRows,
+  type MemberInput,
+  membersOf,
+  replaceMembers,
+  type TeamRow,
+} from "./teams.repo";
+import { teamMembers, teams } from "./teams.table";
+
+function present(team: TeamRow, members: { personId: string; role: "lead" | "member" }[]): TeamView {
+  return {
+    id: team.id,
+    name: team.name,
+    createdAt: team.createdAt.toISOString(),
+    members: members.map((m) => ({ personId: m.personId, role: m.role })),
+  };
+}
+
+export async function listTeams(deps: Deps, actor: Actor): Promise<TeamView[]> {
+  const rows = await listTeamRows(deps.db, actor.organisationId);
+  const members = await membersOf(
+    deps.db,
+    actor.organisationId,
+    rows.map((t) => t.id),
+  );
+  return rows.map((t) =>
+    present(
+      t,
+      members.filter((m) => m.teamId === t.id),
+    ),
+  );
+}
+
+export async function getTeam(deps: Deps, actor: Actor, id: string): Promise<TeamView> {
+  const team = await getTeamRow(deps.db, actor.organisationId, id);
+  return present(team, await membersOf(deps.db, actor.organisationId, [id]));
+}
+
+/** admin, hr and managers create teams; a manager who creates one becomes its lead. */
+export async function createTeam(deps: Deps, actor: Actor, name: string): Promise<TeamView> {
+  requireRole(actor, ["admin", "hr", "manager"], "create teams");
+  return deps.db.transaction(async (tx) => {
+    const [team] = await tx.insert(teams).values({ organisationId: actor.organisationId, name }).returning();
+    if (!team) throw new Error("insert returned no row");
+    const members: MemberInput[] =
+      actor.role === "manager" ? [{ personId: actor.personId, role: "lead" }] : [];
+    await replaceMembers(tx, actor.organisationId, team.id, members);
+    return present(team, members);
+  });
+}
+
+/** admin, hr and the team's own leads edit a team. */
+async function assertMayEditTeam(executor: Executor, actor: Actor, teamId: string): Promise<void> {
+  if (["owner", "admin", "hr"].includes(actor.role)) return;
+  const [lead] = await executor
+    .select()
+    .from(teamMembers)
+    .where(
+      and(
+        eq(teamMembers.teamId, teamId),
+        eq(teamMembers.personId, actor.personId),
+        eq(teamMembers.role, "lead"),
+      ),
+    );
+  if (!lead) throw forbidden("Only an admin, hr or this team's leads may change it");
+}
+
+export async function renameTeam(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  name: string | undefined,
+): Promise<TeamView> {
+  return deps.db.transaction(async (tx) => {
+    const team = await getTeamRow(tx, actor.organisationId, id);
+    await assertMayEditTeam(tx, actor, id);
+    const [row] = name
+      ? await tx
+          .update(teams)
+          .set({ name })
+          .where(and(eq(teams.organisationId, actor.organisationId), eq(teams.id, id)))
+          .returning()
+      : [team];
+    return present(row ?? team, await membersOf(tx, actor.organisationId, [id]));
+  });
+}
+
+export async function deleteTeam(deps: Deps, actor: Actor, id: string): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    await getTeamRow(tx, actor.organisationId, id);
+    await assertMayEditTeam(tx, actor, id);
+    await tx.delete(teams).where(and(eq(teams.organisationId, actor.organisationId), eq(teams.id, id)));
+  });
+}
+
+export async function setTeamMembers(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  members: MemberInput[],
+): Promise<TeamView> {
+  const ids = members.map((m) => m.personId);
+  const dup = ids.findIndex((p, i) => ids.indexOf(p) !== i);
+  if (dup >= 0) throw invalid(`members[${dup}].personId`, "appears twice");
+  return deps.db.transaction(async (tx) => {
+    const team = await getTeamRow(tx, actor.organisationId, id);
+    await assertMayEditTeam(tx, actor, id);
+    await assertPeopleInOrganisation(tx, actor.organisationId, ids, (i) => `members[${i}].personId`);
+    await replaceMembers(tx, actor.organisationId, id, members);
+    return present(team, members);
+  });
+}
