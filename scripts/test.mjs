@@ -20,7 +20,7 @@ function run(leg, cmd, args, env = {}) {
 
 function vitest(leg, project, env = {}) {
   mkdirSync(".tmp", { recursive: true });
-  const out = `.tmp/vitest-${leg}.json`;
+  const out = `.tmp/vitest-${leg.replace(/\W+/g, "-")}.json`;
   run(
     leg,
     "npx",
@@ -47,7 +47,11 @@ if (want("static")) {
   run("boundaries", "npx", ["depcruise", "src", "--config", ".dependency-cruiser.cjs"]);
   summary.push("static: typecheck, lint, boundaries passed");
 }
-if (want("unit")) vitest("unit", "unit");
+if (want("unit")) {
+  vitest("unit", "unit");
+  // Time code must never depend on the process zone: run it again far from UTC.
+  vitest("unit (TZ=Pacific/Chatham)", "unit", { TZ: "Pacific/Chatham" });
+}
 if (want("pglite")) vitest("integration (PGlite)", "integration", { TANDEM_TEST_DB: "pglite" });
 if (want("postgres")) {
   if (process.env.TEST_DATABASE_URL) {
