@@ -7,9 +7,11 @@ import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Deps } from "./deps";
+import { registerAgreementRoutes } from "./modules/agreement";
 import { registerAuditRoutes } from "./modules/audit";
 import { installAuth, registerAuthRoutes } from "./modules/auth";
 import { registerPeopleRoutes } from "./modules/people";
+import { registerPolicyRoutes } from "./modules/policies";
 import { registerSetupRoutes } from "./modules/setup";
 import { registerTeamRoutes } from "./modules/teams";
 import { installErrorHandler } from "./platform/http/error-handler";
@@ -75,6 +77,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerAuditRoutes(app, deps);
   registerPeopleRoutes(app, deps);
   registerTeamRoutes(app, deps);
+  registerAgreementRoutes(app, deps);
+  registerPolicyRoutes(app, deps);
   await registerWebApp(app, options.webDir);
   return app;
 }

@@ -29,8 +29,11 @@ export interface RouteCase {
   prepare?: (ctx: MatrixContext) => Promise<Prepared>;
   /** Expected status per caller. */
   expect: Record<Who, number>;
-  /** For routes with a JSON body: a field to send with a wrong type, and a string field to oversize. */
-  badInput?: { wrongType: { field: string; value: unknown }; oversized: string };
+  /**
+   * For routes with a JSON body: a field to send with a wrong type, and a string field to
+   * oversize (bodies without strings: leave it out and the whole body is sent beyond the limit).
+   */
+  badInput?: { wrongType: { field: string; value: unknown }; oversized?: string };
 }
 
 /** The usual expectations: allowed roles get `ok`, others 403, a foreign caller 404, anonymous 401. */

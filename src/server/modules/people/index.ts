@@ -11,3 +11,5 @@ export {
 } from "./people.repo";
 export { registerPeopleRoutes } from "./people.routes";
 export { absences, people, zoneChanges } from "./people.table";
+export { addAbsence, addZoneChange } from "./time-off.service";
+export { type PersonWorkingTime, workingTimeOf } from "./working-time.service";

@@ -3,6 +3,7 @@ import type { Deps } from "../../deps";
 import { hashPassword } from "../../platform/crypto";
 import type { Executor } from "../../platform/db/types";
 import { AppError } from "../../platform/errors";
+import { createDefaultAgreement } from "../agreement";
 import { recordAudit } from "../audit";
 import { createSession } from "../auth";
 import { countOrganisations, insertOrganisation } from "../organisations";
@@ -24,6 +25,7 @@ export async function createOrganisationWithOwner(executor: Executor, input: Set
     workingPattern: DEFAULT_WEEK,
     active: true,
   });
+  await createDefaultAgreement(executor, organisation.id, person.id);
   await recordAudit(executor, {
     organisationId: organisation.id,
     actorId: person.id,

@@ -1,4 +1,4 @@
-export { setPersonTeams } from "./teams.repo";
+export { getTeamRow, setPersonTeams } from "./teams.repo";
 export { registerTeamRoutes } from "./teams.routes";
-export { createTeam, setTeamMembers } from "./teams.service";
+export { assertMayEditTeam, createTeam, setTeamMembers } from "./teams.service";
 export { teamMembers, teams } from "./teams.table";

@@ -58,7 +58,7 @@ export async function createTeam(deps: Deps, actor: Actor, name: string): Promis
 }
 
 /** admin, hr and the team's own leads edit a team. */
-async function assertMayEditTeam(executor: Executor, actor: Actor, teamId: string): Promise<void> {
+export async function assertMayEditTeam(executor: Executor, actor: Actor, teamId: string): Promise<void> {
   if (["owner", "admin", "hr"].includes(actor.role)) return;
   const [lead] = await executor
     .select()

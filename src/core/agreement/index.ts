@@ -1,0 +1,12 @@
+export { type AdvisorContext, type AdvisorQuestion, advise } from "./advisor";
+export { KIND_NAMES } from "./catalog";
+export { diffRules, type RuleChange } from "./diff";
+export { type AdvisorParticipant, OVERLAP_WINDOW_MS, REPLY_HORIZON_MS } from "./next-step";
+export {
+  type EffectiveRules,
+  effectiveRules,
+  type LoosenedRule,
+  loosenedRules,
+  type RuleSource,
+  type RuleSources,
+} from "./rules";

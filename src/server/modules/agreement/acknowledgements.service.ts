@@ -1,0 +1,71 @@
+import { and, eq } from "drizzle-orm";
+import type { Deps } from "../../deps";
+import type { Actor } from "../../platform/http/actor";
+import { requireRole } from "../../platform/http/actor";
+import { people } from "../people/people.table";
+import { acknowledgementsOf, currentOrgVersion, teamVersionsOf } from "./agreement.repo";
+import { staleVersion } from "./agreement.service";
+import { agreementAcknowledgements } from "./agreement.table";
+
+const sameTeamVersions = (a: Record<string, number>, b: Record<string, number>) =>
+  Object.keys(b).every((team) => a[team] === b[team]);
+
+/** Acknowledge the current version (and the current overrides of the person's teams). */
+export async function acknowledgeAgreement(deps: Deps, actor: Actor, version: number) {
+  return deps.db.transaction(async (tx) => {
+    const current = await currentOrgVersion(tx, actor.organisationId);
+    if (version !== current.version) throw staleVersion(current.version);
+    const teamVersions =
+      (await teamVersionsOf(tx, actor.organisationId, [actor.personId])).get(actor.personId) ?? {};
+    const [row] = await tx
+      .insert(agreementAcknowledgements)
+      .values({ organisationId: actor.organisationId, personId: actor.personId, version, teamVersions })
+      .returning();
+    if (!row) throw new Error("insert returned no row");
+    return { version, teamVersions, acknowledgedAt: row.acknowledgedAt.toISOString() };
+  });
+}
+
+/** Who has acknowledged the current version (with their teams' current overrides), and who has not. */
+async function acknowledgementState(deps: Deps, organisationId: string, onlyPersonId?: string) {
+  const current = await currentOrgVersion(deps.db, organisationId);
+  const everyone = await deps.db
+    .select({ id: people.id })
+    .from(people)
+    .where(
+      and(
+        eq(people.organisationId, organisationId),
+        eq(people.active, true),
+        onlyPersonId ? eq(people.id, onlyPersonId) : undefined,
+      ),
+    );
+  const ids = everyone.map((p) => p.id);
+  const [acks, teamVersions] = await Promise.all([
+    acknowledgementsOf(deps.db, organisationId, current.version),
+    teamVersionsOf(deps.db, organisationId, ids),
+  ]);
+  const acknowledged = new Map<string, Date>();
+  for (const ack of acks) {
+    const needed = teamVersions.get(ack.personId) ?? {};
+    if (!acknowledged.has(ack.personId) && sameTeamVersions(ack.teamVersions, needed)) {
+      acknowledged.set(ack.personId, ack.acknowledgedAt);
+    }
+  }
+  return { version: current.version, ids, acknowledged };
+}
+
+export async function agreementCompliance(deps: Deps, actor: Actor) {
+  requireRole(actor, ["admin", "hr"], "see acknowledgement compliance");
+  const { version, ids, acknowledged } = await acknowledgementState(deps, actor.organisationId);
+  return {
+    version,
+    acknowledged: [...acknowledged].map(([personId, at]) => ({ personId, at: at.toISOString() })),
+    pending: ids.filter((id) => !acknowledged.has(id)).map((personId) => ({ personId })),
+  };
+}
+
+/** For the banner: the version the caller still has to acknowledge, or null. */
+export async function myPendingAgreement(deps: Deps, actor: Actor) {
+  const { version, acknowledged } = await acknowledgementState(deps, actor.organisationId, actor.personId);
+  return acknowledged.has(actor.personId) ? null : { version };
+}

@@ -1,0 +1,2 @@
+export { registerAgreementRoutes } from "./agreement.routes";
+export { createDefaultAgreement } from "./agreement.service";
