@@ -10,6 +10,8 @@ import type { Deps } from "./deps";
 import { registerAgreementRoutes } from "./modules/agreement";
 import { registerAuditRoutes } from "./modules/audit";
 import { installAuth, registerAuthRoutes } from "./modules/auth";
+import { registerOnboardingRoutes } from "./modules/onboarding";
+import { registerOutboxRoutes } from "./modules/outbox";
 import { registerPeopleRoutes } from "./modules/people";
 import { registerPolicyRoutes } from "./modules/policies";
 import { registerSetupRoutes } from "./modules/setup";
@@ -75,6 +77,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerSetupRoutes(app, deps);
   registerAuthRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerOutboxRoutes(app, deps);
+  await registerOnboardingRoutes(app, deps);
   registerPeopleRoutes(app, deps);
   registerTeamRoutes(app, deps);
   registerAgreementRoutes(app, deps);

@@ -25,6 +25,7 @@ const schema = z.object({
     .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
     .optional(),
   SMTP_FROM: z.string().min(3).default("Tandem <tandem@localhost>"),
+  TANDEM_ADMIN_PASSWORD: z.string().optional(),
 });
 
 export interface Config {
@@ -41,6 +42,8 @@ export interface Config {
   invitationDays: number;
   smtpUrl: string | undefined;
   smtpFrom: string;
+  /** `tandem create-admin` reads the password from here to keep it out of shell history. */
+  adminPassword: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -70,5 +73,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     invitationDays: c.TANDEM_INVITATION_DAYS,
     smtpUrl: c.SMTP_URL,
     smtpFrom: c.SMTP_FROM,
+    adminPassword: c.TANDEM_ADMIN_PASSWORD,
   };
 }

@@ -2,39 +2,77 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app";
 import type { Config } from "./config";
 import type { Deps } from "./deps";
-import { migrate } from "./platform/db/migrate";
+import { type MigrationReport, migrate } from "./platform/db/migrate";
 import { openDatabase } from "./platform/db/open";
 import { Jobs } from "./platform/jobs";
+import { createMailer } from "./platform/mail";
 import { JOB_QUEUES, registerWorkers } from "./workers";
 
 export interface Runtime {
   deps: Deps;
   app: FastifyInstance | undefined;
+  migrations: MigrationReport;
   stop(): Promise<void>;
 }
 
-/** Opens and migrates the database, starts the job queue and (unless role=worker) the HTTP app. */
+export interface Services {
+  deps: Deps;
+  /** What the migrations did while opening (`tandem migrate` reports it). */
+  migrations: MigrationReport;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens and migrates the database and starts the job queue (sending only; no workers): the one
+ * way in for `serve` and for every CLI command that touches data.
+ */
+export async function openServices(config: Config): Promise<Services> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const migrations = await migrate(database);
+    const jobs = await Jobs.start(database, JOB_QUEUES);
+    const deps: Deps = { config, database, db: database.db, jobs, mailer: createMailer(config) };
+    return {
+      deps,
+      migrations,
+      async close() {
+        await jobs.stop();
+        deps.mailer?.close();
+        await database.close();
+      },
+    };
+  } catch (err) {
+    await database.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Opens the services, registers the job workers and (unless role=worker) the HTTP app. */
 export async function startRuntime(
   config: Config,
   options: { listen?: boolean; logger?: boolean } = {},
 ): Promise<Runtime> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrate(database);
-  const jobs = await Jobs.start(database, JOB_QUEUES);
-  const deps: Deps = { config, database, db: database.db, jobs };
-  if (config.role !== "api") await registerWorkers(deps);
+  const services = await openServices(config);
+  const { deps } = services;
   let app: FastifyInstance | undefined;
-  if (config.role !== "worker") {
-    app = await buildApp(deps, { logger: options.logger ?? true });
-    if (options.listen !== false) await app.listen({ host: config.host, port: config.port });
+  try {
+    if (config.role !== "api") await registerWorkers(deps);
+    if (config.role !== "worker") {
+      app = await buildApp(deps, { logger: options.logger ?? true });
+      if (options.listen !== false) await app.listen({ host: config.host, port: config.port });
+    }
+  } catch (err) {
+    await app?.close();
+    await services.close();
+    throw err;
   }
   return {
     deps,
     app,
+    migrations: services.migrations,
     async stop() {
       await app?.close();
-      await jobs.stop();
-      await database.close();
+      await services.close();
     },
   };
 }

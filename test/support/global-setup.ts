@@ -55,7 +55,7 @@ async function prepare(databaseUrl: string | undefined, dataDir: string | undefi
   await database.close();
 }
 
-async function adminQuery(url: string, text: string) {
+export async function adminQuery(url: string, text: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

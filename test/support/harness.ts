@@ -9,6 +9,7 @@ import type { Deps } from "../../src/server/deps";
 import { migrate } from "../../src/server/platform/db/migrate";
 import { openDatabase } from "../../src/server/platform/db/open";
 import { Jobs } from "../../src/server/platform/jobs";
+import { createMailer } from "../../src/server/platform/mail";
 import { JOB_QUEUES, registerWorkers } from "../../src/server/workers";
 
 export interface TestEnv {
@@ -45,7 +46,7 @@ async function createEnv(extra: Record<string, string>, fresh = false): Promise<
   });
   const database = await openDatabase({ databaseUrl, dataDir, poolSize: 4 });
   const jobs = await Jobs.start(database, JOB_QUEUES, 0.5);
-  const deps: Deps = { config, database, db: database.db, jobs };
+  const deps: Deps = { config, database, db: database.db, jobs, mailer: createMailer(config) };
   await registerWorkers(deps);
   const app = await buildApp(deps, { logger: false });
   return { deps, app };

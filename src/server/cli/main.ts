@@ -1,35 +1,44 @@
 import { Command } from "commander";
-import { ConfigError, loadConfig } from "../config";
-import { startRuntime } from "../runtime";
+import { ConfigError } from "../config";
+import { AppError } from "../platform/errors";
+import { CliError } from "./context";
+import { registerCreateAdmin } from "./create-admin";
+import { registerImportPeople } from "./import-people";
+import { registerMigrate } from "./migrate";
+import { registerSeed } from "./seed";
+import { registerServe } from "./serve";
 
 const program = new Command()
   .name("tandem")
-  .description(
-    "Tandem: balance synchronous and asynchronous work. Configuration comes from environment variables (see .env.example).",
+  .description("Tandem: balance synchronous and asynchronous work across time zones.")
+  .addHelpText(
+    "after",
+    `
+Configuration comes from environment variables (see .env.example): DATABASE_URL=postgres://…
+selects PostgreSQL; without it Tandem uses the embedded database in TANDEM_DATA_DIR (./data).
+The embedded database serves one process at a time: stop \`tandem serve\` before other commands.
+
+Examples:
+  tandem seed --demo                 load demo data, then sign in with what it prints
+  tandem serve                       serve on http://127.0.0.1:3000 (HOST, PORT)
+  tandem import-people team.csv --org "Northwind Remote"
+  tandem <command> --help            everything about one command`,
   )
   .showHelpAfterError();
 
-program
-  .command("serve")
-  .description("start the API, the web app and the job worker (TANDEM_ROLE=api|worker to split them)")
-  .action(async () => {
-    const started = Date.now();
-    const runtime = await startRuntime(loadConfig());
-    const { host, port } = runtime.deps.config;
-    console.log(
-      `Tandem is ready on http://${host}:${port} (${runtime.deps.database.kind}, ${Date.now() - started} ms)`,
-    );
-    const shutdown = async (signal: string) => {
-      console.log(`${signal}: shutting down`);
-      await runtime.stop();
-      process.exit(0);
-    };
-    process.once("SIGTERM", () => void shutdown("SIGTERM"));
-    process.once("SIGINT", () => void shutdown("SIGINT"));
-  });
+registerServe(program);
+registerMigrate(program);
+registerSeed(program);
+registerCreateAdmin(program);
+registerImportPeople(program);
 
 program.parseAsync().catch((err: unknown) => {
-  if (err instanceof ConfigError) console.error(err.message);
-  else console.error(err instanceof Error ? err.message : err);
+  console.error(messageOf(err));
   process.exit(1);
 });
+
+function messageOf(err: unknown): string {
+  if (err instanceof ConfigError || err instanceof CliError) return err.message;
+  if (err instanceof AppError) return `Error: ${err.message}`;
+  return `Error: ${err instanceof Error ? err.message : String(err)}`;
+}

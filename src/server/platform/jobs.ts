@@ -69,7 +69,8 @@ function toSql(text: string, values: unknown[]): SQL {
   let last = 0;
   for (const match of text.matchAll(/\$(\d+)/g)) {
     chunks.push(sql.raw(text.slice(last, match.index)));
-    chunks.push(sql`${values[Number(match[1]) - 1]}`);
+    // As a bound parameter: drizzle would drop an undefined value and spread an array.
+    chunks.push(sql`${sql.param(values[Number(match[1]) - 1] ?? null)}`);
     last = match.index + match[0].length;
   }
   chunks.push(sql.raw(text.slice(last)));

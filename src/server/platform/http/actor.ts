@@ -2,12 +2,12 @@ import type { FastifyRequest } from "fastify";
 import type { Role } from "../../../contracts/common";
 import { AppError } from "../errors";
 
-/** Who is making a request: resolved from the session cookie or a bearer API token. */
+/** Who is acting: resolved from the session cookie or a bearer API token, or named on the command line. */
 export interface Actor {
   personId: string;
   organisationId: string;
   role: Role;
-  via: "session" | "token";
+  via: "session" | "token" | "cli";
 }
 
 declare module "fastify" {

@@ -1,0 +1,79 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { acceptInvitationBody } from "../../../contracts/auth";
+import { idParams } from "../../../contracts/common";
+import { invitationTokenParams } from "../../../contracts/onboarding";
+import { createPersonBody } from "../../../contracts/people";
+import type { Deps } from "../../deps";
+import { AppError } from "../../platform/errors";
+import { requireActor } from "../../platform/http/actor";
+import { setSessionCookie } from "../auth";
+import { presentOrganisation } from "../organisations";
+import { presentPerson } from "../people";
+import { importPeople } from "./import.service";
+import { acceptInvitation, listInvitations, resendInvitation } from "./invitations.service";
+import { invitePerson } from "./onboarding.service";
+
+const CSV_LIMIT = 5 * 1024 * 1024;
+
+async function requireCsv(request: FastifyRequest) {
+  if (!request.headers["content-type"]?.startsWith("text/csv")) {
+    throw new AppError("unsupported_media_type", "Send the file with content-type text/csv");
+  }
+}
+
+/** Inviting people (one by one or from CSV) and accepting invitations; CSV parsing stays in this plugin. */
+export async function registerOnboardingRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  await app.register(async (scoped) => {
+    scoped.addContentTypeParser("text/csv", { parseAs: "string", bodyLimit: CSV_LIMIT }, (_req, body, done) =>
+      done(null, body),
+    );
+    const r = scoped.withTypeProvider<ZodTypeProvider>();
+    const tags = ["people"];
+
+    r.post("/api/v1/people", { schema: { tags, body: createPersonBody } }, async (request, reply) => {
+      const result = await invitePerson(deps, requireActor(request), request.body, request.ip);
+      return reply.status(201).send({ person: presentPerson(result.person), invitation: result.invitation });
+    });
+
+    r.post(
+      "/api/v1/people/import",
+      {
+        bodyLimit: CSV_LIMIT,
+        preValidation: requireCsv,
+        schema: { tags, consumes: ["text/csv"], body: z.string().max(CSV_LIMIT) },
+      },
+      async (request) => importPeople(deps, requireActor(request), request.body),
+    );
+
+    r.get("/api/v1/invitations", { schema: { tags } }, async (request) => ({
+      invitations: await listInvitations(deps, requireActor(request)),
+    }));
+
+    r.post(
+      "/api/v1/invitations/:id/resend",
+      { schema: { tags, params: idParams } },
+      async (request, reply) => {
+        const invitation = await resendInvitation(deps, requireActor(request), request.params.id, request.ip);
+        return reply.status(201).send({ invitation });
+      },
+    );
+
+    r.post(
+      "/api/v1/invitations/:token/accept",
+      {
+        schema: { tags, params: invitationTokenParams, body: acceptInvitationBody },
+        config: { access: "public" },
+      },
+      async (request, reply) => {
+        const result = await acceptInvitation(deps, request.params.token, request.body, request.ip);
+        setSessionCookie(request, reply, result.session);
+        return {
+          person: presentPerson(result.person),
+          organisation: presentOrganisation(result.organisation),
+        };
+      },
+    );
+  });
+}

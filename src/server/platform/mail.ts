@@ -1,0 +1,26 @@
+import { createTransport } from "nodemailer";
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Sends email over SMTP; absent when SMTP_URL is unset (mail then stays in the outbox). */
+export interface Mailer {
+  send(email: OutgoingEmail): Promise<void>;
+  close(): void;
+}
+
+export function createMailer(config: { smtpUrl: string | undefined; smtpFrom: string }): Mailer | undefined {
+  if (!config.smtpUrl) return undefined;
+  const transport = createTransport(config.smtpUrl, { from: config.smtpFrom });
+  return {
+    async send(email) {
+      await transport.sendMail(email);
+    },
+    close() {
+      transport.close();
+    },
+  };
+}
