@@ -17,6 +17,7 @@ import { registerPolicyRoutes } from "./modules/policies";
 import { registerSetupRoutes } from "./modules/setup";
 import { registerTeamRoutes } from "./modules/teams";
 import { installErrorHandler } from "./platform/http/error-handler";
+import { loggerOptions } from "./platform/http/logging";
 import { registerObservability } from "./platform/http/observability";
 import { registerWebApp } from "./platform/http/web-app";
 
@@ -85,21 +86,4 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerPolicyRoutes(app, deps);
   await registerWebApp(app, options.webDir);
   return app;
-}
-
-function loggerOptions(level: string) {
-  return {
-    level,
-    redact: {
-      paths: [
-        "req.headers.authorization",
-        "req.headers.cookie",
-        'req.headers["x-csrf-token"]',
-        'res.headers["set-cookie"]',
-        "*.password",
-        "*.token",
-      ],
-      censor: "[redacted]",
-    },
-  };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../platform/db/types";
 import { auditLog } from "./audit.table";
 
@@ -38,12 +38,23 @@ export async function recordAudit(executor: Executor, entry: AuditEntry): Promis
   });
 }
 
-export async function listAudit(executor: Executor, organisationId: string, before?: Date, limit = 100) {
+/**
+ * Newest first. The cursor is the last entry's id: rows written in one transaction share their
+ * timestamp, so a time cursor would skip some of them.
+ */
+export async function listAudit(executor: Executor, organisationId: string, beforeId?: string, limit = 100) {
   const rows = await executor
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.organisationId, organisationId), before ? lt(auditLog.at, before) : undefined))
-    .orderBy(desc(auditLog.at))
+    .where(
+      and(
+        eq(auditLog.organisationId, organisationId),
+        beforeId
+          ? sql`(${auditLog.at}, ${auditLog.id}) < (select a.at, a.id from ${auditLog} a where a.id = ${beforeId} and a.organisation_id = ${organisationId})`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   return {
@@ -57,6 +68,6 @@ export async function listAudit(executor: Executor, organisationId: string, befo
       ip: r.ip,
       at: r.at.toISOString(),
     })),
-    nextCursor: rows.length > limit ? (page.at(-1)?.at.toISOString() ?? null) : null,
+    nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
   };
 }
