@@ -65,7 +65,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     },
   });
   await app.register(cookie);
-  await app.register(rateLimit, { max: 600, timeWindow: "1 minute" });
+  await app.register(rateLimit, { max: deps.config.rateLimitPerMinute, timeWindow: "1 minute" });
   await app.register(swagger, {
     openapi: { info: { title: "Tandem API", version: "1" } },
     transform: jsonSchemaTransform,

@@ -19,6 +19,7 @@ const schema = z.object({
   TANDEM_TRUST_PROXY: bool,
   TANDEM_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TANDEM_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  TANDEM_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   TANDEM_INVITATION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   SMTP_URL: z
     .string()
@@ -39,6 +40,7 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   sessionDays: number;
+  rateLimitPerMinute: number;
   invitationDays: number;
   smtpUrl: string | undefined;
   smtpFrom: string;
@@ -70,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: c.TANDEM_TRUST_PROXY ?? false,
     logLevel: c.TANDEM_LOG_LEVEL,
     sessionDays: c.TANDEM_SESSION_DAYS,
+    rateLimitPerMinute: c.TANDEM_RATE_LIMIT,
     invitationDays: c.TANDEM_INVITATION_DAYS,
     smtpUrl: c.SMTP_URL,
     smtpFrom: c.SMTP_FROM,

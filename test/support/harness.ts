@@ -41,6 +41,8 @@ async function createEnv(extra: Record<string, string>, fresh = false): Promise<
   const config = loadConfig({
     TANDEM_LOG_LEVEL: "silent",
     TANDEM_PUBLIC_URL: "http://tandem.test",
+    // One app serves a whole test worker from 127.0.0.1; the limiter has a test of its own.
+    TANDEM_RATE_LIMIT: "1000000",
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { TANDEM_DATA_DIR: dataDir }),
     ...extra,
   });

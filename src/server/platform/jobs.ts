@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import PgBoss from "pg-boss";
+import { LOCKS, withAdvisoryLock } from "./db/lock";
 import type { Database, Executor, SqlRunner } from "./db/types";
 
 export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
@@ -30,9 +31,16 @@ export class Jobs {
     });
     boss.on("error", () => undefined);
     await boss.start();
-    for (const name of queues) {
-      if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 30 });
-    }
+    const createQueues = async () => {
+      for (const name of queues) {
+        if (!(await boss.getQueue(name)))
+          await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 30 });
+      }
+    };
+    // pg-boss creates a queue without a lock: two instances creating the same one deadlock.
+    if (database.kind === "postgres")
+      await withAdvisoryLock(database.connectionString, LOCKS.jobQueues, createQueues);
+    else await createQueues();
     return new Jobs(boss);
   }
 

@@ -124,7 +124,12 @@ describe("outbox with SMTP", () => {
     const failed = await processedEmailTo(env, org.organisation.id, person.email);
     expect(failed.status).toBe("failed");
     expect(failed.error).toContain("bounce-me@example.test");
-    expect((await sendEmailJobs(env, failed.id))[0]?.state).toBe("retry");
+    // The row is marked failed inside the handler, just before it throws: wait for pg-boss to record the retry.
+    const state = await eventually(async () => {
+      const job = (await sendEmailJobs(env, failed.id))[0];
+      return job?.state === "active" ? undefined : job?.state;
+    });
+    expect(state).toBe("retry");
 
     smtp.refuse.length = 0;
     await deliverEmail(env.deps, { emailId: failed.id, organisationId: org.organisation.id });

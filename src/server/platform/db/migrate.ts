@@ -6,11 +6,10 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import pg from "pg";
+import { LOCKS, withAdvisoryLock } from "./lock";
 import type { Database } from "./types";
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../../../migrations", import.meta.url));
-const LOCK_KEY = 7_214_001; // arbitrary, constant: "tandem migrations"
 
 export interface MigrationReport {
   /** Tags of the migrations this call applied, oldest first (empty when already up to date). */
@@ -38,16 +37,10 @@ export async function migrate(database: Database): Promise<MigrationReport> {
       migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder: MIGRATIONS_DIR }),
     );
   }
-  const client = new pg.Client({ connectionString: database.connectionString });
-  await client.connect();
-  try {
-    await client.query("select pg_advisory_lock($1)", [LOCK_KEY]);
+  return withAdvisoryLock(database.connectionString, LOCKS.migrations, (client) => {
     const run: RunSql = async (text) => (await client.query(text)).rows;
-    return await reportAround(run, () => migratePg(drizzlePg(client), { migrationsFolder: MIGRATIONS_DIR }));
-  } finally {
-    await client.query("select pg_advisory_unlock($1)", [LOCK_KEY]).catch(() => undefined);
-    await client.end();
-  }
+    return reportAround(run, () => migratePg(drizzlePg(client), { migrationsFolder: MIGRATIONS_DIR }));
+  });
 }
 
 /** drizzle records each applied migration with its journal timestamp: newer journal entries are what ran. */

@@ -1,0 +1,24 @@
+import pg from "pg";
+
+/** Arbitrary constants, one per kind of start-up work that instances must take turns at. */
+export const LOCKS = { migrations: 7_214_001, jobQueues: 7_214_002 } as const;
+
+/**
+ * Runs `work` holding a PostgreSQL session advisory lock on a dedicated connection, so instances
+ * starting together do it one after the other (and the later ones find it done).
+ */
+export async function withAdvisoryLock<T>(
+  connectionString: string | undefined,
+  key: number,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query("select pg_advisory_lock($1)", [key]);
+    return await work(client);
+  } finally {
+    await client.query("select pg_advisory_unlock($1)", [key]).catch(() => undefined);
+    await client.end();
+  }
+}
