@@ -14,18 +14,24 @@ export interface E2E {
   runtime: Runtime;
   context: BrowserContext;
   page: Page;
+  /** Another browser with its own cookies (a second person), closed with the rest. */
+  newContext(options?: ContextOptions): Promise<Browsing>;
   close(): Promise<void>;
 }
 
-/** A real Tandem on a fresh embedded database and Debian's Chromium, which never leaves this machine. */
-export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
-  const dataDir = await mkdtemp(join(tmpdir(), "tandem-e2e-"));
-  const runtime = await startRuntime(
-    loadConfig({ TANDEM_DATA_DIR: dataDir, PORT: "0", TANDEM_LOG_LEVEL: "warn", ...env }),
-    { logger: false },
-  );
-  if (!runtime.app) throw new Error("the e2e runtime needs the HTTP app (TANDEM_ROLE=all)");
-  const port = (runtime.app.server.address() as AddressInfo).port;
+export interface ContextOptions {
+  timezoneId?: string;
+  viewport?: { width: number; height: number };
+}
+
+export interface Browsing {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** Debian's Chromium in a fresh profile, which never leaves this machine. */
+async function launchContext(options: ContextOptions): Promise<Browsing> {
   const userDataDir = await mkdtemp(join(tmpdir(), "tandem-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.TANDEM_CHROMIUM ?? "/usr/bin/chromium",
@@ -40,22 +46,50 @@ export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
       "--disable-sync",
       "--proxy-server=127.0.0.1:9",
     ],
-    timezoneId: "Asia/Kolkata",
+    timezoneId: options.timezoneId ?? "Asia/Kolkata",
     locale: "en-GB",
-    viewport: { width: 1280, height: 860 },
+    // The app honours reduced motion, so axe never measures colours halfway through a fade.
+    reducedMotion: "reduce",
+    viewport: options.viewport ?? { width: 1280, height: 860 },
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A real Tandem on a fresh embedded database and Debian's Chromium, which never leaves this machine. */
+export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
+  const dataDir = await mkdtemp(join(tmpdir(), "tandem-e2e-"));
+  const runtime = await startRuntime(
+    loadConfig({ TANDEM_DATA_DIR: dataDir, PORT: "0", TANDEM_LOG_LEVEL: "warn", ...env }),
+    { logger: false },
+  );
+  if (!runtime.app) throw new Error("the e2e runtime needs the HTTP app (TANDEM_ROLE=all)");
+  const port = (runtime.app.server.address() as AddressInfo).port;
+  const opened: Browsing[] = [];
+  const newContext = async (options: ContextOptions = {}) => {
+    const browsing = await launchContext(options);
+    opened.push(browsing);
+    return browsing;
+  };
+  const { context, page } = await newContext();
   await mkdir(SCREENSHOTS, { recursive: true });
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     runtime,
     context,
     page,
+    newContext,
     async close() {
-      await context.close();
+      for (const browsing of opened) await browsing.close();
       await runtime.stop();
       await rm(dataDir, { recursive: true, force: true });
-      await rm(userDataDir, { recursive: true, force: true });
     },
   };
 }
@@ -64,10 +98,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
+/** Where the violation is and, when axe says, why (e.g. the two colours of a contrast failure). */
+function describeNode(node: { target: unknown[]; any: { message: string }[] }): string {
+  const why = node.any.map((check) => check.message).filter(Boolean);
+  return `${node.target.join(" ")}${why.length ? `: ${why.join("; ")}` : ""}`;
+}
+
 /** axe's serious and critical violations on the current page (expected: none). */
 export async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map(describeNode).join(", ")})`);
 }

@@ -1,6 +1,6 @@
 import "@mantine/core/styles.css";
 import "@mantine/notifications/styles.css";
-import { type CSSVariablesResolver, createTheme, MantineProvider } from "@mantine/core";
+import { type CSSVariablesResolver, createTheme, MantineProvider, Notification } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
@@ -13,11 +13,28 @@ const theme = createTheme({
   primaryShade: { light: 7, dark: 8 },
   fontFamily: "system-ui, sans-serif",
   defaultRadius: "md",
+  respectReducedMotion: true,
+  components: {
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { "aria-label": "Dismiss" } } }),
+  },
 });
 // Mantine's default dimmed grey is below WCAG AA contrast on white; one shade darker passes.
+// Likewise: the hover tint of light and subtle buttons (one shade lighter); links (darkest indigo,
+// so they pass on tinted alerts too); the text of light alerts and badges in green, yellow, orange
+// and red (shade 9 darkened to reach 5:1 on their tint).
 const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { "--mantine-color-dimmed": "var(--mantine-color-gray-7)" },
+  light: {
+    "--mantine-color-dimmed": "var(--mantine-color-gray-7)",
+    "--mantine-color-indigo-light-hover": "var(--mantine-color-indigo-1)",
+    "--mantine-color-anchor": "var(--mantine-color-indigo-9)",
+    "--mantine-color-green-light-color": "#247334",
+    "--mantine-color-yellow-light-color": "#a05300",
+    "--mantine-color-orange-light-color": "#b13b0c",
+    "--mantine-color-red-light-color": "#bc2727",
+    // Field errors: Mantine's red 6 is 3.3:1 on white; red 8 passes AA.
+    "--mantine-color-error": "var(--mantine-color-red-8)",
+  },
   dark: { "--mantine-color-dimmed": "var(--mantine-color-dark-1)" },
 });
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 10_000 } } });

@@ -1,21 +1,18 @@
-import { AppShell, Burger, Group, NavLink, Stack, Text, Title } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
+import { AppShell, Burger, Group, NavLink, Stack, Text, Title, useMantineTheme } from "@mantine/core";
+import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { Link, Outlet, useLocation } from "react-router";
 import type { SessionView } from "../../contracts/views";
+import { AcknowledgementBanner } from "../features/agreement/AcknowledgementBanner";
 import { SignOutButton } from "../features/auth/SignOutButton";
-
-interface NavItem {
-  to: string;
-  label: string;
-  adminOnly?: boolean;
-}
-
-export const NAV: NavItem[] = [{ to: "/", label: "Home" }];
+import { activeNavTo, NAV } from "./nav";
 
 export function Layout({ session }: { session: SessionView }) {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
-  const isAdmin = ["owner", "admin", "hr"].includes(session.person.role);
+  const role = session.person.role;
+  const theme = useMantineTheme();
+  // On phones the closed menu slides off screen; inert keeps its links out of the tab order too.
+  const phone = useMediaQuery(`(max-width: ${theme.breakpoints.sm})`);
   return (
     <AppShell
       header={{ height: 56 }}
@@ -25,7 +22,14 @@ export function Layout({ session }: { session: SessionView }) {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group>
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Open navigation" />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? "Close navigation" : "Open navigation"}
+              aria-expanded={opened}
+            />
             <Title order={1} size="h3">
               Tandem
             </Title>
@@ -41,21 +45,34 @@ export function Layout({ session }: { session: SessionView }) {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Main navigation">
-        <Stack gap={2} component="nav">
-          {NAV.filter((n) => !n.adminOnly || isAdmin).map((n) => (
-            <NavLink
-              key={n.to}
-              component={Link}
-              to={n.to}
-              label={n.label}
-              onClick={close}
-              active={n.to === "/" ? location.pathname === "/" : location.pathname.startsWith(n.to)}
-            />
-          ))}
+      <AppShell.Navbar p="xs" aria-label="Main navigation" inert={phone && !opened}>
+        <Stack gap="sm">
+          {NAV.map((section) => {
+            const items = section.items.filter((n) => !n.allow || n.allow(role));
+            return (
+              <div key={section.label ?? "top"}>
+                {section.label && (
+                  <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" pb={2}>
+                    {section.label}
+                  </Text>
+                )}
+                {items.map((n) => (
+                  <NavLink
+                    key={n.to}
+                    component={Link}
+                    to={n.to}
+                    label={n.label}
+                    onClick={close}
+                    active={n.to === activeNavTo(location.pathname)}
+                  />
+                ))}
+              </div>
+            );
+          })}
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
+        <AcknowledgementBanner />
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -58,3 +58,36 @@ export async function api<T>(
 }
 
 export const get = <T>(path: string) => api<T>("GET", path);
+
+/**
+ * Sends a file body with XMLHttpRequest, which (unlike fetch) reports upload progress:
+ * `onProgress` gets 0–1 while the bytes go up, then the server's answer resolves the promise.
+ */
+export async function upload<T>(
+  path: string,
+  file: { type: string; data: string },
+  onProgress: (fraction: number) => void,
+): Promise<T> {
+  const token = await csrf();
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", `/api/v1${path}`);
+    xhr.setRequestHeader("content-type", file.type);
+    if (token) xhr.setRequestHeader("x-csrf-token", token);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new Error("network error"));
+    xhr.onload = () => {
+      let json: unknown;
+      try {
+        json = JSON.parse(xhr.responseText);
+      } catch {
+        json = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(json as T);
+      else reject(new ApiError(xhr.status, (json as ErrorBody | undefined)?.error));
+    };
+    xhr.send(file.data);
+  });
+}

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { SessionView } from "../../contracts/views";
 import { ApiError, get, resetSession } from "./api";
+import { browserTimeZone } from "./time";
 
 /** The signed-in person and organisation, or null when signed out. */
 export function useSession() {
@@ -15,6 +16,13 @@ export function useSession() {
       }
     },
   });
+}
+
+/** The signed-in person, with the zone every time is shown in (theirs, else the browser's). */
+export function useViewer() {
+  const { data } = useSession();
+  if (!data) throw new Error("useViewer is for signed-in pages only");
+  return { ...data, zone: data.person.timeZone || browserTimeZone() };
 }
 
 export function useSessionChanged() {

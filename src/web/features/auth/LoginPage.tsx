@@ -1,8 +1,9 @@
 import { Anchor, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
 import { FormError } from "../../components/FormError";
+import { submitWith } from "../../lib/action";
 import { api, get } from "../../lib/api";
 import { useSessionChanged } from "../../lib/session";
 
@@ -15,14 +16,10 @@ export function LoginPage() {
     mutationFn: () => api("POST", "/auth/login", { email, password }),
     onSuccess: changed,
   });
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    submit.mutate();
-  };
   return (
     <Center mih="100vh" p="md">
       <Paper withBorder p="xl" maw={420} w="100%" component="main">
-        <form onSubmit={onSubmit}>
+        <form onSubmit={submitWith(() => submit.mutate())}>
           <Stack>
             <Title order={1} size="h2">
               Sign in to Tandem

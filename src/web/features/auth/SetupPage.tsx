@@ -1,9 +1,10 @@
 import { Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Navigate } from "react-router";
 import { FormError } from "../../components/FormError";
 import { TimeZoneInput } from "../../components/TimeZoneInput";
+import { submitWith } from "../../lib/action";
 import { ApiError, api, get } from "../../lib/api";
 import { useSessionChanged } from "../../lib/session";
 import { browserTimeZone } from "../../lib/time";
@@ -25,14 +26,10 @@ export function SetupPage() {
   });
   if (open.data && !open.data.open) return <Navigate to="/login" replace />;
   const fields = submit.error instanceof ApiError ? submit.error.fields : {};
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    submit.mutate();
-  };
   return (
     <Center mih="100vh" p="md">
       <Paper withBorder p="xl" maw={480} w="100%" component="main">
-        <form onSubmit={onSubmit}>
+        <form onSubmit={submitWith(() => submit.mutate())}>
           <Stack>
             <Title order={1} size="h2">
               Set up Tandem

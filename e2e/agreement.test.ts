@@ -1,0 +1,230 @@
+import type { APIRequestContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Browsing, type E2E, screenshot, seriousViolations, startE2E } from "./support/browser";
+import { navigate } from "./support/flows";
+
+const owner = { name: "Priya Patel", email: "priya@example.test", password: "correct horse battery" };
+const member = { name: "Kenji Sato", email: "kenji@example.test", password: "kenji's long password" };
+
+/** A JSON call as the browser context's signed-in person (cookie + CSRF token). */
+async function call<T>(
+  request: APIRequestContext,
+  baseUrl: string,
+  method: string,
+  path: string,
+  data?: unknown,
+) {
+  const { token } = (await (await request.get(`${baseUrl}/api/v1/auth/csrf`)).json()) as { token: string };
+  const res = await request.fetch(`${baseUrl}/api/v1${path}`, {
+    method,
+    headers: { "x-csrf-token": token },
+    ...(data === undefined ? {} : { data }),
+  });
+  if (!res.ok()) throw new Error(`${method} ${path} → ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Adds a participant to the advisor's question and asks it. */
+async function askWith(page: Page, name: string) {
+  await page.getByRole("combobox", { name: "Who takes part" }).click();
+  await page.getByRole("option", { name }).click();
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "Get the answer" }).click();
+}
+
+describe("the working agreement in a browser", () => {
+  let e2e: E2E;
+  let kenji: Browsing;
+  let teamId: string;
+  beforeAll(async () => {
+    e2e = await startE2E();
+    const { page, baseUrl } = e2e;
+    // The organisation, its owner (Kolkata) and a member (London), straight through the API.
+    const setup = await page.request.post(`${baseUrl}/api/v1/setup`, {
+      data: {
+        organisation: { name: "Acme Remote", timeZone: "Asia/Kolkata" },
+        owner: { ...owner, timeZone: "Asia/Kolkata" },
+      },
+    });
+    expect(setup.status()).toBe(201);
+    const { invitation } = await call<{ invitation: { token: string } }>(
+      page.request,
+      baseUrl,
+      "POST",
+      "/people",
+      {
+        name: member.name,
+        email: member.email,
+        role: "member",
+        timeZone: "Europe/London",
+      },
+    );
+    kenji = await e2e.newContext({ timezoneId: "Europe/London" });
+    const accepted = await kenji.page.request.post(
+      `${baseUrl}/api/v1/invitations/${invitation.token}/accept`,
+      {
+        data: { password: member.password, timeZone: "Europe/London" },
+      },
+    );
+    expect(accepted.ok()).toBe(true);
+    ({
+      team: { id: teamId },
+    } = await call<{ team: { id: string } }>(page.request, baseUrl, "POST", "/teams", { name: "Core" }));
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  const checkPage = async (page: Page, name: string) => {
+    expect(await seriousViolations(page), name).toEqual([]);
+    await screenshot(page, name);
+  };
+
+  it("publishes a version that a member acknowledges, and compliance shows when", async () => {
+    const { page, baseUrl } = e2e;
+    page.setDefaultTimeout(15_000);
+    kenji.page.setDefaultTimeout(15_000);
+
+    await page.goto(baseUrl);
+    await navigate(page, "Working agreement");
+    await page
+      .getByText(
+        "One-to-ones, performance reviews, conflict resolutions, incidents and hiring debriefs are always live.",
+      )
+      .waitFor();
+    await page
+      .getByText("Reply within 8 working hours (normal), 2 (urgent), 24 (low)", { exact: false })
+      .waitFor();
+    await checkPage(page, "agreement-1-read");
+
+    await page.getByRole("link", { name: "Edit the agreement" }).click();
+    await page.getByRole("heading", { name: "Edit the working agreement" }).waitFor();
+    await page.getByLabel("Longest meeting (minutes)").fill("45");
+    await page.locator("label", { hasText: "Wednesday" }).click();
+    await page.getByRole("button", { name: "Publish version 2" }).click();
+    await page.getByText("Say what changed").waitFor();
+    await page.getByLabel("What changed").fill("Shorter meetings, and Wednesdays stay free for focus.");
+    await page.getByLabel("Section 1 text (markdown)").fill("We work across zones. **Writing** comes first.");
+    await page
+      .getByRole("region", { name: "Preview of section 1" })
+      .locator("strong", { hasText: "Writing" })
+      .waitFor();
+    await checkPage(page, "agreement-2-editor");
+    await page.getByRole("button", { name: "Publish version 2" }).click();
+    const dialog = page.getByRole("dialog", { name: "Publish version 2?" });
+    await dialog.getByText("Shorter meetings, and Wednesdays stay free for focus.").waitFor();
+    await dialog.getByRole("button", { name: "Publish", exact: true }).click();
+    await page.getByRole("heading", { name: "Working agreement", level: 2 }).waitFor();
+    await page.getByText("Meetings last at most 45 minutes.").waitFor();
+    await page.getByText("No meetings on Wednesday.").waitFor();
+
+    await page.getByRole("link", { name: "Version history" }).click();
+    await page.getByRole("link", { name: "Version 2", exact: true }).click();
+    const changes = page.getByRole("list", { name: "Rule changes" });
+    await changes.getByText("Longest meeting:").waitFor();
+    expect(await changes.textContent()).toContain("was 60 minutes → now 45 minutes");
+    await page
+      .getByRole("list", { name: "Section changes" })
+      .getByText("Why we have this agreement")
+      .waitFor();
+    await checkPage(page, "agreement-3-version-diff");
+
+    // The member sees the banner on any page, reads, acknowledges; the banner goes.
+    const k = kenji.page;
+    await k.goto(baseUrl);
+    const banner = k.getByRole("region", { name: "Waiting for your acknowledgement" });
+    await banner
+      .getByRole("link", { name: "The working agreement changed (version 2) — read and acknowledge" })
+      .waitFor();
+    await checkPage(k, "agreement-4-member-banner");
+    await banner.getByRole("link").click();
+    await k.getByRole("heading", { name: "Working agreement", level: 2 }).waitFor();
+    await k.getByText("Meetings last at most 45 minutes.").waitFor();
+    await k.getByRole("button", { name: "I have read and acknowledge version 2" }).click();
+    await k.getByText("You have acknowledged version 2 of the working agreement.").waitFor();
+    await k.goto(baseUrl);
+    await k.getByRole("heading", { name: `Welcome, ${member.name}` }).waitFor();
+    expect(await k.getByRole("region", { name: "Waiting for your acknowledgement" }).count()).toBe(0);
+
+    await page.goto(baseUrl);
+    await navigate(page, "Acknowledgements");
+    await page.getByText("1 of 2", { exact: false }).waitFor();
+    const table = page.getByRole("table", { name: "Acknowledgements" });
+    await table
+      .getByRole("row", { name: /Kenji Sato Acknowledged \w{3} \d{1,2} \w{3}, \d\d:\d\d/ })
+      .waitFor();
+    await table.getByRole("row", { name: /Priya Patel pending/ }).waitFor();
+    await checkPage(page, "agreement-5-compliance");
+  });
+
+  it("lets a team only tighten the rules, naming the rule it refuses", async () => {
+    const { page, baseUrl } = e2e;
+    await page.goto(`${baseUrl}/agreement?team=${teamId}`);
+    await page.getByText("Core follows the organisation's rules as they are.").waitFor();
+    await page.getByRole("button", { name: "Tighten the rules for Core" }).click();
+    await page.getByLabel("Longest meeting (minutes)").fill("90");
+    await page.getByRole("button", { name: "Save team rules" }).click();
+    await page
+      .getByRole("alert")
+      .filter({ hasText: "(maxMeetingMinutes) of 90 minutes is looser" })
+      .waitFor();
+    await page.getByLabel("Longest meeting (minutes)").fill("30");
+    await page.getByRole("button", { name: "Save team rules" }).click();
+    const rule = page.locator("#rule-maxMeetingMinutes");
+    await rule.getByText("Meetings last at most 30 minutes.").waitFor();
+    await rule.getByText("team", { exact: true }).waitFor();
+    await checkPage(page, "agreement-6-team");
+  });
+
+  it("answers whether something should be a meeting, with reasons and a next step", async () => {
+    const { page } = e2e;
+    await navigate(page, "Should this be a meeting?");
+    await page.getByRole("radio", { name: "Discuss" }).check();
+    await page.getByRole("combobox", { name: "Kind of meeting (if it has one)" }).click();
+    await page.getByRole("option", { name: "One-to-one" }).click();
+    await askWith(page, member.name);
+    await page.getByRole("heading", { name: "Meet live", level: 3 }).waitFor();
+    const reasons = page.getByRole("list", { name: "Reasons" });
+    await reasons.getByText("one-to-ones are always live", { exact: false }).waitFor();
+    await reasons.getByRole("link", { name: /^mustBeLive/ }).waitFor();
+    await screenshot(page, "agreement-7-advisor-live"); // axe checks this page with its async answer below
+
+    // A fresh question: only informing, no particular kind.
+    await page.reload();
+    await page.getByRole("radio", { name: "Inform" }).check();
+    await askWith(page, member.name);
+    await page.getByRole("heading", { name: "Write it async", level: 3 }).waitFor();
+    await page.getByText(/ask for replies by \w{3} \d{1,2} \w{3}, \d\d:\d\d your time/).waitFor();
+    await page.getByText(/^Kenji Sato: \w{3} \d{1,2} \w{3}, \d\d:\d\d their time$/).waitFor();
+    await reasons.getByRole("link", { name: /^informIsAsync/ }).waitFor();
+    await reasons.getByRole("link", { name: /^replyWithinWorkingHours/ }).waitFor();
+    await page.getByRole("button", { name: "Continue" }).click();
+    expect(await page.getByLabel("Draft update").inputValue()).toContain("Please reply by");
+    await checkPage(page, "agreement-8-advisor-async");
+  });
+
+  it("creates a policy from a template, and works on a phone", async () => {
+    const { page, baseUrl } = e2e;
+    await navigate(page, "Policies");
+    await page.getByText("No policies yet").waitFor();
+    await checkPage(page, "agreement-9-policies-empty");
+    await page.getByRole("button", { name: /^Start from the Right to disconnect/i }).click();
+    await page.getByRole("heading", { level: 2, name: /right to disconnect/i }).waitFor();
+    await page.getByRole("button", { name: "I have read and acknowledge version 1" }).waitFor();
+    await checkPage(page, "agreement-10-policy");
+
+    await kenji.page.goto(baseUrl);
+    await kenji.page
+      .getByRole("region", { name: "Waiting for your acknowledgement" })
+      .getByRole("link", { name: /New policy: Right to disconnect policy/ })
+      .waitFor();
+
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.goto(`${baseUrl}/agreement/compliance`);
+    await page.getByRole("list", { name: "Acknowledgements" }).getByText(member.name).waitFor();
+    await checkPage(page, "agreement-11-compliance-phone");
+    await page.goto(`${baseUrl}/agreement/advisor`);
+    await page.getByRole("heading", { name: "Should this be a meeting?", level: 2 }).waitFor();
+    await checkPage(page, "agreement-12-advisor-phone");
+  });
+});

@@ -1,0 +1,32 @@
+import type { Page } from "playwright-core";
+
+export interface Owner {
+  organisation: string;
+  name: string;
+  email: string;
+  password: string;
+}
+
+/** First-run setup through the pages, with the zone the browser reports. */
+export async function setUpThroughPages(page: Page, baseUrl: string, owner: Owner): Promise<void> {
+  await page.goto(baseUrl);
+  await page.getByRole("link", { name: /set up tandem/i }).click();
+  await page.getByLabel("Organisation name").fill(owner.organisation);
+  await page.getByLabel("Your name").fill(owner.name);
+  await page.getByLabel("Your email").fill(owner.email);
+  await page.getByLabel(/^Password/).fill(owner.password);
+  await page.getByRole("button", { name: "Create organisation" }).click();
+  await page.getByRole("heading", { name: `Welcome, ${owner.name}` }).waitFor();
+}
+
+/** Follows a link of the main navigation (the burger opens it on phones) and waits for the page heading. */
+export async function navigate(page: Page, link: string, heading: string | RegExp = link): Promise<void> {
+  await page.getByRole("navigation").getByRole("link", { name: link, exact: true }).click();
+  await page.getByRole("heading", { name: heading, level: 2 }).waitFor();
+}
+
+/** An absolute URL's path and query, to open on the test server whatever public URL the server was given. */
+export const pathOf = (url: string) => {
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
+};

@@ -1,0 +1,56 @@
+import type { Role } from "../../contracts/common";
+import { mayPublish } from "../features/agreement/api";
+import { can } from "../lib/permissions";
+
+export interface NavItem {
+  to: string;
+  label: string;
+  /** Shown only to those who may use the page. */
+  allow?: (role: Role) => boolean;
+}
+
+export interface NavSection {
+  label?: string;
+  items: NavItem[];
+}
+
+/** The navigation map of UX.md; a page appears here only once it works. */
+export const NAV: NavSection[] = [
+  { items: [{ to: "/", label: "Home" }] },
+  {
+    label: "Team",
+    items: [
+      { to: "/team/people", label: "People" },
+      { to: "/team/clock", label: "Team clock" },
+      { to: "/team/teams", label: "Teams" },
+    ],
+  },
+  {
+    label: "Agreement",
+    items: [
+      { to: "/agreement", label: "Working agreement" },
+      { to: "/agreement/policies", label: "Policies" },
+      { to: "/agreement/advisor", label: "Should this be a meeting?" },
+      { to: "/agreement/compliance", label: "Acknowledgements", allow: mayPublish },
+    ],
+  },
+  {
+    label: "Settings",
+    items: [
+      { to: "/settings/profile", label: "Profile" },
+      { to: "/settings/tokens", label: "API tokens" },
+      { to: "/settings/invitations", label: "Invitations", allow: can.managePeople },
+      { to: "/settings/import", label: "Import people", allow: can.managePeople },
+      { to: "/settings/outbox", label: "Outbox", allow: can.readAdminLogs },
+      { to: "/settings/audit", label: "Audit log", allow: can.readAdminLogs },
+    ],
+  },
+];
+
+/** The navigation item a path belongs to: the most specific one ("/agreement/policies/1" → Policies). */
+export function activeNavTo(pathname: string): string | undefined {
+  const matches = NAV.flatMap((s) => s.items.map((n) => n.to)).filter((to) =>
+    to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`),
+  );
+  return matches.sort((a, b) => b.length - a.length)[0];
+}

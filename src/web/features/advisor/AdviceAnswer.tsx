@@ -1,0 +1,195 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  CopyButton,
+  Group,
+  List,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from "@mantine/core";
+import { useEffect, useRef, useState } from "react";
+import { Link } from "react-router";
+import type { Advice } from "../../../contracts/agreement";
+import type { PersonView } from "../../../contracts/views";
+import { plural } from "../../../core/agreement/catalog";
+import { useViewer } from "../../lib/session";
+import { formatDateTime, formatTime } from "../../lib/time";
+import { useAgreement } from "../agreement/api";
+import {
+  draftUpdate,
+  isRule,
+  MODE_WORDS,
+  type Purpose,
+  reasonTag,
+  reasonText,
+  replyByLines,
+} from "./advice-text";
+
+/** The advisor's answer: the mode in big words, the reasons with the rule each cites, and the next step. */
+export function AdviceAnswer(props: {
+  advice: Advice;
+  purpose: Purpose;
+  teamId: string | null;
+  participants: PersonView[];
+  /** The form changed since this answer was given. */
+  stale: boolean;
+}) {
+  const { advice, participants } = props;
+  const viewer = useViewer();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [continued, setContinued] = useState(false);
+  // A new answer takes the focus, so screen readers read it out.
+  useEffect(() => {
+    if (advice) {
+      setContinued(false);
+      heading.current?.focus();
+    }
+  }, [advice]);
+  const { async: asyncStep, sync: syncStep } = advice.next;
+  const replyBy = asyncStep && replyByLines(asyncStep.replyBy, viewer.zone, participants);
+
+  return (
+    <Card withBorder component="section" aria-labelledby="advice-heading" padding="lg">
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">
+          The answer
+        </Text>
+        <Title order={3} id="advice-heading" ref={heading} tabIndex={-1} size="h1">
+          {MODE_WORDS[advice.mode]}
+        </Title>
+        {props.stale && (
+          <Text c="orange.9" size="sm">
+            You have changed the question since: ask again for a fresh answer.
+          </Text>
+        )}
+
+        <Title order={4}>Why</Title>
+        <List spacing="xs" aria-label="Reasons">
+          {advice.reasons.map((reason) => (
+            <List.Item key={`${reason.ruleId}-${reason.text}`}>
+              {reasonText(reason)}{" "}
+              {isRule(reason) ? (
+                <Badge
+                  component={Link}
+                  to={`/agreement#rule-${reason.ruleId.split(".")[0]}`}
+                  size="sm"
+                  variant="light"
+                  tt="none"
+                  style={{ cursor: "pointer" }}
+                  aria-label={`${reason.ruleId}: see the rule in the agreement`}
+                >
+                  {reasonTag(reason)}
+                </Badge>
+              ) : (
+                <Badge size="sm" variant="outline" color="gray" tt="none">
+                  {reasonTag(reason)}
+                </Badge>
+              )}
+            </List.Item>
+          ))}
+        </List>
+
+        <Title order={4}>Next step</Title>
+        {asyncStep && replyBy && (
+          <Stack gap={2}>
+            <Text>
+              {advice.mode === "hybrid" ? "First write a pre-read" : "Write it up"} and ask for replies by{" "}
+              <strong>{replyBy.mine} your time</strong>: {plural(asyncStep.workingHours, "working hour")} for
+              each participant.
+            </Text>
+            {replyBy.others.map((line) => (
+              <Text key={line} size="sm" c="dimmed">
+                {line}
+              </Text>
+            ))}
+          </Stack>
+        )}
+        {syncStep && (
+          <Text>
+            {advice.mode === "hybrid" ? "Then meet" : "Meet"} for{" "}
+            <strong>{syncStep.durationMinutes} minutes</strong>
+            {syncStep.slots && syncStep.slots.length > 0 ? ", at one of these times (your time):" : "."}
+          </Text>
+        )}
+        {syncStep?.slots && syncStep.slots.length > 0 && (
+          <List size="sm">
+            {syncStep.slots.map((slot) => (
+              <List.Item key={slot.start}>
+                {formatDateTime(slot.start, viewer.zone)}–{formatTime(slot.end, viewer.zone)}
+              </List.Item>
+            ))}
+          </List>
+        )}
+        {!continued && (
+          <Group>
+            <Button onClick={() => setContinued(true)}>Continue</Button>
+          </Group>
+        )}
+        {continued && <Continue {...props} />}
+      </Stack>
+    </Card>
+  );
+}
+
+/** What "Continue" can do while updates and Find a time are not built: a draft to copy, a length to book. */
+function Continue({ advice, purpose, teamId, participants }: Parameters<typeof AdviceAnswer>[0]) {
+  const viewer = useViewer();
+  const agreement = useAgreement(teamId);
+  const { async: asyncStep, sync: syncStep } = advice.next;
+  const [draft, setDraft] = useState(() =>
+    asyncStep
+      ? draftUpdate({
+          purpose,
+          replyBy: asyncStep.replyBy,
+          workingHours: asyncStep.workingHours,
+          viewerZone: viewer.zone,
+          participants,
+        })
+      : "",
+  );
+  const agendaHours = agreement.data?.rules.agendaRequiredHoursBefore ?? 0;
+  return (
+    <Stack gap="sm">
+      {asyncStep && (
+        <>
+          <Text size="sm">
+            Posting updates in Tandem is not built yet, so this cannot be sent from here: copy the draft and
+            post it where your team writes updates.
+          </Text>
+          <Textarea
+            label="Draft update"
+            autosize
+            minRows={6}
+            value={draft}
+            onChange={(e) => setDraft(e.currentTarget.value)}
+          />
+          <Group>
+            <CopyButton value={draft}>
+              {({ copied, copy }) => (
+                <Button variant="light" onClick={copy}>
+                  {copied ? "Copied" : "Copy the draft"}
+                </Button>
+              )}
+            </CopyButton>
+          </Group>
+        </>
+      )}
+      {syncStep && (
+        <Text size="sm">
+          Finding a time in Tandem is not built yet: book a {syncStep.durationMinutes}-minute meeting in your
+          calendar inside everyone's working hours
+          {agendaHours > 0 ? `, and share its agenda at least ${plural(agendaHours, "hour")} before` : ""}.
+          The{" "}
+          <Anchor component={Link} to="/team/clock" inherit underline="always">
+            Team clock
+          </Anchor>{" "}
+          shows when everyone works.
+        </Text>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,208 @@
+import {
+  Anchor,
+  Button,
+  Group,
+  MultiSelect,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
+import { type FormEvent, useState } from "react";
+import { Link } from "react-router";
+import type { Advice, AdviceInput, MeetingKind } from "../../../contracts/agreement";
+import { FormError } from "../../components/FormError";
+import { Loading } from "../../components/Loading";
+import { fieldErrors, useAction } from "../../lib/action";
+import { api } from "../../lib/api";
+import { usePeople, useTeams } from "../../lib/resources";
+import { useViewer } from "../../lib/session";
+import { KIND_OPTIONS } from "../agreement/rules-text";
+import { AdviceAnswer } from "./AdviceAnswer";
+import { PURPOSE_CHOICES, type Purpose } from "./advice-text";
+
+interface Question {
+  purpose: Purpose | null;
+  kind: MeetingKind | null;
+  sensitivity: NonNullable<AdviceInput["sensitivity"]>;
+  urgency: NonNullable<AdviceInput["urgency"]>;
+  complexity: NonNullable<AdviceInput["complexity"]>;
+  participantIds: string[];
+  teamId: string | null;
+}
+
+/** The three scales of a question, each a row of radio buttons: [value, label] pairs. */
+const LEVELS: {
+  key: "sensitivity" | "urgency" | "complexity";
+  label: string;
+  options: [string, string][];
+}[] = [
+  {
+    key: "sensitivity",
+    label: "How sensitive is it?",
+    options: [
+      ["normal", "Normal"],
+      ["personal", "Personal"],
+      ["confidential", "Confidential"],
+    ],
+  },
+  {
+    key: "urgency",
+    label: "How urgent?",
+    options: [
+      ["low", "Low"],
+      ["normal", "Normal"],
+      ["urgent", "Urgent"],
+    ],
+  },
+  {
+    key: "complexity",
+    label: "How complex?",
+    options: [
+      ["low", "Simple"],
+      ["medium", "Medium"],
+      ["high", "Complex"],
+    ],
+  },
+];
+
+/** "Should this be a meeting?": the advisor's questions as a short form, and its answer with reasons. */
+export function AdvisorPage() {
+  const viewer = useViewer();
+  const people = usePeople();
+  const teams = useTeams();
+  const [q, setQ] = useState<Question>({
+    purpose: null,
+    kind: null,
+    sensitivity: "normal",
+    urgency: "normal",
+    complexity: "medium",
+    participantIds: [viewer.person.id],
+    teamId: null,
+  });
+  const [purposeError, setPurposeError] = useState<string | undefined>();
+  const set = <K extends keyof Question>(key: K, value: Question[K]) =>
+    setQ((prev) => ({ ...prev, [key]: value }));
+  const ask = useAction(async (question: Question) => {
+    const body: AdviceInput = {
+      purpose: question.purpose ?? "inform",
+      sensitivity: question.sensitivity,
+      urgency: question.urgency,
+      complexity: question.complexity,
+      participantIds: question.participantIds,
+      ...(question.kind ? { kind: question.kind } : {}),
+      ...(question.teamId ? { teamId: question.teamId } : {}),
+    };
+    const { advice } = await api<{ advice: Advice }>("POST", "/advice", body);
+    return { advice, question };
+  });
+  const errors = fieldErrors(ask.error);
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!q.purpose) {
+      setPurposeError("Choose what it is for");
+      return;
+    }
+    setPurposeError(undefined);
+    ask.mutate(q);
+  };
+  if (!people.data) return <Loading error={people.error} />;
+  const asked = ask.data?.question;
+
+  return (
+    <Stack>
+      <Title order={2}>Should this be a meeting?</Title>
+      <Text>
+        Say what you want to achieve and with whom. The advisor answers from your working agreement and
+        everyone's working hours, and says why.
+      </Text>
+      <form onSubmit={onSubmit} aria-label="Your question">
+        <Stack>
+          <Radio.Group
+            label="What is it for?"
+            required
+            value={q.purpose}
+            onChange={(v) => set("purpose", v as Purpose)}
+            error={purposeError ?? errors.purpose}
+          >
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} mt={6}>
+              {PURPOSE_CHOICES.map((p) => (
+                <Radio key={p.value} value={p.value} label={p.label} description={p.description} />
+              ))}
+            </SimpleGrid>
+          </Radio.Group>
+          <Select
+            label="Kind of meeting (if it has one)"
+            placeholder="None in particular"
+            data={KIND_OPTIONS}
+            value={q.kind}
+            onChange={(v) => set("kind", v as MeetingKind | null)}
+            clearable
+            searchable
+            maw={420}
+            error={errors.kind}
+          />
+          {LEVELS.map((level) => (
+            <Radio.Group
+              key={level.key}
+              label={level.label}
+              value={q[level.key]}
+              onChange={(v) => setQ((prev) => ({ ...prev, [level.key]: v }))}
+            >
+              <Group gap="md" mt={6}>
+                {level.options.map(([value, label]) => (
+                  <Radio key={value} value={value} label={label} />
+                ))}
+              </Group>
+            </Radio.Group>
+          ))}
+          <MultiSelect
+            label="Who takes part"
+            description="Their working hours and zones decide the reply-by and whether there is time to meet."
+            data={people.data.map((p) => ({ value: p.id, label: p.name }))}
+            value={q.participantIds}
+            onChange={(ids) => set("participantIds", ids)}
+            searchable
+            required
+            error={errors.participantIds}
+          />
+          {teams.data && teams.data.length > 0 && (
+            <Select
+              label="Team (uses its agreement)"
+              placeholder="The organisation's agreement"
+              data={teams.data.map((t) => ({ value: t.id, label: t.name }))}
+              value={q.teamId}
+              onChange={(v) => set("teamId", v)}
+              clearable
+              maw={420}
+            />
+          )}
+          <FormError error={ask.error} />
+          <Group>
+            <Button type="submit" loading={ask.isPending}>
+              Get the answer
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      {ask.data && asked && (
+        <AdviceAnswer
+          advice={ask.data.advice}
+          purpose={asked.purpose ?? "inform"}
+          teamId={asked.teamId}
+          participants={people.data.filter((p) => asked.participantIds.includes(p.id))}
+          stale={JSON.stringify(asked) !== JSON.stringify(q)}
+        />
+      )}
+      <Text size="sm" c="dimmed">
+        The answer follows the{" "}
+        <Anchor component={Link} to="/agreement" inherit underline="always">
+          working agreement
+        </Anchor>
+        ; each reason names the rule it comes from.
+      </Text>
+    </Stack>
+  );
+}

@@ -1,0 +1,118 @@
+import {
+  Badge,
+  Button,
+  Card,
+  CopyButton,
+  Group,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+} from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
+import type { PersonView } from "../../../contracts/views";
+import { formatDateTime } from "../../lib/time";
+import type { ComplianceView } from "./api";
+
+interface Row {
+  personId: string;
+  name: string;
+  at: string | null;
+}
+
+/** Who acknowledged the current version of something (agreement or policy), and when, in the viewer's zone. */
+export function ComplianceReport(props: {
+  compliance: ComplianceView;
+  people: PersonView[];
+  zone: string;
+  /** "the working agreement", "the Right to disconnect policy". */
+  what: string;
+}) {
+  const { compliance, people, zone, what } = props;
+  const phone = useMediaQuery("(max-width: 36em)");
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  const nameOf = (id: string) => names.get(id) ?? "Someone no longer in the directory";
+  const byName = (a: Row, b: Row) => a.name.localeCompare(b.name);
+  const pending: Row[] = compliance.pending
+    .map((p) => ({ personId: p.personId, name: nameOf(p.personId), at: null }))
+    .sort(byName);
+  const done: Row[] = compliance.acknowledged
+    .map((a) => ({ personId: a.personId, name: nameOf(a.personId), at: a.at }))
+    .sort(byName);
+  const rows = [...pending, ...done];
+  const total = rows.length;
+  const percent = total === 0 ? 0 : Math.round((done.length / total) * 100);
+  const status = (row: Row) =>
+    row.at ? (
+      <Text size="sm">Acknowledged {formatDateTime(row.at, zone)}</Text>
+    ) : (
+      <Badge color="orange" variant="light">
+        pending
+      </Badge>
+    );
+
+  return (
+    <Stack>
+      <Text>
+        <strong>
+          {done.length} of {total}
+        </strong>{" "}
+        {total === 1 ? "person has" : "people have"} acknowledged version {compliance.version} of {what};{" "}
+        <strong>{pending.length}</strong> pending.
+      </Text>
+      <Progress
+        value={percent}
+        aria-label={`${percent}% acknowledged`}
+        color={percent === 100 ? "green" : "indigo"}
+      />
+      <Group>
+        <CopyButton value={pending.map((r) => r.name).join("\n")}>
+          {({ copied, copy }) => (
+            <Button variant="light" onClick={copy} disabled={pending.length === 0}>
+              {copied ? "Copied" : `Copy pending names (${pending.length})`}
+            </Button>
+          )}
+        </CopyButton>
+        <Text size="sm" c="dimmed">
+          Tandem does not send reminders yet: copy the names and remind people yourself.
+        </Text>
+      </Group>
+      {phone ? (
+        <SimpleGrid
+          cols={1}
+          spacing="xs"
+          component="ul"
+          aria-label="Acknowledgements"
+          style={{ listStyle: "none", padding: 0 }}
+        >
+          {rows.map((row) => (
+            <Card key={row.personId} withBorder component="li" padding="sm">
+              <Group justify="space-between">
+                <Text fw={500}>{row.name}</Text>
+                {status(row)}
+              </Group>
+            </Card>
+          ))}
+        </SimpleGrid>
+      ) : (
+        <Table aria-label="Acknowledgements" striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Person</Table.Th>
+              <Table.Th>Version {compliance.version}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => (
+              <Table.Tr key={row.personId}>
+                <Table.Td>{row.name}</Table.Td>
+                <Table.Td>{status(row)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,152 @@
+import { Box, Group, Text } from "@mantine/core";
+import type { CSSProperties } from "react";
+import type { PersonView } from "../../../contracts/views";
+import { PersonName } from "../../components/PersonName";
+import type { Span } from "../../lib/resources";
+import { type ClockDay, hourTicks } from "./clock";
+
+export interface ClockRow {
+  person: PersonView;
+  spans: Span[] | undefined;
+}
+
+const OFF = "repeating-linear-gradient(135deg, var(--mantine-color-gray-4) 0 3px, transparent 3px 8px)";
+const WORKING = "var(--mantine-color-indigo-6)";
+const OVERLAP = "var(--mantine-color-yellow-3)";
+const NOW = "var(--mantine-color-red-7)";
+
+/**
+ * The team on one timeline in the viewer's zone: working hours as bars, hours off shaded, everyone's
+ * overlap as a band behind every row, a "now" line. Visual only: the page gives the same in text.
+ */
+export function TeamClockChart(props: {
+  days: ClockDay[];
+  rows: ClockRow[];
+  shared: Span[];
+  now: number;
+  viewerZone: string;
+  /** Only day marks on the axis (narrow screens). */
+  compact?: boolean;
+}) {
+  const { days, rows, shared, now, viewerZone } = props;
+  const start = days[0]?.start ?? now;
+  const end = days.at(-1)?.end ?? now;
+  const at = (t: number) => `${((Math.min(Math.max(t, start), end) - start) / (end - start)) * 100}%`;
+  const bar = (s: Span, color: string): CSSProperties => ({
+    position: "absolute",
+    top: 0,
+    bottom: 0,
+    left: at(s.start),
+    width: `calc(${at(s.end)} - ${at(s.start)})`,
+    background: color,
+  });
+  const label: CSSProperties = { position: "absolute", top: 0, whiteSpace: "nowrap", paddingLeft: 3 };
+  const grid: CSSProperties = { display: "grid", gridTemplateColumns: "minmax(110px, 190px) 1fr", gap: 8 };
+  const ticks = hourTicks(days, viewerZone).filter((t) => !props.compact || t.hour % 12 === 0);
+  return (
+    <Box aria-hidden="true" data-testid="team-clock-chart">
+      <div style={grid}>
+        <div />
+        <div style={{ position: "relative", height: 36 }}>
+          {days.map((day) => (
+            <Text key={day.date} size="xs" fw={700} style={{ ...label, left: at(day.start) }}>
+              {day.title}
+            </Text>
+          ))}
+          {ticks.map((tick) => (
+            <Text key={tick.at} size="xs" style={{ ...label, top: 18, left: at(tick.at) }}>
+              {tick.label}
+            </Text>
+          ))}
+        </div>
+        {rows.map((row) => (
+          <Row
+            key={row.person.id}
+            label={<PersonName person={row.person} viewerZone={viewerZone} now={now} />}
+          >
+            <div style={{ position: "absolute", inset: 0, background: OFF }} />
+            {shared.map((s) => (
+              <div key={`o${s.start}`} style={{ ...bar(s, OVERLAP), top: -4, bottom: -4 }} />
+            ))}
+            {(row.spans ?? []).map((s) => (
+              <div key={s.start} style={{ ...bar(s, WORKING), top: 6, bottom: 6, borderRadius: 3 }} />
+            ))}
+            <Marks ticks={ticks} at={at} now={now} />
+          </Row>
+        ))}
+      </div>
+      <Group gap="md" mt="sm">
+        <Legend swatch={{ background: WORKING }} label="working" />
+        <Legend swatch={{ background: OFF }} label="outside working hours" />
+        <Legend swatch={{ background: OVERLAP }} label="everyone overlaps" />
+        <Legend swatch={{ background: NOW, width: 3 }} label="now" />
+      </Group>
+    </Box>
+  );
+}
+
+function Row({ label, children }: { label: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <>
+      <div style={{ alignSelf: "center", minWidth: 0 }}>{label}</div>
+      <div
+        style={{
+          position: "relative",
+          height: 32,
+          borderRadius: 4,
+          border: "1px solid var(--mantine-color-default-border)",
+        }}
+      >
+        {children}
+      </div>
+    </>
+  );
+}
+
+function Marks(props: { ticks: { at: number; hour: number }[]; at: (t: number) => string; now: number }) {
+  return (
+    <>
+      {props.ticks
+        .filter((t) => t.hour === 0)
+        .map((t) => (
+          <div
+            key={t.at}
+            style={{
+              position: "absolute",
+              top: 0,
+              bottom: 0,
+              left: props.at(t.at),
+              borderLeft: "1px solid var(--mantine-color-gray-6)",
+            }}
+          />
+        ))}
+      <div
+        style={{
+          position: "absolute",
+          top: -4,
+          bottom: -4,
+          left: props.at(props.now),
+          width: 2,
+          background: NOW,
+        }}
+      />
+    </>
+  );
+}
+
+function Legend({ swatch, label }: { swatch: CSSProperties; label: string }) {
+  return (
+    <Group gap={6}>
+      <span
+        style={{
+          display: "inline-block",
+          width: 16,
+          height: 12,
+          border: "1px solid var(--mantine-color-default-border)",
+          ...swatch,
+        }}
+      />
+      <Text size="xs">{label}</Text>
+    </Group>
+  );
+}

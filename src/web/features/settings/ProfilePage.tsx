@@ -1,0 +1,20 @@
+import { Stack, Text, Title } from "@mantine/core";
+import { Loading } from "../../components/Loading";
+import { usePerson } from "../../lib/resources";
+import { useViewer } from "../../lib/session";
+import { ProfileEditor } from "../people/ProfileEditor";
+
+export function ProfilePage() {
+  const viewer = useViewer();
+  const me = usePerson(viewer.person.id);
+  return (
+    <Stack>
+      <Title order={2}>Your profile</Title>
+      <Text c="dimmed">
+        Your zone and working hours decide when colleagues see you as working, and every time Tandem shows
+        you.
+      </Text>
+      {me.data ? <ProfileEditor person={me.data} /> : <Loading error={me.error} />}
+    </Stack>
+  );
+}

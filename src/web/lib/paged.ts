@@ -1,0 +1,17 @@
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { get } from "./api";
+
+/** A newest-first list read page by page: `cursorParam` carries the previous page's `nextCursor`. */
+export function usePaged<T>(path: string, field: string, cursorParam: string) {
+  const query = useInfiniteQuery({
+    queryKey: ["paged", path],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) =>
+      get<Record<string, unknown> & { nextCursor: string | null }>(
+        pageParam ? `${path}?${new URLSearchParams({ [cursorParam]: pageParam })}` : path,
+      ),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const items = (query.data?.pages ?? []).flatMap((p) => p[field] as T[]);
+  return { ...query, items };
+}
