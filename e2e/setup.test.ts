@@ -40,3 +40,25 @@ describe("first run in a browser", () => {
     await page.getByRole("heading", { name: "Welcome, Priya Patel" }).waitFor();
   });
 });
+
+describe("first run with demo data", () => {
+  let e2e: E2E;
+  beforeAll(async () => {
+    e2e = await startE2E();
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it("loads the demo organisation from the setup page and signs in as its owner", async () => {
+    const { page, baseUrl } = e2e;
+    await page.goto(`${baseUrl}/setup`);
+    await page.getByRole("button", { name: "Explore with demo data" }).click();
+    await page.getByText(/signs in with the password/).waitFor();
+    await page.getByRole("heading", { name: /Olivia Bennett/ }).waitFor();
+    await page.goto(`${baseUrl}/team/people`);
+    await page.getByText("Northwind Remote").first().waitFor();
+    await screenshot(page, "demo-directory");
+    expect(await page.getByText("Asia/Kolkata").count()).toBeGreaterThan(0);
+  });
+});

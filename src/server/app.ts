@@ -10,6 +10,7 @@ import type { Deps } from "./deps";
 import { registerAgreementRoutes } from "./modules/agreement";
 import { registerAuditRoutes } from "./modules/audit";
 import { installAuth, registerAuthRoutes } from "./modules/auth";
+import { registerDemoRoutes } from "./modules/demo";
 import { registerOnboardingRoutes } from "./modules/onboarding";
 import { registerOutboxRoutes } from "./modules/outbox";
 import { registerPeopleRoutes } from "./modules/people";
@@ -76,6 +77,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   installAuth(app, deps);
   registerObservability(app, deps.database);
   registerSetupRoutes(app, deps);
+  registerDemoRoutes(app, deps);
   registerAuthRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerOutboxRoutes(app, deps);

@@ -1,2 +1,2 @@
 export { registerSetupRoutes } from "./setup.routes";
-export { createOrganisationWithOwner } from "./setup.service";
+export { assertSetupOpen, createOrganisationWithOwner } from "./setup.service";

@@ -36,15 +36,20 @@ export async function createOrganisationWithOwner(executor: Executor, input: Set
   return { organisation, person };
 }
 
-/** First-run setup: allowed while no organisation exists, or always with TANDEM_OPEN_SIGNUP. */
+/** Setup is open while no organisation exists, or always with TANDEM_OPEN_SIGNUP. */
+export async function assertSetupOpen(executor: Executor, openSignup: boolean): Promise<void> {
+  if (!openSignup && (await countOrganisations(executor)) > 0) {
+    throw new AppError(
+      "setup_closed",
+      "Tandem is already set up; sign in, or ask an admin for an invitation",
+    );
+  }
+}
+
+/** First-run setup: the organisation, its owner, and a session for them. */
 export async function setup(deps: Deps, input: SetupBody) {
   return deps.db.transaction(async (tx) => {
-    if (!deps.config.openSignup && (await countOrganisations(tx)) > 0) {
-      throw new AppError(
-        "setup_closed",
-        "Tandem is already set up; sign in, or ask an admin for an invitation",
-      );
-    }
+    await assertSetupOpen(tx, deps.config.openSignup);
     const created = await createOrganisationWithOwner(tx, input);
     const session = await createSession(tx, created.person, deps.config.sessionDays);
     return { ...created, session };

@@ -8,6 +8,7 @@ import { submitWith } from "../../lib/action";
 import { ApiError, api, get } from "../../lib/api";
 import { useSessionChanged } from "../../lib/session";
 import { browserTimeZone } from "../../lib/time";
+import { DemoOffer } from "./DemoOffer";
 
 /** First run: name the organisation and create the owner's account; the zone comes from the browser. */
 export function SetupPage() {
@@ -85,6 +86,7 @@ export function SetupPage() {
             </Button>
           </Stack>
         </form>
+        <DemoOffer />
       </Paper>
     </Center>
   );

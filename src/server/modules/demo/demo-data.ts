@@ -1,5 +1,5 @@
-import type { Role } from "../../contracts/common";
-import type { LocalInterval, Weekday, WeekPattern } from "../../core/time";
+import type { Role } from "../../../contracts/common";
+import type { LocalInterval, Weekday, WeekPattern } from "../../../core/time";
 
 export interface DemoPerson {
   name: string;

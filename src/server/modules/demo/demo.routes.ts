@@ -1,0 +1,28 @@
+import type { FastifyInstance } from "fastify";
+import type { Deps } from "../../deps";
+import { createSession, setSessionCookie } from "../auth";
+import { presentOrganisation } from "../organisations";
+import { presentPerson } from "../people";
+import { assertSetupOpen } from "../setup";
+import { seedDemo } from "./demo.service";
+
+/** First run, "explore with demo data": seeds the demo organisation and signs in as its owner. */
+export function registerDemoRoutes(app: FastifyInstance, deps: Deps): void {
+  app.post(
+    "/api/v1/setup/demo",
+    { schema: { tags: ["setup"] }, config: { access: "public" } },
+    async (request, reply) => {
+      const result = await deps.db.transaction(async (tx) => {
+        await assertSetupOpen(tx, false);
+        const seeded = await seedDemo({ ...deps, db: tx });
+        return { seeded, session: await createSession(tx, seeded.owner, deps.config.sessionDays) };
+      });
+      setSessionCookie(request, reply, result.session);
+      return reply.status(201).send({
+        organisation: presentOrganisation(result.seeded.organisation),
+        person: presentPerson(result.seeded.owner),
+        password: result.seeded.password,
+      });
+    },
+  );
+}
