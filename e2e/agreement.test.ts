@@ -154,6 +154,8 @@ describe("the working agreement in a browser", () => {
       .getByRole("row", { name: /Kenji Sato Acknowledged \w{3} \d{1,2} \w{3}, \d\d:\d\d/ })
       .waitFor();
     await table.getByRole("row", { name: /Priya Patel pending/ }).waitFor();
+    await page.getByRole("button", { name: "Email a reminder to 1 pending" }).click();
+    await page.getByRole("status").filter({ hasText: "Reminder queued for 1 person" }).waitFor();
     await checkPage(page, "agreement-5-compliance");
   });
 

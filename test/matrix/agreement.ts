@@ -43,6 +43,7 @@ export const cases: RouteCase[] = [
     badInput: { wrongType: { field: "version", value: "one" } },
   },
   { route: "GET /api/v1/agreement/compliance", expect: onlyRoles(200, ["admin", "hr"], 403) },
+  { route: "POST /api/v1/agreement/compliance/remind", expect: onlyRoles(200, ["admin", "hr"], 403) },
   { route: "GET /api/v1/me/agreement", expect: everyRole(200) },
   {
     route: "POST /api/v1/advice",

@@ -1,7 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Deps } from "../../deps";
 import type { Actor } from "../../platform/http/actor";
 import { requireRole } from "../../platform/http/actor";
+import { queueEmail } from "../outbox";
 import { people } from "../people/people.table";
 import { acknowledgementsOf, currentOrgVersion, teamVersionsOf } from "./agreement.repo";
 import { staleVersion } from "./agreement.service";
@@ -68,4 +69,31 @@ export async function agreementCompliance(deps: Deps, actor: Actor) {
 export async function myPendingAgreement(deps: Deps, actor: Actor) {
   const { version, acknowledged } = await acknowledgementState(deps, actor.organisationId, actor.personId);
   return acknowledged.has(actor.personId) ? null : { version };
+}
+
+/** Emails everyone who has not acknowledged the current version (through the outbox, so SMTP or admin-readable). */
+export async function remindPending(deps: Deps, actor: Actor) {
+  requireRole(actor, ["admin", "hr"], "send acknowledgement reminders");
+  const { version, ids, acknowledged } = await acknowledgementState(deps, actor.organisationId);
+  const pendingIds = ids.filter((id) => !acknowledged.has(id));
+  if (pendingIds.length === 0) return { version, reminded: 0 };
+  const link = `${deps.config.publicUrl}/agreement`;
+  await deps.db.transaction(async (tx) => {
+    const pending = await tx
+      .select({ email: people.email, name: people.name })
+      .from(people)
+      .where(and(eq(people.organisationId, actor.organisationId), inArray(people.id, pendingIds)));
+    for (const person of pending) {
+      await queueEmail(tx, deps, {
+        organisationId: actor.organisationId,
+        to: person.email,
+        subject: `Please read and acknowledge the working agreement (version ${version})`,
+        text:
+          `Hello ${person.name},\n\nYour team's working agreement has a version you have not acknowledged yet ` +
+          `(version ${version}). It says when we meet and when we write, and how quickly we reply.\n\n` +
+          `Read it and acknowledge it here: ${link}\n`,
+      });
+    }
+  });
+  return { version, reminded: pendingIds.length };
 }

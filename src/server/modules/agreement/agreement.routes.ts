@@ -11,7 +11,12 @@ import {
 import { idParams } from "../../../contracts/common";
 import type { Deps } from "../../deps";
 import { requireActor } from "../../platform/http/actor";
-import { acknowledgeAgreement, agreementCompliance, myPendingAgreement } from "./acknowledgements.service";
+import {
+  acknowledgeAgreement,
+  agreementCompliance,
+  myPendingAgreement,
+  remindPending,
+} from "./acknowledgements.service";
 import { adviseFor } from "./advice.service";
 import {
   getAgreement,
@@ -54,6 +59,9 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: Deps): void 
   );
   r.get("/api/v1/agreement/compliance", { schema: { tags } }, async (request) =>
     agreementCompliance(deps, requireActor(request)),
+  );
+  r.post("/api/v1/agreement/compliance/remind", { schema: { tags } }, async (request) =>
+    remindPending(deps, requireActor(request)),
   );
   r.get("/api/v1/me/agreement", { schema: { tags } }, async (request) => ({
     pending: await myPendingAgreement(deps, requireActor(request)),

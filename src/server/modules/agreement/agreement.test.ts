@@ -160,6 +160,11 @@ describe("acknowledgements", () => {
     compliance = (await get("/api/v1/agreement/compliance", o.admin)).json();
     expect(compliance.version).toBe(2);
     expect(compliance.acknowledged).toEqual([]);
+
+    const remind = await call(env, "POST", "/api/v1/agreement/compliance/remind", { as: o.hr.caller });
+    expect(remind.json()).toEqual({ version: 2, reminded: compliance.pending.length });
+    const outbox = (await get("/api/v1/outbox", o.admin)).json().emails as { to: string; subject: string }[];
+    expect(outbox.find((e) => e.to === o.member.person.email)?.subject).toContain("version 2");
   });
 });
 

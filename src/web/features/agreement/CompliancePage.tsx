@@ -1,6 +1,7 @@
 import { Anchor, Stack, Text, Title } from "@mantine/core";
 import { Link, Navigate } from "react-router";
 import { Loading } from "../../components/Loading";
+import { api } from "../../lib/api";
 import { usePeople } from "../../lib/resources";
 import { useViewer } from "../../lib/session";
 import { mayPublish, useAgreementCompliance } from "./api";
@@ -33,6 +34,7 @@ export function CompliancePage() {
           people={people.data}
           zone={viewer.zone}
           what="the working agreement"
+          remind={() => api<{ reminded: number }>("POST", "/agreement/compliance/remind")}
         />
       ) : (
         <Loading error={compliance.error ?? people.error} />

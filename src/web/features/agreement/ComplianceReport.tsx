@@ -12,6 +12,8 @@ import {
 } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import type { PersonView } from "../../../contracts/views";
+import { FormError } from "../../components/FormError";
+import { useAction } from "../../lib/action";
 import { formatDateTime } from "../../lib/time";
 import type { ComplianceView } from "./api";
 
@@ -28,6 +30,8 @@ export function ComplianceReport(props: {
   zone: string;
   /** "the working agreement", "the Right to disconnect policy". */
   what: string;
+  /** Emails the pending people (agreement only, for now). */
+  remind?: () => Promise<{ reminded: number }>;
 }) {
   const { compliance, people, zone, what } = props;
   const phone = useMediaQuery("(max-width: 36em)");
@@ -74,9 +78,13 @@ export function ComplianceReport(props: {
             </Button>
           )}
         </CopyButton>
-        <Text size="sm" c="dimmed">
-          Tandem does not send reminders yet: copy the names and remind people yourself.
-        </Text>
+        {props.remind ? (
+          <RemindButton remind={props.remind} pending={pending.length} />
+        ) : (
+          <Text size="sm" c="dimmed">
+            Email reminders exist for the agreement only: copy the names and remind people yourself.
+          </Text>
+        )}
       </Group>
       {phone ? (
         <SimpleGrid
@@ -113,6 +121,23 @@ export function ComplianceReport(props: {
           </Table.Tbody>
         </Table>
       )}
+    </Stack>
+  );
+}
+
+function RemindButton(props: { remind: () => Promise<{ reminded: number }>; pending: number }) {
+  const send = useAction(props.remind, {});
+  return (
+    <Stack gap={4}>
+      <Button onClick={() => send.mutate(undefined)} loading={send.isPending} disabled={props.pending === 0}>
+        Email a reminder to {props.pending} pending
+      </Button>
+      {send.data && (
+        <Text size="sm" role="status">
+          Reminder queued for {send.data.reminded} {send.data.reminded === 1 ? "person" : "people"}.
+        </Text>
+      )}
+      <FormError error={send.error} />
     </Stack>
   );
 }
