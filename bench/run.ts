@@ -3,11 +3,16 @@ import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runAvailabilityBench } from "./availability.bench";
+import { runIcsBench } from "./ics.bench";
 import type { BenchOutcome, BenchResult } from "./lib/measure";
 import { runSlotBenches } from "./slots.bench";
 
 /** `npm run bench`: every bench beside its baseline; a table, bench/results/latest.json, exit 1 on a missed target. */
-const benches: (() => BenchOutcome)[] = [runSlotBenches, runAvailabilityBench];
+const benches: (() => BenchOutcome | Promise<BenchOutcome>)[] = [
+  runSlotBenches,
+  runAvailabilityBench,
+  runIcsBench,
+];
 
 function table(results: BenchResult[]): string {
   const rows = [
@@ -18,7 +23,8 @@ function table(results: BenchResult[]): string {
   return rows.map((row) => row.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join("  ")).join("\n");
 }
 
-const outcomes = benches.map((bench) => bench());
+const outcomes: BenchOutcome[] = [];
+for (const bench of benches) outcomes.push(await bench());
 const results = outcomes.flatMap((o) => o.results);
 const failures = outcomes.flatMap((o) => o.failures);
 console.log(table(results));

@@ -11,6 +11,7 @@ export const ERROR_STATUS = {
   setup_closed: 409,
   invitation_invalid: 410,
   payload_too_large: 413,
+  ics_too_large: 413,
   unsupported_media_type: 415,
   too_many_requests: 429,
   internal: 500,

@@ -10,11 +10,13 @@ import type { Deps } from "./deps";
 import { registerAgreementRoutes } from "./modules/agreement";
 import { registerAuditRoutes } from "./modules/audit";
 import { installAuth, registerAuthRoutes } from "./modules/auth";
+import { registerCalendarRoutes } from "./modules/calendars";
 import { registerDemoRoutes } from "./modules/demo";
 import { registerOnboardingRoutes } from "./modules/onboarding";
 import { registerOutboxRoutes } from "./modules/outbox";
 import { registerPeopleRoutes } from "./modules/people";
 import { registerPolicyRoutes } from "./modules/policies";
+import { registerSchedulingRoutes } from "./modules/scheduling";
 import { registerSetupRoutes } from "./modules/setup";
 import { registerTeamRoutes } from "./modules/teams";
 import { installErrorHandler } from "./platform/http/error-handler";
@@ -86,6 +88,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerTeamRoutes(app, deps);
   registerAgreementRoutes(app, deps);
   registerPolicyRoutes(app, deps);
+  registerCalendarRoutes(app, deps);
+  registerSchedulingRoutes(app, deps);
   await registerWebApp(app, options.webDir);
   return app;
 }

@@ -27,6 +27,13 @@ const schema = z.object({
     .optional(),
   SMTP_FROM: z.string().min(3).default("Tandem <tandem@localhost>"),
   TANDEM_ADMIN_PASSWORD: z.string().optional(),
+  ICS_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
+  TANDEM_ALLOW_PRIVATE_URLS: bool,
 });
 
 export interface Config {
@@ -46,6 +53,10 @@ export interface Config {
   smtpFrom: string;
   /** `tandem create-admin` reads the password from here to keep it out of shell history. */
   adminPassword: string | undefined;
+  /** Largest calendar file accepted (upload or URL), in bytes. */
+  icsMaxBytes: number;
+  /** Lets outbound requests (ICS URLs) reach private, loopback and link-local addresses: an instance setting only. */
+  allowPrivateUrls: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -77,5 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: c.SMTP_URL,
     smtpFrom: c.SMTP_FROM,
     adminPassword: c.TANDEM_ADMIN_PASSWORD,
+    icsMaxBytes: c.ICS_MAX_BYTES,
+    allowPrivateUrls: c.TANDEM_ALLOW_PRIVATE_URLS ?? false,
   };
 }

@@ -70,4 +70,13 @@ describe("loadConfig", () => {
   it("rejects a boolean that is neither true nor false", () => {
     expect(errorOf({ TANDEM_TRUST_PROXY: "yes" }).message).toContain("TANDEM_TRUST_PROXY");
   });
+
+  it("reads the calendar limits: ICS_MAX_BYTES (10 MiB) and TANDEM_ALLOW_PRIVATE_URLS (false)", () => {
+    expect(loadConfig({})).toMatchObject({ icsMaxBytes: 10 * 1024 * 1024, allowPrivateUrls: false });
+    expect(loadConfig({ ICS_MAX_BYTES: "2048", TANDEM_ALLOW_PRIVATE_URLS: "true" })).toMatchObject({
+      icsMaxBytes: 2048,
+      allowPrivateUrls: true,
+    });
+    expect(errorOf({ ICS_MAX_BYTES: "12" }).message).toContain("ICS_MAX_BYTES");
+  });
 });

@@ -11,7 +11,12 @@ export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
  * job exists exactly when the change that caused it was committed.
  */
 export class Jobs {
-  private constructor(private readonly boss: PgBoss) {}
+  private readonly timers: NodeJS.Timeout[] = [];
+
+  private constructor(
+    private readonly boss: PgBoss,
+    private readonly kind: Database["kind"],
+  ) {}
 
   static async start(
     database: Database,
@@ -41,7 +46,7 @@ export class Jobs {
     if (database.kind === "postgres")
       await withAdvisoryLock(database.connectionString, LOCKS.jobQueues, createQueues);
     else await createQueues();
-    return new Jobs(boss);
+    return new Jobs(boss, database.kind);
   }
 
   /** Enqueues inside `tx`; pg-boss answers null for a queue never created, which we treat as a bug. */
@@ -57,7 +62,24 @@ export class Jobs {
     });
   }
 
+  /**
+   * Sends an empty job to `queue` every `minutes` (a divisor of 60, or whole hours): pg-boss's cron
+   * schedule on PostgreSQL (one job per tick across instances); on PGlite, which runs no cron
+   * supervisor and serves one process, a timer here.
+   */
+  async every(queue: string, minutes: number): Promise<void> {
+    if (this.kind === "postgres") {
+      const cron = minutes < 60 ? `*/${minutes} * * * *` : `0 */${Math.round(minutes / 60)} * * *`;
+      await this.boss.schedule(queue, cron);
+      return;
+    }
+    const timer = setInterval(() => void this.boss.send(queue, {}).catch(() => undefined), minutes * 60_000);
+    timer.unref();
+    this.timers.push(timer);
+  }
+
   async stop(): Promise<void> {
+    for (const timer of this.timers) clearInterval(timer);
     await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
   }
 }

@@ -17,12 +17,14 @@ export interface NavSection {
 /** The navigation map of UX.md; a page appears here only once it works. */
 export const NAV: NavSection[] = [
   { items: [{ to: "/", label: "Home" }] },
+  { label: "Meetings", items: [{ to: "/meetings/find-a-time", label: "Find a time" }] },
   {
     label: "Team",
     items: [
       { to: "/team/people", label: "People" },
       { to: "/team/clock", label: "Team clock" },
       { to: "/team/teams", label: "Teams" },
+      { to: "/team/rotation", label: "Rotation" },
     ],
   },
   {

@@ -15,6 +15,8 @@ import { PeopleDirectoryPage } from "../features/people/PeopleDirectoryPage";
 import { PersonPage } from "../features/people/PersonPage";
 import { PoliciesPage } from "../features/policies/PoliciesPage";
 import { PolicyPage } from "../features/policies/PolicyPage";
+import { FindTimePage } from "../features/scheduling/FindTimePage";
+import { RotationPage } from "../features/scheduling/RotationPage";
 import { ProfilePage } from "../features/settings/ProfilePage";
 import { TokensPage } from "../features/settings/TokensPage";
 import { TeamPage } from "../features/teams/TeamPage";
@@ -31,7 +33,9 @@ export const appRoutes: AppRoute[] = [
   { path: "/team/people", element: <PeopleDirectoryPage /> },
   { path: "/team/people/:id", element: <PersonPage /> },
   { path: "/team/people/:id/edit", element: <EditPersonPage /> },
+  { path: "/meetings/find-a-time", element: <FindTimePage /> },
   { path: "/team/clock", element: <TeamClockPage /> },
+  { path: "/team/rotation", element: <RotationPage /> },
   { path: "/team/teams", element: <TeamsPage /> },
   { path: "/team/teams/:id", element: <TeamPage /> },
   { path: "/agreement", element: <AgreementPage /> },

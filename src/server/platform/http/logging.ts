@@ -1,7 +1,7 @@
 import type { FastifyRequest } from "fastify";
 
 /** Secrets that travel in URLs (invitation tokens, calendar feed secrets) never reach the logs. */
-export const redactUrl = (url: string) => url.replace(/(\/invitations\/)[^/?#]+/g, "$1[redacted]");
+export const redactUrl = (url: string) => url.replace(/(\/(?:invitations|feeds)\/)[^/?#]+/g, "$1[redacted]");
 
 export function loggerOptions(level: string) {
   return {

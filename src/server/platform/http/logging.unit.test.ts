@@ -6,5 +6,6 @@ describe("redactUrl", () => {
     expect(redactUrl("/api/v1/invitations/abcDEF123_-/accept")).toBe("/api/v1/invitations/[redacted]/accept");
     expect(redactUrl("/invitations/xyz?ref=mail")).toBe("/invitations/[redacted]?ref=mail");
     expect(redactUrl("/api/v1/people?q=invitations")).toBe("/api/v1/people?q=invitations");
+    expect(redactUrl("/feeds/abcDEF123_-.ics")).toBe("/feeds/[redacted]");
   });
 });

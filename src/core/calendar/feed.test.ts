@@ -1,0 +1,62 @@
+import ICAL from "ical.js";
+import { describe, expect, it } from "vitest";
+import { workingIntervals } from "../time";
+import { focusFeed, readCalendar } from "./index";
+
+const NOW = Date.parse("2026-03-01T00:00:00Z");
+const DAY = 86_400_000;
+
+/** What another calendar app sees: ical.js's full model, zones only from the feed's own VTIMEZONE. */
+function startsSeenByIcalJs(text: string, from: number, until: number): number[] {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  for (const zone of calendar.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(zone);
+  const starts: number[] = [];
+  for (const vevent of calendar.getAllSubcomponents("vevent")) {
+    const iterator = new ICAL.Event(vevent).iterator();
+    for (let next = iterator.next(); next; next = iterator.next()) {
+      const at = next.toUnixTime() * 1000;
+      if (at >= until) break;
+      if (at >= from) starts.push(at);
+    }
+  }
+  for (const zone of calendar.getAllSubcomponents("vtimezone")) {
+    ICAL.TimezoneService.remove(String(zone.getFirstPropertyValue("tzid")));
+  }
+  return starts.sort((a, b) => a - b);
+}
+
+describe("focusFeed", () => {
+  it.each(["Europe/London", "America/New_York", "Australia/Sydney", "Pacific/Chatham", "Asia/Kolkata"])(
+    "publishes weekly blocks in %s that both readers place where core/time does, across clock changes",
+    (timeZone) => {
+      const focus = { mon: [{ start: "09:00", end: "10:30" }], fri: [{ start: "22:00", end: "24:00" }] };
+      const text = focusFeed({
+        name: "Ana, focus",
+        timeZone,
+        focus,
+        uidPrefix: "p1",
+        since: "2026-03-01",
+        now: NOW,
+      });
+      const window = { start: NOW, end: NOW + 240 * DAY };
+      const expected = workingIntervals({ timeZone, week: focus }, window);
+      const read = readCalendar(text, { ownerZone: "UTC", now: NOW, pastDays: 0, futureDays: 240 });
+      expect(read.busy).toEqual(expected);
+      expect(startsSeenByIcalJs(text, window.start, window.end)).toEqual(expected.map((i) => i.start));
+    },
+  );
+
+  it("escapes the calendar name and writes CRLF lines", () => {
+    const text = focusFeed({
+      name: "Ana, focus; time",
+      timeZone: "UTC",
+      focus: {},
+      uidPrefix: "p1",
+      since: "2026-03-01",
+      now: NOW,
+    });
+    expect(text).toContain("X-WR-CALNAME;VALUE=TEXT:Ana\\, focus\\; time\r\n");
+    expect(text.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
+    expect(text).not.toContain("BEGIN:VEVENT");
+  });
+});

@@ -1,0 +1,102 @@
+import ICAL from "ical.js";
+import {
+  DAY_MS,
+  dateToEpochDay,
+  epochDayToDate,
+  formatOffset,
+  offsetAt,
+  parseTimeOfDay,
+  transitionsBetween,
+  WEEKDAYS,
+  type WeekPattern,
+} from "../time";
+
+export interface FeedInput {
+  /** Shown by calendar apps as the calendar's name. */
+  name: string;
+  timeZone: string;
+  /** Weekly focus blocks, wall-clock in `timeZone`. */
+  focus: WeekPattern;
+  /** Makes every UID unique to this person (e.g. their id). */
+  uidPrefix: string;
+  /** `YYYY-MM-DD`: the weekly events start in the week of this date. */
+  since: string;
+  /** "Now": DTSTAMP, and how far ahead the VTIMEZONE reaches (two years). */
+  now: number;
+}
+
+type JProp = [string, Record<string, string>, string, ...unknown[]];
+type JComp = [string, JProp[], JComp[]];
+
+const BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+
+/** `"2026-03-02T09:00:00"` of a day number and minutes after its midnight (1440 = next midnight). */
+const localDateTime = (epochDay: number, minutes: number) =>
+  `${epochDayToDate(epochDay + Math.floor(minutes / 1440))}T${String(Math.floor((minutes % 1440) / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}:00`;
+
+/**
+ * An iCalendar feed of a person's focus blocks: one weekly-recurring VEVENT per block in their
+ * zone, with a VTIMEZONE listing that zone's offset changes so any calendar app reads it alike.
+ */
+export function focusFeed(input: FeedInput): string {
+  const sinceDay = dateToEpochDay(input.since);
+  const monday = sinceDay - ((sinceDay + 3) % 7);
+  const stamp = new Date(Math.floor(input.now / 1000) * 1000).toISOString().replace(/[-:]|\.000/g, "");
+  const events: JComp[] = [];
+  WEEKDAYS.forEach((weekday, index) => {
+    (input.focus[weekday] ?? []).forEach((block, n) => {
+      const start = parseTimeOfDay(block.start) ?? 0;
+      const end = parseTimeOfDay(block.end, true) ?? 0;
+      const tzid = { tzid: input.timeZone };
+      events.push([
+        "vevent",
+        [
+          ["uid", {}, "text", `focus-${weekday}-${n}-${input.uidPrefix}@tandem`],
+          ["dtstamp", {}, "date-time", `${stamp.slice(0, 15)}Z`],
+          ["dtstart", tzid, "date-time", localDateTime(monday + index, start)],
+          ["dtend", tzid, "date-time", localDateTime(monday + index, end)],
+          ["rrule", {}, "recur", { freq: "WEEKLY", byday: BYDAY[index] }],
+          ["summary", {}, "text", "Focus time"],
+          ["transp", {}, "text", "OPAQUE"],
+        ],
+        [],
+      ]);
+    });
+  });
+  const calendar: JComp = [
+    "vcalendar",
+    [
+      ["version", {}, "text", "2.0"],
+      ["prodid", {}, "text", "-//Tandem//Focus blocks//EN"],
+      ["calscale", {}, "text", "GREGORIAN"],
+      ["x-wr-calname", {}, "text", input.name],
+      ["x-wr-timezone", {}, "text", input.timeZone],
+    ],
+    [vtimezone(input.timeZone, monday * DAY_MS - 7 * DAY_MS, input.now + 730 * DAY_MS), ...events],
+  ];
+  return `${ICAL.stringify(calendar as unknown as unknown[])}\r\n`;
+}
+
+/** The zone's offset changes in [from, to] as STANDARD/DAYLIGHT observances, one DTSTART each. */
+function vtimezone(timeZone: string, from: number, to: number): JComp {
+  const observance = (at: number, before: number, after: number): JComp => {
+    const wall = at + before;
+    const day = Math.floor(wall / DAY_MS);
+    return [
+      after > before ? "daylight" : "standard",
+      [
+        ["dtstart", {}, "date-time", localDateTime(day, Math.round((wall - day * DAY_MS) / 60_000))],
+        ["tzoffsetfrom", {}, "utc-offset", formatOffset(before)],
+        ["tzoffsetto", {}, "utc-offset", formatOffset(after)],
+      ],
+      [],
+    ];
+  };
+  const initial = offsetAt(timeZone, from);
+  const changes = transitionsBetween(timeZone, from, to).map((t) => observance(t.at, t.before, t.after));
+  return [
+    "vtimezone",
+    [["tzid", {}, "text", timeZone]],
+    [observance(from - (from % DAY_MS), initial, initial), ...changes],
+  ];
+}

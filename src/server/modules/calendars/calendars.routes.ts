@@ -1,0 +1,104 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  calendarParams,
+  createCalendarBody,
+  focusBlocksBody,
+  replaceCalendarBody,
+} from "../../../contracts/calendars";
+import { personParams, windowQuery } from "../../../contracts/people";
+import type { Deps } from "../../deps";
+import { requireActor } from "../../platform/http/actor";
+import { personBusy } from "./busy.service";
+import { createCalendar, deleteCalendar, listCalendars, replaceCalendar } from "./calendars.service";
+import { myCalendarFeed, renderFeed, rotateCalendarFeed } from "./feed.service";
+import { getFocusBlocks, setFocusBlocks } from "./focus.service";
+
+export function registerCalendarRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ["calendars"];
+  const base = "/api/v1/people/:id";
+  // JSON escaping of line breaks makes the body larger than the file: leave room, then the
+  // service checks the file itself against ICS_MAX_BYTES (413 ics_too_large).
+  const bodyLimit = 2 * deps.config.icsMaxBytes + 64 * 1024;
+
+  r.get(`${base}/calendars`, { schema: { tags, params: personParams } }, async (request) => ({
+    calendars: await listCalendars(deps, requireActor(request), request.params.id),
+  }));
+  r.post(
+    `${base}/calendars`,
+    { bodyLimit, schema: { tags, params: personParams, body: createCalendarBody } },
+    async (request, reply) =>
+      reply.status(201).send({
+        calendar: await createCalendar(deps, requireActor(request), request.params.id, request.body),
+      }),
+  );
+  r.put(
+    `${base}/calendars/:calendarId`,
+    { bodyLimit, schema: { tags, params: calendarParams, body: replaceCalendarBody } },
+    async (request) => ({
+      calendar: await replaceCalendar(
+        deps,
+        requireActor(request),
+        request.params.id,
+        request.params.calendarId,
+        request.body.ics,
+      ),
+    }),
+  );
+  r.delete(
+    `${base}/calendars/:calendarId`,
+    { schema: { tags, params: calendarParams } },
+    async (request, reply) => {
+      await deleteCalendar(deps, requireActor(request), request.params.id, request.params.calendarId);
+      return reply.status(204).send();
+    },
+  );
+
+  r.get(`${base}/focus-blocks`, { schema: { tags, params: personParams } }, async (request) => ({
+    focusBlocks: await getFocusBlocks(deps, requireActor(request), request.params.id),
+  }));
+  r.put(
+    `${base}/focus-blocks`,
+    { schema: { tags, params: personParams, body: focusBlocksBody } },
+    async (request) => ({
+      focusBlocks: await setFocusBlocks(deps, requireActor(request), request.params.id, request.body),
+    }),
+  );
+  r.get(
+    `${base}/busy`,
+    { schema: { tags, params: personParams, querystring: windowQuery } },
+    async (request) => ({
+      busy: await personBusy(
+        deps,
+        requireActor(request),
+        request.params.id,
+        request.query.from,
+        request.query.to,
+      ),
+    }),
+  );
+
+  r.get("/api/v1/me/calendar-feed", { schema: { tags } }, async (request) =>
+    myCalendarFeed(deps, requireActor(request)),
+  );
+  r.post("/api/v1/me/calendar-feed/rotate", { schema: { tags } }, async (request) =>
+    rotateCalendarFeed(deps, requireActor(request)),
+  );
+  r.get(
+    "/feeds/:secret.ics",
+    {
+      config: { access: "public" },
+      schema: { tags, params: z.strictObject({ secret: z.string().max(200) }), hide: true },
+    },
+    async (request, reply) => {
+      const text = await renderFeed(deps, request.params.secret);
+      return reply
+        .type("text/calendar; charset=utf-8")
+        .header("cache-control", "private, max-age=300")
+        .header("content-disposition", 'inline; filename="tandem.ics"')
+        .send(text);
+    },
+  );
+}

@@ -1,0 +1,159 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { actorOf, makeOrg, type TestOrg } from "../../../../test/support/factories";
+import { call, type TestEnv, testEnv } from "../../../../test/support/harness";
+import { addAbsence } from "../people";
+import { busyOf } from "./index";
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+/** Monday of next week, 00:00 UTC: the calendars below live in the horizon around the real now. */
+const MONDAY = (() => {
+  const today = Math.floor(Date.now() / DAY);
+  return (today + 7 - ((today + 3) % 7)) * DAY;
+})();
+const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]|\.\d{3}/g, "");
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** A calendar of UTC events: each `[start, end, extra lines…]`. */
+function ics(...events: [number, number, ...string[]][]): string {
+  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Tandem tests//EN"];
+  events.forEach(([start, end, ...extra], n) => {
+    lines.push("BEGIN:VEVENT", `UID:e${n}@test`, `DTSTART:${stamp(start)}`, `DTEND:${stamp(end)}`);
+    lines.push(`SUMMARY:Secret project ${n}`, ...extra, "END:VEVENT");
+  });
+  return [...lines, "END:VCALENDAR", ""].join("\r\n");
+}
+
+const at = (day: number, hour: number) => MONDAY + day * DAY + hour * HOUR;
+const WORK_ICS = ics(
+  [at(0, 9), at(0, 10), "RRULE:FREQ=WEEKLY;COUNT=2"],
+  [at(1, 10), at(1, 11)],
+  [at(1, 14), at(1, 15), "TRANSP:TRANSPARENT"],
+  [at(1, 16), at(1, 17), "STATUS:CANCELLED"],
+  [at(2, 13), at(2, 15)],
+);
+
+let env: TestEnv;
+let org: TestOrg;
+beforeAll(async () => {
+  env = await testEnv();
+  org = await makeOrg(env);
+});
+
+const busyUrl = (personId: string, from = MONDAY, to = MONDAY + 14 * DAY) =>
+  `/api/v1/people/${personId}/busy?from=${iso(from)}&to=${iso(to)}`;
+
+describe("calendar files", () => {
+  it("imports a file: busy time is sorted, merged with absences, free/busy only, visible to the org", async () => {
+    const { person, caller } = await org.add("member");
+    const created = await call(env, "POST", `/api/v1/people/${person.id}/calendars`, {
+      as: caller,
+      body: { name: "Work", ics: WORK_ICS },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().calendar).toMatchObject({ name: "Work", kind: "file", eventCount: 4 });
+    expect(Date.parse(created.json().calendar.lastSyncedAt)).toBeGreaterThan(Date.now() - 60_000);
+    await addAbsence(env.deps, actorOf(org.admin), person.id, { start: iso(at(2, 12)), end: iso(at(2, 14)) });
+
+    const busy = await call(env, "GET", busyUrl(person.id), { as: org.manager.caller });
+    expect(busy.statusCode).toBe(200);
+    expect(busy.json()).toEqual({
+      busy: [
+        { start: iso(at(0, 9)), end: iso(at(0, 10)) },
+        { start: iso(at(1, 10)), end: iso(at(1, 11)) },
+        { start: iso(at(2, 12)), end: iso(at(2, 15)) },
+        { start: iso(at(7, 9)), end: iso(at(7, 10)) },
+      ],
+    });
+    expect(busy.body).not.toContain("Secret");
+    const list = await call(env, "GET", `/api/v1/people/${person.id}/calendars`, { as: org.admin.caller });
+    expect(list.json().calendars).toEqual([created.json().calendar]);
+  });
+
+  it("replaces a file's busy time in one go; deleting removes it", async () => {
+    const { person, caller } = await org.add("member");
+    const base = `/api/v1/people/${person.id}/calendars`;
+    const { calendar } = (
+      await call(env, "POST", base, { as: caller, body: { name: "Work", ics: WORK_ICS } })
+    ).json();
+    const replaced = await call(env, "PUT", `${base}/${calendar.id}`, {
+      as: org.admin.caller,
+      body: { ics: ics([at(3, 8), at(3, 9)]) },
+    });
+    expect(replaced.statusCode).toBe(200);
+    expect(replaced.json().calendar).toMatchObject({ id: calendar.id, eventCount: 1 });
+    expect((await call(env, "GET", busyUrl(person.id), { as: caller })).json().busy).toEqual([
+      { start: iso(at(3, 8)), end: iso(at(3, 9)) },
+    ]);
+    expect((await call(env, "DELETE", `${base}/${calendar.id}`, { as: caller })).statusCode).toBe(204);
+    expect((await call(env, "GET", busyUrl(person.id), { as: caller })).json().busy).toEqual([]);
+    expect((await call(env, "DELETE", `${base}/${calendar.id}`, { as: caller })).statusCode).toBe(404);
+  });
+
+  it("refuses a malformed file with 400 naming the line, and stores nothing", async () => {
+    const { person, caller } = await org.add("member");
+    const base = `/api/v1/people/${person.id}/calendars`;
+    const bad = WORK_ICS.replace(stamp(at(1, 10)), "20261345T250000Z");
+    const res = await call(env, "POST", base, { as: caller, body: { name: "Bad", ics: bad } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(
+      /^ics: line 13: DTSTART value "20261345T250000Z" is not a valid date/,
+    );
+    expect(res.json().error.details.line).toBe(13);
+    const cut = await call(env, "POST", base, {
+      as: caller,
+      body: { name: "Cut", ics: WORK_ICS.slice(0, -16) },
+    });
+    expect(cut.json().error.message).toContain("missing END:VCALENDAR");
+    expect((await call(env, "GET", base, { as: caller })).json().calendars).toEqual([]);
+
+    const { calendar } = (
+      await call(env, "POST", base, { as: caller, body: { name: "Ok", ics: WORK_ICS } })
+    ).json();
+    const replace = await call(env, "PUT", `${base}/${calendar.id}`, { as: caller, body: { ics: bad } });
+    expect(replace.statusCode).toBe(400);
+    expect((await call(env, "GET", busyUrl(person.id), { as: caller })).json().busy).toHaveLength(4);
+  });
+
+  it("answers 413 ics_too_large above ICS_MAX_BYTES, and stores nothing", async () => {
+    const small = await testEnv({ ICS_MAX_BYTES: "2048" });
+    const smallOrg = await makeOrg(small);
+    const base = `/api/v1/people/${smallOrg.member.person.id}/calendars`;
+    const big = ics(...Array.from({ length: 30 }, (_, n): [number, number] => [at(n, 9), at(n, 10)]));
+    const res = await call(small, "POST", base, {
+      as: smallOrg.member.caller,
+      body: { name: "Big", ics: big },
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error).toMatchObject({ code: "ics_too_large", details: { maxBytes: 2048 } });
+    expect((await call(small, "GET", base, { as: smallOrg.member.caller })).json().calendars).toEqual([]);
+  });
+
+  it("checks the busy window: at most 62 days, end after start", async () => {
+    const { person } = org.member;
+    const long = await call(env, "GET", busyUrl(person.id, MONDAY, MONDAY + 63 * DAY), {
+      as: org.member.caller,
+    });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().error.message).toContain("62 days");
+    const backwards = await call(env, "GET", busyUrl(person.id, MONDAY, MONDAY - DAY), {
+      as: org.member.caller,
+    });
+    expect(backwards.statusCode).toBe(400);
+  });
+
+  it("busyOf: several people at once, clipped to the window, empty for someone with nothing", async () => {
+    const a = await org.add("member");
+    const b = await org.add("member");
+    await call(env, "POST", `/api/v1/people/${a.person.id}/calendars`, {
+      as: a.caller,
+      body: { name: "A", ics: ics([at(0, 8), at(0, 12)]) },
+    });
+    const window = { start: at(0, 10), end: at(1, 0) };
+    const busy = await busyOf(env.deps.db, org.organisation.id, [a.person.id, b.person.id], window);
+    expect(busy.get(a.person.id)).toEqual([{ start: at(0, 10), end: at(0, 12) }]);
+    expect(busy.get(b.person.id)).toEqual([]);
+    const foreign = await busyOf(env.deps.db, "00000000-0000-4000-8000-000000000000", [a.person.id], window);
+    expect(foreign.get(a.person.id)).toEqual([]);
+  });
+});

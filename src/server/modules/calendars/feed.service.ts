@@ -1,0 +1,80 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { focusFeed } from "../../../core/calendar";
+import type { Deps } from "../../deps";
+import { randomToken, sha256 } from "../../platform/crypto";
+import { isUniqueViolation } from "../../platform/db/errors";
+import type { Executor } from "../../platform/db/types";
+import { notFound } from "../../platform/errors";
+import type { Actor } from "../../platform/http/actor";
+import { findPerson } from "../people";
+import { calendarFeeds } from "./calendars.table";
+import { focusRow } from "./focus.service";
+
+export interface FeedView {
+  /** The secret address: shown once, when created or rotated (only its hash is kept); else null. */
+  url: string | null;
+  createdAt: string;
+}
+
+const FEED_PATH = /^[A-Za-z0-9_-]{43}$/;
+const feedUrl = (deps: Deps, secret: string) => `${deps.config.publicUrl}/feeds/${secret}.ics`;
+
+async function issueFeed(deps: Deps, tx: Executor, actor: Actor): Promise<FeedView> {
+  const secret = randomToken();
+  const [row] = await tx
+    .insert(calendarFeeds)
+    .values({ organisationId: actor.organisationId, personId: actor.personId, secretHash: sha256(secret) })
+    .returning();
+  if (!row) throw new Error("insert returned no row");
+  return { url: feedUrl(deps, secret), createdAt: row.createdAt.toISOString() };
+}
+
+const activeFeed = (actor: Actor) =>
+  and(
+    eq(calendarFeeds.organisationId, actor.organisationId),
+    eq(calendarFeeds.personId, actor.personId),
+    isNull(calendarFeeds.revokedAt),
+  );
+
+/**
+ * GET /me/calendar-feed: the first call creates the feed and answers its URL. Only the secret's
+ * hash is stored, so later calls answer `url: null` with the creation time; rotating issues a new one.
+ */
+export async function myCalendarFeed(deps: Deps, actor: Actor): Promise<FeedView> {
+  const [existing] = await deps.db.select().from(calendarFeeds).where(activeFeed(actor));
+  if (existing) return { url: null, createdAt: existing.createdAt.toISOString() };
+  try {
+    return await deps.db.transaction((tx) => issueFeed(deps, tx, actor));
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    return myCalendarFeed(deps, actor); // a concurrent first call created it
+  }
+}
+
+/** Revokes the current feed address (if any) and issues a new one, in one transaction. */
+export async function rotateCalendarFeed(deps: Deps, actor: Actor): Promise<FeedView> {
+  return deps.db.transaction(async (tx) => {
+    await tx.update(calendarFeeds).set({ revokedAt: new Date() }).where(activeFeed(actor));
+    return issueFeed(deps, tx, actor);
+  });
+}
+
+/** GET /feeds/:secret.ics (public): the person's focus blocks as weekly events; unknown or revoked → 404. */
+export async function renderFeed(deps: Deps, secret: string, now = Date.now()): Promise<string> {
+  if (!FEED_PATH.test(secret)) throw notFound("Feed");
+  const [feed] = await deps.db
+    .select()
+    .from(calendarFeeds)
+    .where(and(eq(calendarFeeds.secretHash, sha256(secret)), isNull(calendarFeeds.revokedAt)));
+  const person = feed && (await findPerson(deps.db, feed.organisationId, feed.personId));
+  if (!feed || !person) throw notFound("Feed");
+  const focus = await focusRow(deps.db, feed.organisationId, feed.personId);
+  return focusFeed({
+    name: `${person.name} — Tandem`,
+    timeZone: person.timeZone,
+    focus: focus?.week ?? {},
+    uidPrefix: person.id,
+    since: (focus?.updatedAt ?? feed.createdAt).toISOString().slice(0, 10),
+    now,
+  });
+}

@@ -1,0 +1,59 @@
+import { and, eq } from "drizzle-orm";
+import { normalizeWeekPattern, validateWeekPattern, type WeekPattern } from "../../../core/time";
+import type { Deps } from "../../deps";
+import type { Executor } from "../../platform/db/types";
+import { AppError } from "../../platform/errors";
+import type { Actor } from "../../platform/http/actor";
+import { assertMayEditPerson, getPerson } from "../people";
+import { focusBlocks } from "./calendars.table";
+
+export interface FocusView {
+  /** Wall-clock spans in `timeZone`, the person's zone. */
+  timeZone: string;
+  week: WeekPattern;
+  updatedAt: string | null;
+}
+
+export async function focusRow(executor: Executor, organisationId: string, personId: string) {
+  const [row] = await executor
+    .select()
+    .from(focusBlocks)
+    .where(and(eq(focusBlocks.organisationId, organisationId), eq(focusBlocks.personId, personId)));
+  return row;
+}
+
+/** Anyone in the organisation sees a person's focus blocks (the slot finder steers around them). */
+export async function getFocusBlocks(deps: Deps, actor: Actor, personId: string): Promise<FocusView> {
+  const person = await getPerson(deps.db, actor.organisationId, personId);
+  const row = await focusRow(deps.db, actor.organisationId, personId);
+  return {
+    timeZone: person.timeZone,
+    week: row?.week ?? {},
+    updatedAt: row?.updatedAt.toISOString() ?? null,
+  };
+}
+
+/** Replaces the weekly focus blocks; who may is who may edit the working pattern. Overlaps → 400. */
+export async function setFocusBlocks(
+  deps: Deps,
+  actor: Actor,
+  personId: string,
+  body: { week: WeekPattern },
+): Promise<FocusView> {
+  const person = await getPerson(deps.db, actor.organisationId, personId);
+  assertMayEditPerson(actor, personId);
+  const problems = validateWeekPattern(body.week);
+  if (problems.length > 0) {
+    throw new AppError("validation_failed", problems.map((p) => p.message).join("; "), { fields: problems });
+  }
+  const week = Object.fromEntries(
+    Object.entries(normalizeWeekPattern(body.week)).filter(([, spans]) => spans.length > 0),
+  ) as WeekPattern;
+  const values = { organisationId: actor.organisationId, personId, week, updatedAt: new Date() };
+  const [row] = await deps.db
+    .insert(focusBlocks)
+    .values(values)
+    .onConflictDoUpdate({ target: focusBlocks.personId, set: { week, updatedAt: values.updatedAt } })
+    .returning();
+  return { timeZone: person.timeZone, week: row?.week ?? week, updatedAt: values.updatedAt.toISOString() };
+}

@@ -1,0 +1,129 @@
+import http from "node:http";
+import https from "node:https";
+import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from "request-filtering-agent";
+
+export type OutboundFailure = "bad_url" | "refused" | "timeout" | "too_large" | "http_status" | "network";
+
+/** Why an outbound request failed; `message` is safe to show (it never holds the URL's path or query). */
+export class OutboundError extends Error {
+  constructor(
+    readonly reason: OutboundFailure,
+    message: string,
+  ) {
+    super(message);
+    this.name = "OutboundError";
+  }
+}
+
+export interface OutboundOptions {
+  /** Instance configuration only (TANDEM_ALLOW_PRIVATE_URLS), never an organisation setting. */
+  allowPrivate: boolean;
+  maxBytes: number;
+  timeoutMs: number;
+  maxRedirects?: number;
+  accept?: string;
+}
+
+/**
+ * GETs a URL as text through request-filtering-agent: unless `allowPrivate`, an address that is
+ * private, loopback, link-local or unspecified — written as a literal in any form the URL parser
+ * accepts (`0x7f.1`, `2130706433`, `[::ffff:127.0.0.1]`) or reached by DNS resolution — is refused
+ * before any connection is opened. Redirects are followed through the same check; size and time
+ * are bounded. `webcal:` is read as `https:`.
+ */
+export async function fetchText(rawUrl: string, options: OutboundOptions): Promise<string> {
+  let url = parseUrl(rawUrl);
+  const deadline = AbortSignal.timeout(options.timeoutMs);
+  for (let redirects = 0; ; redirects++) {
+    const response = await request(url, options, deadline);
+    const status = response.statusCode ?? 0;
+    const location = response.headers.location;
+    if (status >= 300 && status < 400 && location) {
+      response.resume();
+      if (redirects >= (options.maxRedirects ?? 3)) {
+        throw new OutboundError("http_status", `${url.host} redirected too many times`);
+      }
+      url = parseUrl(new URL(location, url).toString());
+      continue;
+    }
+    if (status < 200 || status >= 300) {
+      response.resume();
+      throw new OutboundError("http_status", `${url.host} answered HTTP ${status}`);
+    }
+    return readBody(response, url, options.maxBytes, deadline);
+  }
+}
+
+function parseUrl(raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new OutboundError("bad_url", "not a URL");
+  }
+  if (url.protocol === "webcal:") url = new URL(`https:${raw.slice(raw.indexOf(":") + 1)}`);
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new OutboundError("bad_url", `only http and https URLs can be fetched, not ${url.protocol}`);
+  }
+  return url;
+}
+
+function request(url: URL, options: OutboundOptions, signal: AbortSignal): Promise<http.IncomingMessage> {
+  const filter = { allowPrivateIPAddress: options.allowPrivate, allowMetaIPAddress: false, keepAlive: false };
+  const secure = url.protocol === "https:";
+  const agent = secure ? new RequestFilteringHttpsAgent(filter) : new RequestFilteringHttpAgent(filter);
+  return new Promise((resolve, reject) => {
+    const req = (secure ? https : http).get(
+      url,
+      {
+        agent,
+        signal,
+        headers: { accept: options.accept ?? "*/*", "user-agent": "Tandem (calendar sync)" },
+      },
+      resolve,
+    );
+    req.on("error", (err) => reject(describe(err, url, signal)));
+  });
+}
+
+function describe(err: Error, url: URL, signal: AbortSignal): OutboundError {
+  if (err instanceof OutboundError) return err;
+  if (signal.aborted) return new OutboundError("timeout", `${url.host} did not answer in time`);
+  if (/is not allowed/.test(err.message)) {
+    return new OutboundError(
+      "refused",
+      `${url.hostname} is a private, loopback or link-local address; this instance does not fetch from those`,
+    );
+  }
+  return new OutboundError(
+    "network",
+    `could not reach ${url.host}: ${(err as { code?: string }).code ?? err.message}`,
+  );
+}
+
+function readBody(
+  response: http.IncomingMessage,
+  url: URL,
+  maxBytes: number,
+  signal: AbortSignal,
+): Promise<string> {
+  const tooLarge = () => new OutboundError("too_large", `${url.host} sent more than ${maxBytes} bytes`);
+  if (Number(response.headers["content-length"] ?? 0) > maxBytes) {
+    response.destroy();
+    return Promise.reject(tooLarge());
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    response.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        response.destroy(tooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    response.on("error", (err) => reject(describe(err, url, signal)));
+    response.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+  });
+}

@@ -1,0 +1,51 @@
+import { createTeam } from "../../src/server/modules/teams";
+import { actorOf } from "../support/factories";
+import type { MatrixContext, RouteCase } from "../support/matrix";
+import { everyRole } from "../support/matrix";
+
+/** Two people of the organisation: the foreign caller names people it cannot see (404). */
+const attendees = (ctx: MatrixContext) => [
+  { personId: ctx.org.member.person.id },
+  { personId: ctx.org.manager.person.id },
+];
+
+export const cases: RouteCase[] = [
+  {
+    route: "POST /api/v1/scheduling/slots",
+    prepare: async (ctx) => ({
+      body: {
+        attendees: attendees(ctx),
+        durationMinutes: 30,
+        from: "2026-12-07T00:00:00Z",
+        to: "2026-12-14T00:00:00Z",
+      },
+    }),
+    expect: everyRole(200, 404),
+    badInput: { wrongType: { field: "attendees.0.required", value: "yes" }, oversized: "from" },
+  },
+  {
+    route: "POST /api/v1/scheduling/rotation",
+    prepare: async (ctx) => ({
+      body: {
+        name: "Matrix rotation",
+        attendees: attendees(ctx),
+        durationMinutes: 30,
+        occurrences: 2,
+        cadence: "weekly",
+        from: "2026-12-07T00:00:00Z",
+        save: true,
+      },
+    }),
+    expect: everyRole(201, 404),
+    badInput: { wrongType: { field: "occurrences", value: "two" }, oversized: "name" },
+  },
+  { route: "GET /api/v1/scheduling/rotations", expect: everyRole(200) },
+  {
+    route: "GET /api/v1/scheduling/ledger",
+    prepare: async (ctx) => {
+      const team = await createTeam(ctx.env.deps, actorOf(ctx.org.admin), "Ledger team");
+      return { url: `/api/v1/scheduling/ledger?teamId=${team.id}` };
+    },
+    expect: everyRole(200, 404),
+  },
+];
