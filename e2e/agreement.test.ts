@@ -179,7 +179,7 @@ describe("the working agreement in a browser", () => {
   });
 
   it("answers whether something should be a meeting, with reasons and a next step", async () => {
-    const { page } = e2e;
+    const { page, baseUrl } = e2e;
     await navigate(page, "Should this be a meeting?");
     await page.getByRole("radio", { name: "Discuss" }).check();
     await page.getByRole("combobox", { name: "Kind of meeting (if it has one)" }).click();
@@ -190,6 +190,11 @@ describe("the working agreement in a browser", () => {
     await reasons.getByText("one-to-ones are always live", { exact: false }).waitFor();
     await reasons.getByRole("link", { name: /^mustBeLive/ }).waitFor();
     await screenshot(page, "agreement-7-advisor-live"); // axe checks this page with its async answer below
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("link", { name: /^Find a \d+-minute time for everyone$/ }).click();
+    await page.getByRole("heading", { name: "Find a time" }).waitFor();
+    expect(new URL(page.url()).searchParams.get("people")?.split(",")).toHaveLength(2);
+    await page.goto(`${baseUrl}/agreement/advisor`);
 
     // A fresh question: only informing, no particular kind.
     await page.reload();

@@ -135,7 +135,7 @@ export function AdviceAnswer(props: {
   );
 }
 
-/** What "Continue" can do while updates and Find a time are not built: a draft to copy, a length to book. */
+/** What "Continue" leads to: a draft update to copy (updates are not built yet), or Find a time. */
 function Continue({ advice, purpose, teamId, participants }: Parameters<typeof AdviceAnswer>[0]) {
   const viewer = useViewer();
   const agreement = useAgreement(teamId);
@@ -180,14 +180,15 @@ function Continue({ advice, purpose, teamId, participants }: Parameters<typeof A
       )}
       {syncStep && (
         <Text size="sm">
-          Finding a time in Tandem is not built yet: book a {syncStep.durationMinutes}-minute meeting in your
-          calendar inside everyone's working hours
-          {agendaHours > 0 ? `, and share its agenda at least ${plural(agendaHours, "hour")} before` : ""}.
-          The{" "}
-          <Anchor component={Link} to="/team/clock" inherit underline="always">
-            Team clock
-          </Anchor>{" "}
-          shows when everyone works.
+          <Anchor
+            component={Link}
+            to={`/meetings/find-a-time?people=${participants.map((p) => p.id).join(",")}&duration=${syncStep.durationMinutes}`}
+            inherit
+            underline="always"
+          >
+            Find a {syncStep.durationMinutes}-minute time for everyone
+          </Anchor>
+          {agendaHours > 0 ? `, and share the agenda at least ${plural(agendaHours, "hour")} before` : ""}.
         </Text>
       )}
     </Stack>

@@ -1,6 +1,7 @@
 import { Button, Card, Checkbox, Group, Progress, Select, Stack, Text, Title } from "@mantine/core";
 import { useQueries } from "@tanstack/react-query";
 import { useState } from "react";
+import { useSearchParams } from "react-router";
 import type { SlotsBody, SlotView } from "../../../contracts/scheduling";
 import { EmptyHint } from "../../components/EmptyHint";
 import { FormError } from "../../components/FormError";
@@ -49,10 +50,14 @@ export function FindTimePage() {
   const viewer = useViewer();
   const people = usePeople();
   const teams = useTeams();
+  // The advisor links here with ?people=id,id&duration=N to carry its answer over.
+  const [params] = useSearchParams();
   const [form, setForm] = useState<Search>(() => {
     const [first, last] = todayAnd(viewer.zone, Date.now(), 6);
-    const base = { durationMinutes: 30, bufferMinutes: 0, allowOutside: false };
-    return { ...base, required: [viewer.person.id], optional: [], first, last };
+    const asked = Number(params.get("duration"));
+    const base = { durationMinutes: asked > 0 ? asked : 30, bufferMinutes: 0, allowOutside: false };
+    const people = params.get("people")?.split(",").filter(Boolean) ?? [];
+    return { ...base, required: people.length > 0 ? people : [viewer.person.id], optional: [], first, last };
   });
   const [dateError, setDateError] = useState<string | undefined>();
   const set = <K extends keyof Search>(key: K, value: Search[K]) =>
