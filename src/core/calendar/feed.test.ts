@@ -1,7 +1,7 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { workingIntervals } from "../time";
-import { focusFeed, readCalendar } from "./index";
+import { calendarFeed, readCalendar } from "./index";
 
 const NOW = Date.parse("2026-03-01T00:00:00Z");
 const DAY = 86_400_000;
@@ -25,12 +25,12 @@ function startsSeenByIcalJs(text: string, from: number, until: number): number[]
   return starts.sort((a, b) => a - b);
 }
 
-describe("focusFeed", () => {
+describe("calendarFeed", () => {
   it.each(["Europe/London", "America/New_York", "Australia/Sydney", "Pacific/Chatham", "Asia/Kolkata"])(
     "publishes weekly blocks in %s that both readers place where core/time does, across clock changes",
     (timeZone) => {
       const focus = { mon: [{ start: "09:00", end: "10:30" }], fri: [{ start: "22:00", end: "24:00" }] };
-      const text = focusFeed({
+      const text = calendarFeed({
         name: "Ana, focus",
         timeZone,
         focus,
@@ -47,7 +47,7 @@ describe("focusFeed", () => {
   );
 
   it("escapes the calendar name and writes CRLF lines", () => {
-    const text = focusFeed({
+    const text = calendarFeed({
       name: "Ana, focus; time",
       timeZone: "UTC",
       focus: {},
@@ -58,5 +58,35 @@ describe("focusFeed", () => {
     expect(text).toContain("X-WR-CALNAME;VALUE=TEXT:Ana\\, focus\\; time\r\n");
     expect(text.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
     expect(text).not.toContain("BEGIN:VEVENT");
+  });
+});
+
+describe("calendarFeed one-off events", () => {
+  it("adds events at UTC instants that calendar apps read back exactly", () => {
+    const ics = calendarFeed({
+      name: "Ana — Tandem",
+      timeZone: "Asia/Kolkata",
+      focus: {},
+      uidPrefix: "p1",
+      since: "2026-03-02",
+      now: Date.UTC(2026, 2, 1),
+      events: [
+        {
+          uid: "rotation-r1-0",
+          start: Date.UTC(2026, 2, 3, 13),
+          end: Date.UTC(2026, 2, 3, 13, 30),
+          summary: "Planning (rotation)",
+        },
+      ],
+    });
+    const event = new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent("vevent");
+    expect(event?.getFirstPropertyValue("summary")).toBe("Planning (rotation)");
+    expect((event?.getFirstPropertyValue("dtstart") as ICAL.Time).toJSDate().getTime()).toBe(
+      Date.UTC(2026, 2, 3, 13),
+    );
+    expect((event?.getFirstPropertyValue("dtend") as ICAL.Time).toJSDate().getTime()).toBe(
+      Date.UTC(2026, 2, 3, 13, 30),
+    );
+    expect(event?.getFirstPropertyValue("uid")).toBe("rotation-r1-0@tandem");
   });
 });

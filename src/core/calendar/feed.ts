@@ -23,6 +23,8 @@ export interface FeedInput {
   since: string;
   /** "Now": DTSTAMP, and how far ahead the VTIMEZONE reaches (two years). */
   now: number;
+  /** One-off events at UTC instants (saved rotation occurrences, later Tandem meetings). */
+  events?: { uid: string; start: number; end: number; summary: string }[];
 }
 
 type JProp = [string, Record<string, string>, string, ...unknown[]];
@@ -35,10 +37,11 @@ const localDateTime = (epochDay: number, minutes: number) =>
   `${epochDayToDate(epochDay + Math.floor(minutes / 1440))}T${String(Math.floor((minutes % 1440) / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}:00`;
 
 /**
- * An iCalendar feed of a person's focus blocks: one weekly-recurring VEVENT per block in their
- * zone, with a VTIMEZONE listing that zone's offset changes so any calendar app reads it alike.
+ * A person's iCalendar feed: one weekly-recurring VEVENT per focus block in their zone (with a
+ * VTIMEZONE listing that zone's offset changes so any calendar app reads it alike), and one-off
+ * events in UTC.
  */
-export function focusFeed(input: FeedInput): string {
+export function calendarFeed(input: FeedInput): string {
   const sinceDay = dateToEpochDay(input.since);
   const monday = sinceDay - ((sinceDay + 3) % 7);
   const stamp = new Date(Math.floor(input.now / 1000) * 1000).toISOString().replace(/[-:]|\.000/g, "");
@@ -63,11 +66,25 @@ export function focusFeed(input: FeedInput): string {
       ]);
     });
   });
+  const utc = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+  for (const event of input.events ?? []) {
+    events.push([
+      "vevent",
+      [
+        ["uid", {}, "text", `${event.uid}@tandem`],
+        ["dtstamp", {}, "date-time", `${stamp.slice(0, 15)}Z`],
+        ["dtstart", {}, "date-time", utc(event.start)],
+        ["dtend", {}, "date-time", utc(event.end)],
+        ["summary", {}, "text", event.summary],
+      ],
+      [],
+    ]);
+  }
   const calendar: JComp = [
     "vcalendar",
     [
       ["version", {}, "text", "2.0"],
-      ["prodid", {}, "text", "-//Tandem//Focus blocks//EN"],
+      ["prodid", {}, "text", "-//Tandem//Calendar feed//EN"],
       ["calscale", {}, "text", "GREGORIAN"],
       ["x-wr-calname", {}, "text", input.name],
       ["x-wr-timezone", {}, "text", input.timeZone],

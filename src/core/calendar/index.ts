@@ -3,7 +3,7 @@ import { parseIcs } from "./parse";
 import type { ExpandOptions, ExpandResult } from "./types";
 
 export { expandBusy, MAX_INSTANCES } from "./expand";
-export { type FeedInput, focusFeed } from "./feed";
+export { calendarFeed, type FeedInput } from "./feed";
 export { parseIcs } from "./parse";
 export {
   type ExpandOptions,

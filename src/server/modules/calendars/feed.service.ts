@@ -1,5 +1,5 @@
-import { and, eq, isNull } from "drizzle-orm";
-import { focusFeed } from "../../../core/calendar";
+import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { calendarFeed } from "../../../core/calendar";
 import type { Deps } from "../../deps";
 import { randomToken, sha256 } from "../../platform/crypto";
 import { isUniqueViolation } from "../../platform/db/errors";
@@ -7,6 +7,7 @@ import type { Executor } from "../../platform/db/types";
 import { notFound } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
 import { findPerson } from "../people";
+import { rotationAttendees, rotationOccurrences, rotations } from "../scheduling/scheduling.table";
 import { calendarFeeds } from "./calendars.table";
 import { focusRow } from "./focus.service";
 
@@ -59,7 +60,7 @@ export async function rotateCalendarFeed(deps: Deps, actor: Actor): Promise<Feed
   });
 }
 
-/** GET /feeds/:secret.ics (public): the person's focus blocks as weekly events; unknown or revoked → 404. */
+/** GET /feeds/:secret.ics (public): focus blocks as weekly events and saved rotations; unknown or revoked → 404. */
 export async function renderFeed(deps: Deps, secret: string, now = Date.now()): Promise<string> {
   if (!FEED_PATH.test(secret)) throw notFound("Feed");
   const [feed] = await deps.db
@@ -68,13 +69,52 @@ export async function renderFeed(deps: Deps, secret: string, now = Date.now()): 
     .where(and(eq(calendarFeeds.secretHash, sha256(secret)), isNull(calendarFeeds.revokedAt)));
   const person = feed && (await findPerson(deps.db, feed.organisationId, feed.personId));
   if (!feed || !person) throw notFound("Feed");
-  const focus = await focusRow(deps.db, feed.organisationId, feed.personId);
-  return focusFeed({
+  const [focus, rotationEvents] = await Promise.all([
+    focusRow(deps.db, feed.organisationId, feed.personId),
+    rotationOccurrencesOf(deps.db, feed.organisationId, feed.personId, now),
+  ]);
+  return calendarFeed({
     name: `${person.name} — Tandem`,
     timeZone: person.timeZone,
     focus: focus?.week ?? {},
     uidPrefix: person.id,
     since: (focus?.updatedAt ?? feed.createdAt).toISOString().slice(0, 10),
     now,
+    events: rotationEvents,
   });
+}
+
+const FEED_PAST_MS = 90 * 86_400_000;
+
+/** The person's saved rotation occurrences from 90 days ago on, as one-off feed events. */
+async function rotationOccurrencesOf(
+  executor: Executor,
+  organisationId: string,
+  personId: string,
+  now: number,
+) {
+  const rows = await executor
+    .select({
+      rotationId: rotations.id,
+      name: rotations.name,
+      start: rotationOccurrences.start,
+      end: rotationOccurrences.end,
+    })
+    .from(rotationAttendees)
+    .innerJoin(rotations, eq(rotations.id, rotationAttendees.rotationId))
+    .innerJoin(rotationOccurrences, eq(rotationOccurrences.rotationId, rotations.id))
+    .where(
+      and(
+        eq(rotationAttendees.organisationId, organisationId),
+        eq(rotationAttendees.personId, personId),
+        gt(rotationOccurrences.end, new Date(now - FEED_PAST_MS)),
+      ),
+    )
+    .orderBy(asc(rotationOccurrences.start));
+  return rows.map((r) => ({
+    uid: `rotation-${r.rotationId}-${r.start.getTime()}`,
+    start: r.start.getTime(),
+    end: r.end.getTime(),
+    summary: `${r.name ?? "Rotating meeting"} (rotation)`,
+  }));
 }

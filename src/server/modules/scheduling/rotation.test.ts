@@ -159,3 +159,31 @@ describe("POST /api/v1/scheduling/rotation", () => {
     expect(ledger.statusCode).toBe(404);
   });
 });
+
+describe("saved rotations in the calendar feed", () => {
+  it("appear as one-off events in each attendee's feed", async () => {
+    const o = await makeOrg(env);
+    const { london, sydney } = await farApart(o);
+    const saved = await call(env, "POST", "/api/v1/scheduling/rotation", {
+      as: o.admin.caller,
+      body: {
+        attendees: [{ personId: london }, { personId: sydney }, { personId: o.member.person.id }],
+        durationMinutes: 30,
+        occurrences: 3,
+        cadence: "weekly",
+        from: new Date(MONDAY).toISOString(),
+        save: true,
+      },
+    });
+    expect(saved.statusCode).toBe(201);
+    const plan: RotationPlanView = saved.json();
+    const url: string = (await call(env, "GET", "/api/v1/me/calendar-feed", { as: o.member.caller })).json()
+      .url;
+    const feed = await call(env, "GET", new URL(url).pathname);
+    expect(feed.statusCode).toBe(200);
+    const starts = [...feed.body.matchAll(/SUMMARY:.*\(rotation\)/g)];
+    expect(starts).toHaveLength(3);
+    const first = plan.occurrences[0]?.start ?? "";
+    expect(feed.body).toContain(`DTSTART:${first.replace(/[-:]|\.\d{3}/g, "")}`);
+  });
+});
