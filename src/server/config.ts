@@ -20,6 +20,7 @@ const schema = z.object({
   TANDEM_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TANDEM_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   TANDEM_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  TANDEM_ACK_REMINDER_DAYS: z.coerce.number().int().min(0).max(365).default(3),
   TANDEM_INVITATION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   SMTP_URL: z
     .string()
@@ -48,6 +49,8 @@ export interface Config {
   logLevel: string;
   sessionDays: number;
   rateLimitPerMinute: number;
+  /** Days after a new agreement version before pending people get an email reminder (0: never). */
+  ackReminderDays: number;
   invitationDays: number;
   smtpUrl: string | undefined;
   smtpFrom: string;
@@ -84,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.TANDEM_LOG_LEVEL,
     sessionDays: c.TANDEM_SESSION_DAYS,
     rateLimitPerMinute: c.TANDEM_RATE_LIMIT,
+    ackReminderDays: c.TANDEM_ACK_REMINDER_DAYS,
     invitationDays: c.TANDEM_INVITATION_DAYS,
     smtpUrl: c.SMTP_URL,
     smtpFrom: c.SMTP_FROM,

@@ -1,4 +1,5 @@
 import type { Deps } from "./deps";
+import { AGREEMENT_REMINDERS_QUEUE, remindOverdueAcknowledgements } from "./modules/agreement";
 import {
   REFRESH_CALENDAR_QUEUE,
   REFRESH_DUE_CALENDARS_QUEUE,
@@ -14,6 +15,7 @@ export const JOB_QUEUES = [
   SEND_EMAIL_QUEUE,
   REFRESH_CALENDAR_QUEUE,
   REFRESH_DUE_CALENDARS_QUEUE,
+  AGREEMENT_REMINDERS_QUEUE,
 ] as const satisfies readonly string[];
 
 export async function registerWorkers(deps: Deps): Promise<void> {
@@ -25,4 +27,8 @@ export async function registerWorkers(deps: Deps): Promise<void> {
     await refreshDueCalendars(deps);
   });
   await deps.jobs.every(REFRESH_DUE_CALENDARS_QUEUE, REFRESH_EVERY_MINUTES);
+  await deps.jobs.work(AGREEMENT_REMINDERS_QUEUE, async () => {
+    await remindOverdueAcknowledgements(deps);
+  });
+  await deps.jobs.every(AGREEMENT_REMINDERS_QUEUE, 60);
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, lt, max } from "drizzle-orm";
 import type { Deps } from "../../deps";
 import type { Actor } from "../../platform/http/actor";
 import { requireRole } from "../../platform/http/actor";
@@ -6,7 +6,7 @@ import { queueEmail } from "../outbox";
 import { people } from "../people/people.table";
 import { acknowledgementsOf, currentOrgVersion, teamVersionsOf } from "./agreement.repo";
 import { staleVersion } from "./agreement.service";
-import { agreementAcknowledgements } from "./agreement.table";
+import { agreementAcknowledgements, agreementReminders, agreementVersions } from "./agreement.table";
 
 const sameTeamVersions = (a: Record<string, number>, b: Record<string, number>) =>
   Object.keys(b).every((team) => a[team] === b[team]);
@@ -76,16 +76,53 @@ export async function remindPending(deps: Deps, actor: Actor) {
   requireRole(actor, ["admin", "hr"], "send acknowledgement reminders");
   const { version, ids, acknowledged } = await acknowledgementState(deps, actor.organisationId);
   const pendingIds = ids.filter((id) => !acknowledged.has(id));
-  if (pendingIds.length === 0) return { version, reminded: 0 };
+  await sendReminders(deps, actor.organisationId, version, pendingIds);
+  return { version, reminded: pendingIds.length };
+}
+
+export const AGREEMENT_REMINDERS_QUEUE = "agreement-reminders";
+
+/**
+ * The daily sweep: in every organisation whose current version was published more than
+ * TANDEM_ACK_REMINDER_DAYS ago, email each person who has neither acknowledged it nor been
+ * reminded of it yet. Idempotent: reminders are recorded per person and version.
+ */
+export async function remindOverdueAcknowledgements(deps: Deps, now = Date.now()) {
+  const days = deps.config.ackReminderDays;
+  if (days === 0) return 0;
+  const due = await deps.db
+    .select({ organisationId: agreementVersions.organisationId, version: max(agreementVersions.version) })
+    .from(agreementVersions)
+    .groupBy(agreementVersions.organisationId)
+    .having(lt(max(agreementVersions.publishedAt), new Date(now - days * 86_400_000)));
+  let sent = 0;
+  for (const { organisationId } of due) {
+    const { version, ids, acknowledged } = await acknowledgementState(deps, organisationId);
+    const reminded = await deps.db
+      .select({ personId: agreementReminders.personId })
+      .from(agreementReminders)
+      .where(
+        and(eq(agreementReminders.organisationId, organisationId), eq(agreementReminders.version, version)),
+      );
+    const already = new Set(reminded.map((r) => r.personId));
+    const pendingIds = ids.filter((id) => !acknowledged.has(id) && !already.has(id));
+    await sendReminders(deps, organisationId, version, pendingIds);
+    sent += pendingIds.length;
+  }
+  return sent;
+}
+
+async function sendReminders(deps: Deps, organisationId: string, version: number, personIds: string[]) {
+  if (personIds.length === 0) return;
   const link = `${deps.config.publicUrl}/agreement`;
   await deps.db.transaction(async (tx) => {
     const pending = await tx
-      .select({ email: people.email, name: people.name })
+      .select({ id: people.id, email: people.email, name: people.name })
       .from(people)
-      .where(and(eq(people.organisationId, actor.organisationId), inArray(people.id, pendingIds)));
+      .where(and(eq(people.organisationId, organisationId), inArray(people.id, personIds)));
     for (const person of pending) {
       await queueEmail(tx, deps, {
-        organisationId: actor.organisationId,
+        organisationId,
         to: person.email,
         subject: `Please read and acknowledge the working agreement (version ${version})`,
         text:
@@ -94,6 +131,9 @@ export async function remindPending(deps: Deps, actor: Actor) {
           `Read it and acknowledge it here: ${link}\n`,
       });
     }
+    await tx
+      .insert(agreementReminders)
+      .values(pending.map((p) => ({ organisationId, personId: p.id, version })))
+      .onConflictDoNothing();
   });
-  return { version, reminded: pendingIds.length };
 }

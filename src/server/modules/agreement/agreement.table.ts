@@ -1,4 +1,14 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type { Rules, TeamRules } from "../../../contracts/agreement";
 import { organisations } from "../organisations/organisations.table";
 import { people } from "../people/people.table";
@@ -59,4 +69,18 @@ export const agreementAcknowledgements = pgTable(
     acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("agreement_acks_org_person_idx").on(t.organisationId, t.personId, t.version)],
+);
+
+/** Who was reminded (by email) to acknowledge which version, so the daily sweep reminds once. */
+export const agreementReminders = pgTable(
+  "agreement_reminders",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.version] })],
 );

@@ -1,2 +1,3 @@
+export { AGREEMENT_REMINDERS_QUEUE, remindOverdueAcknowledgements } from "./acknowledgements.service";
 export { registerAgreementRoutes } from "./agreement.routes";
 export { createDefaultAgreement } from "./agreement.service";
