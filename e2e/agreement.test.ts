@@ -1,28 +1,11 @@
-import type { APIRequestContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiCall } from "./support/api";
 import { type Browsing, type E2E, screenshot, seriousViolations, startE2E } from "./support/browser";
 import { navigate } from "./support/flows";
 
 const owner = { name: "Priya Patel", email: "priya@example.test", password: "correct horse battery" };
 const member = { name: "Kenji Sato", email: "kenji@example.test", password: "kenji's long password" };
-
-/** A JSON call as the browser context's signed-in person (cookie + CSRF token). */
-async function call<T>(
-  request: APIRequestContext,
-  baseUrl: string,
-  method: string,
-  path: string,
-  data?: unknown,
-) {
-  const { token } = (await (await request.get(`${baseUrl}/api/v1/auth/csrf`)).json()) as { token: string };
-  const res = await request.fetch(`${baseUrl}/api/v1${path}`, {
-    method,
-    headers: { "x-csrf-token": token },
-    ...(data === undefined ? {} : { data }),
-  });
-  if (!res.ok()) throw new Error(`${method} ${path} → ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
 
 /** Adds a participant to the advisor's question and asks it. */
 async function askWith(page: Page, name: string) {
@@ -47,7 +30,7 @@ describe("the working agreement in a browser", () => {
       },
     });
     expect(setup.status()).toBe(201);
-    const { invitation } = await call<{ invitation: { token: string } }>(
+    const { invitation } = await apiCall<{ invitation: { token: string } }>(
       page.request,
       baseUrl,
       "POST",
@@ -69,7 +52,7 @@ describe("the working agreement in a browser", () => {
     expect(accepted.ok()).toBe(true);
     ({
       team: { id: teamId },
-    } = await call<{ team: { id: string } }>(page.request, baseUrl, "POST", "/teams", { name: "Core" }));
+    } = await apiCall<{ team: { id: string } }>(page.request, baseUrl, "POST", "/teams", { name: "Core" }));
   });
   afterAll(async () => {
     await e2e?.close();

@@ -7,6 +7,7 @@ import { people } from "../people/people.table";
 import { acknowledgementsOf, currentOrgVersion, teamVersionsOf } from "./agreement.repo";
 import { staleVersion } from "./agreement.service";
 import { agreementAcknowledgements, agreementReminders, agreementVersions } from "./agreement.table";
+import { complianceView } from "./compliance";
 
 const sameTeamVersions = (a: Record<string, number>, b: Record<string, number>) =>
   Object.keys(b).every((team) => a[team] === b[team]);
@@ -58,11 +59,7 @@ async function acknowledgementState(deps: Deps, organisationId: string, onlyPers
 export async function agreementCompliance(deps: Deps, actor: Actor) {
   requireRole(actor, ["admin", "hr"], "see acknowledgement compliance");
   const { version, ids, acknowledged } = await acknowledgementState(deps, actor.organisationId);
-  return {
-    version,
-    acknowledged: [...acknowledged].map(([personId, at]) => ({ personId, at: at.toISOString() })),
-    pending: ids.filter((id) => !acknowledged.has(id)).map((personId) => ({ personId })),
-  };
+  return complianceView(version, ids, acknowledged);
 }
 
 /** For the banner: the version the caller still has to acknowledge, or null. */

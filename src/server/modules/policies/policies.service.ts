@@ -4,6 +4,7 @@ import type { Executor } from "../../platform/db/types";
 import { conflict, invalid, notFound } from "../../platform/errors";
 import { type Actor, requireRole } from "../../platform/http/actor";
 import { renderMarkdown } from "../../platform/markdown";
+import { complianceView } from "../agreement";
 import { people } from "../people/people.table";
 import { policies, policyAcknowledgements, policyVersions } from "./policies.table";
 import { POLICY_TEMPLATES } from "./templates";
@@ -157,11 +158,11 @@ export async function policyCompliance(deps: Deps, actor: Actor, id: string) {
       ),
   ]);
   const done = new Map(acks.map((a) => [a.personId, a.acknowledgedAt]));
-  return {
-    version: current.version,
-    acknowledged: [...done].map(([personId, at]) => ({ personId, at: at.toISOString() })),
-    pending: everyone.filter((p) => !done.has(p.id)).map((p) => ({ personId: p.id })),
-  };
+  return complianceView(
+    current.version,
+    everyone.map((p) => p.id),
+    done,
+  );
 }
 
 /** Policies whose current version the caller has not acknowledged. */
