@@ -80,13 +80,14 @@ describe("calendarFeed one-off events", () => {
       ],
     });
     const event = new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent("vevent");
-    expect(event?.getFirstPropertyValue("summary")).toBe("Planning (rotation)");
-    expect((event?.getFirstPropertyValue("dtstart") as ICAL.Time).toJSDate().getTime()).toBe(
+    if (!event) throw new Error("the feed has no event");
+    expect(event.getFirstPropertyValue("summary")).toBe("Planning (rotation)");
+    expect((event.getFirstPropertyValue("dtstart") as ICAL.Time).toJSDate().getTime()).toBe(
       Date.UTC(2026, 2, 3, 13),
     );
-    expect((event?.getFirstPropertyValue("dtend") as ICAL.Time).toJSDate().getTime()).toBe(
+    expect((event.getFirstPropertyValue("dtend") as ICAL.Time).toJSDate().getTime()).toBe(
       Date.UTC(2026, 2, 3, 13, 30),
     );
-    expect(event?.getFirstPropertyValue("uid")).toBe("rotation-r1-0@tandem");
+    expect(event.getFirstPropertyValue("uid")).toBe("rotation-r1-0@tandem");
   });
 });
