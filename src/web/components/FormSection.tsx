@@ -1,7 +1,8 @@
-import { Button, Card, Group, Stack, Title } from "@mantine/core";
+import { Button, Group, Stack } from "@mantine/core";
 import type { ReactNode } from "react";
 import { type Saving, submitWith } from "../lib/action";
 import { FormError } from "./FormError";
+import { SectionCard } from "./SectionCard";
 
 /** A titled card holding one form: its fields, the server's answer on failure, and the submit button. */
 export function FormSection(props: {
@@ -10,17 +11,14 @@ export function FormSection(props: {
   action: string;
   save: Saving;
   children: ReactNode;
+  intro?: ReactNode;
   /** Shown under the button, e.g. what the save produced. */
   after?: ReactNode;
 }) {
-  const heading = `${props.id}-heading`;
   return (
-    <Card withBorder component="section" aria-labelledby={heading}>
+    <SectionCard id={props.id} title={props.title} intro={props.intro}>
       <form onSubmit={submitWith(() => props.save.mutate(undefined))}>
         <Stack gap="sm">
-          <Title order={3} id={heading}>
-            {props.title}
-          </Title>
           {props.children}
           <FormError error={props.save.error} />
           <Group>
@@ -31,6 +29,6 @@ export function FormSection(props: {
           {props.after}
         </Stack>
       </form>
-    </Card>
+    </SectionCard>
   );
 }

@@ -1,6 +1,6 @@
 import { notifications } from "@mantine/notifications";
 import { type QueryKey, useMutation, useQueryClient } from "@tanstack/react-query";
-import type { FormEvent } from "react";
+import type { ChangeEvent, FormEvent } from "react";
 import { ApiError } from "./api";
 
 /**
@@ -25,6 +25,23 @@ export function useAction<TInput, TResult>(
 /** Field path → message from a failed action ("week.tue[1]" style paths), or none. */
 export function fieldErrors(error: unknown): Record<string, string> {
   return error instanceof ApiError ? error.fields : {};
+}
+
+/**
+ * Binds text fields of a form kept in one state object: `{...field("name")}` gives the input its
+ * value, its change handler and the server's message for that field.
+ */
+export function bindFields<F extends Record<string, string>>(
+  form: F,
+  setForm: (next: F) => void,
+  error: unknown,
+) {
+  const errors = fieldErrors(error);
+  return (name: keyof F & string) => ({
+    value: form[name],
+    onChange: (e: ChangeEvent<HTMLInputElement>) => setForm({ ...form, [name]: e.currentTarget.value }),
+    error: errors[name],
+  });
 }
 
 /** A form's submit handler: stays on the page (no browser submit) and runs `run`. */

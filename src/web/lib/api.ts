@@ -67,11 +67,12 @@ export async function upload<T>(
   path: string,
   file: { type: string; data: string },
   onProgress: (fraction: number) => void,
+  method: "POST" | "PUT" = "POST",
 ): Promise<T> {
   const token = await csrf();
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/v1${path}`);
+    xhr.open(method, `/api/v1${path}`);
     xhr.setRequestHeader("content-type", file.type);
     if (token) xhr.setRequestHeader("x-csrf-token", token);
     xhr.upload.onprogress = (e) => {

@@ -12,6 +12,9 @@ export const can = {
   createTeam: (role: Role) => can.managePeople(role) || role === "manager",
   editTeam: (role: Role, isLead: boolean) => can.managePeople(role) || isLead,
   readAdminLogs: isAdmin,
+  /** A person's calendars: the person themself and owners/admins (not hr). */
+  manageCalendars: (viewer: { id: string; role: Role }, personId: string) =>
+    viewer.id === personId || isAdmin(viewer.role),
   /** Owners and admins change roles, never their own. */
   changeRoleOf: (viewer: { id: string; role: Role }, personId: string) =>
     viewer.id !== personId && isAdmin(viewer.role),

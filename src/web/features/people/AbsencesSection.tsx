@@ -1,8 +1,9 @@
-import { Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Button, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { EmptyHint } from "../../components/EmptyHint";
 import { FormError } from "../../components/FormError";
+import { SectionCard } from "../../components/SectionCard";
 import { fieldErrors, submitWith, useAction } from "../../lib/action";
 import { api } from "../../lib/api";
 import { type AbsenceView, keys, useAbsences } from "../../lib/resources";
@@ -26,52 +27,47 @@ export function AbsencesSection(props: { personId: string; editable: boolean; vi
   });
   const list = absences.data ?? [];
   return (
-    <Card withBorder component="section" aria-labelledby="absences-heading">
-      <Stack gap="sm">
-        <Title order={3} id="absences-heading">
-          Absences
-        </Title>
-        {absences.isSuccess && list.length === 0 && (
-          <EmptyHint title="No absences planned">
-            Time off shows here and on the team clock, so colleagues know not to expect a reply.
-            {editable && " Add your next holiday below."}
-          </EmptyHint>
-        )}
-        {list.length > 0 && (
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>When</Table.Th>
-                <Table.Th>What</Table.Th>
-                {editable && <Table.Th>Actions</Table.Th>}
+    <SectionCard id="absences" title="Absences">
+      {absences.isSuccess && list.length === 0 && (
+        <EmptyHint title="No absences planned">
+          Time off shows here and on the team clock, so colleagues know not to expect a reply.
+          {editable && " Add your next holiday below."}
+        </EmptyHint>
+      )}
+      {list.length > 0 && (
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>When</Table.Th>
+              <Table.Th>What</Table.Th>
+              {editable && <Table.Th>Actions</Table.Th>}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.map((a) => (
+              <Table.Tr key={a.id}>
+                <Table.Td>{describeWhen(a, viewerZone)}</Table.Td>
+                <Table.Td>{a.kind ? `${a.kind}${a.reason ? ` — ${a.reason}` : ""}` : "away"}</Table.Td>
+                {editable && (
+                  <Table.Td>
+                    <ConfirmButton
+                      question={`Remove the absence ${describeWhen(a, viewerZone)}?`}
+                      confirmLabel="Remove absence"
+                      aria-label={`Remove absence ${describeWhen(a, viewerZone)}`}
+                      onConfirm={() => remove.mutate(a.id)}
+                    >
+                      Remove
+                    </ConfirmButton>
+                  </Table.Td>
+                )}
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td>{describeWhen(a, viewerZone)}</Table.Td>
-                  <Table.Td>{a.kind ? `${a.kind}${a.reason ? ` — ${a.reason}` : ""}` : "away"}</Table.Td>
-                  {editable && (
-                    <Table.Td>
-                      <ConfirmButton
-                        question={`Remove the absence ${describeWhen(a, viewerZone)}?`}
-                        confirmLabel="Remove absence"
-                        aria-label={`Remove absence ${describeWhen(a, viewerZone)}`}
-                        onConfirm={() => remove.mutate(a.id)}
-                      >
-                        Remove
-                      </ConfirmButton>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-        <FormError error={remove.error} />
-        {editable && <AddAbsenceForm personId={personId} />}
-      </Stack>
-    </Card>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <FormError error={remove.error} />
+      {editable && <AddAbsenceForm personId={personId} />}
+    </SectionCard>
   );
 }
 

@@ -1,10 +1,11 @@
-import { Button, Card, Group, List, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Button, Group, List, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { EmptyHint } from "../../components/EmptyHint";
 import { FormError } from "../../components/FormError";
+import { SectionCard } from "../../components/SectionCard";
 import { TimeZoneInput } from "../../components/TimeZoneInput";
-import { fieldErrors, submitWith, useAction } from "../../lib/action";
+import { bindFields, submitWith, useAction } from "../../lib/action";
 import { api } from "../../lib/api";
 import { keys, useZoneChanges } from "../../lib/resources";
 import { formatDate } from "../../lib/time";
@@ -23,73 +24,61 @@ export function ZoneChangesSection({ personId, editable }: { personId: string; e
     done: "Zone change added",
     onDone: () => setForm({ from: "", timeZone: "" }),
   });
-  const fields = fieldErrors(add.error);
+  const field = bindFields(form, setForm, add.error);
   const list = changes.data ?? [];
   return (
-    <Card withBorder component="section" aria-labelledby="travel-heading">
-      <Stack gap="sm">
-        <Title order={3} id="travel-heading">
-          Travel and zone changes
-        </Title>
-        {changes.isSuccess && list.length === 0 && (
-          <EmptyHint title="No zone changes planned">
-            Travelling or moving? From the day you give, your working hours follow the new zone's clock, and
-            colleagues see them in their own time.
-          </EmptyHint>
-        )}
-        {list.length > 0 && (
-          <List spacing="xs">
-            {list.map((c) => (
-              <List.Item key={c.id}>
-                <Group gap="xs">
-                  <Text size="sm">
-                    From {formatDate(c.from)}: {c.timeZone}
-                  </Text>
-                  {editable && (
-                    <ConfirmButton
-                      question={`Remove the move to ${c.timeZone} from ${formatDate(c.from)}?`}
-                      confirmLabel="Remove zone change"
-                      aria-label={`Remove zone change from ${formatDate(c.from)}`}
-                      onConfirm={() => remove.mutate(c.id)}
-                    >
-                      Remove
-                    </ConfirmButton>
-                  )}
-                </Group>
-              </List.Item>
-            ))}
-          </List>
-        )}
-        <FormError error={remove.error} />
-        {editable && (
-          <form onSubmit={submitWith(() => add.mutate(undefined))} aria-label="Add a zone change">
-            <Stack gap="xs">
-              <Group align="flex-start" gap="xs">
-                <TextInput
-                  type="date"
-                  label="From"
-                  required
-                  value={form.from}
-                  onChange={(e) => setForm({ ...form, from: e.currentTarget.value })}
-                  error={fields.from}
-                />
-                <TimeZoneInput
-                  label="New time zone"
-                  value={form.timeZone}
-                  onChange={(timeZone) => setForm({ ...form, timeZone })}
-                  error={fields.timeZone}
-                />
+    <SectionCard id="travel" title="Travel and zone changes">
+      {changes.isSuccess && list.length === 0 && (
+        <EmptyHint title="No zone changes planned">
+          Travelling or moving? From the day you give, your working hours follow the new zone's clock, and
+          colleagues see them in their own time.
+        </EmptyHint>
+      )}
+      {list.length > 0 && (
+        <List spacing="xs">
+          {list.map((c) => (
+            <List.Item key={c.id}>
+              <Group gap="xs">
+                <Text size="sm">
+                  From {formatDate(c.from)}: {c.timeZone}
+                </Text>
+                {editable && (
+                  <ConfirmButton
+                    question={`Remove the move to ${c.timeZone} from ${formatDate(c.from)}?`}
+                    confirmLabel="Remove zone change"
+                    aria-label={`Remove zone change from ${formatDate(c.from)}`}
+                    onConfirm={() => remove.mutate(c.id)}
+                  >
+                    Remove
+                  </ConfirmButton>
+                )}
               </Group>
-              <FormError error={add.error} />
-              <Group>
-                <Button type="submit" variant="light" loading={add.isPending}>
-                  Add zone change
-                </Button>
-              </Group>
-            </Stack>
-          </form>
-        )}
-      </Stack>
-    </Card>
+            </List.Item>
+          ))}
+        </List>
+      )}
+      <FormError error={remove.error} />
+      {editable && (
+        <form onSubmit={submitWith(() => add.mutate(undefined))} aria-label="Add a zone change">
+          <Stack gap="xs">
+            <Group align="flex-start" gap="xs">
+              <TextInput type="date" label="From" required {...field("from")} />
+              <TimeZoneInput
+                label="New time zone"
+                value={form.timeZone}
+                onChange={(timeZone) => setForm({ ...form, timeZone })}
+                error={field("timeZone").error}
+              />
+            </Group>
+            <FormError error={add.error} />
+            <Group>
+              <Button type="submit" variant="light" loading={add.isPending}>
+                Add zone change
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </SectionCard>
   );
 }

@@ -45,11 +45,14 @@ function dayRange(days: Weekday[]): string {
   return days.length === 1 ? short(first) : `${short(first)}–${short(last)}`;
 }
 
-/** Server paths such as "week.tue[1].end" in words a person reads: "Tuesday, hours 2 end". */
-export function humanizePatternMessage(message: string): string {
+/**
+ * Server paths such as "week.tue[1].end" in words a person reads: "Tuesday hours 2 (end)";
+ * `noun` names the spans as the editor labels them ("hours", "focus block").
+ */
+export function humanizePatternMessage(message: string, noun = "hours"): string {
   return message.replace(
     /week\.(mon|tue|wed|thu|fri|sat|sun)\[(\d+)\](\.(start|end))?/g,
     (_, day: Weekday, index: string, __, part?: string) =>
-      `${DAY_NAMES[day]} hours ${Number(index) + 1}${part ? ` (${part})` : ""}`,
+      `${DAY_NAMES[day]} ${noun} ${Number(index) + 1}${part ? ` (${part})` : ""}`,
   );
 }

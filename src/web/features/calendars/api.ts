@@ -1,0 +1,88 @@
+import { useQuery } from "@tanstack/react-query";
+import type { CalendarView } from "../../../contracts/calendars";
+import type { WeekPattern } from "../../../core/time";
+import { api, get, upload } from "../../lib/api";
+import { keys } from "../../lib/resources";
+
+export type { CalendarView };
+
+/** A person's focus blocks: wall-clock spans in their zone. */
+export interface FocusView {
+  timeZone: string;
+  week: WeekPattern;
+  updatedAt: string | null;
+}
+
+/** The calendar feed: `url` only when just created or rotated (the server keeps a hash). */
+export interface FeedView {
+  url: string | null;
+  createdAt: string;
+}
+
+export const calendarKeys = {
+  calendars: (personId: string) => [...keys.person(personId), "calendars"] as const,
+  focus: (personId: string) => [...keys.person(personId), "focus-blocks"] as const,
+};
+
+/** A URL calendar added but not yet fetched by the refresh job. */
+export const awaitingFirstSync = (c: CalendarView) => c.kind === "url" && !c.lastSyncedAt && !c.lastError;
+
+export function useCalendars(personId: string) {
+  return useQuery({
+    queryKey: calendarKeys.calendars(personId),
+    queryFn: () => get<{ calendars: CalendarView[] }>(`/people/${personId}/calendars`),
+    select: (data) => data.calendars,
+    // A new URL calendar is fetched by a job: look again until it has synced (or failed).
+    refetchInterval: (query) => (query.state.data?.calendars.some(awaitingFirstSync) ? 2000 : false),
+  });
+}
+
+export function useFocusBlocks(personId: string) {
+  return useQuery({
+    queryKey: calendarKeys.focus(personId),
+    queryFn: () => get<{ focusBlocks: FocusView }>(`/people/${personId}/focus-blocks`),
+    select: (data) => data.focusBlocks,
+  });
+}
+
+/** Where a file is on its way: read in the browser, sent (0–1), then read by the server. */
+export type SendStage =
+  | { stage: "reading" }
+  | { stage: "uploading"; fraction: number }
+  | { stage: "processing" };
+
+/**
+ * Sends a calendar file with progress: a new calendar (`name`) or, with `calendarId`, a new
+ * version of an uploaded one, which replaces its events atomically.
+ */
+export async function sendCalendarFile(
+  personId: string,
+  file: File,
+  target: { name: string } | { calendarId: string },
+  onStage: (stage: SendStage) => void,
+): Promise<CalendarView> {
+  onStage({ stage: "reading" });
+  const ics = await file.text();
+  const onProgress = (fraction: number) =>
+    onStage(fraction < 1 ? { stage: "uploading", fraction } : { stage: "processing" });
+  onProgress(0);
+  const base = `/people/${personId}/calendars`;
+  const { calendar } =
+    "calendarId" in target
+      ? await upload<{ calendar: CalendarView }>(
+          `${base}/${target.calendarId}`,
+          { type: "application/json", data: JSON.stringify({ ics }) },
+          onProgress,
+          "PUT",
+        )
+      : await upload<{ calendar: CalendarView }>(
+          base,
+          { type: "application/json", data: JSON.stringify({ name: target.name, ics }) },
+          onProgress,
+        );
+  return calendar;
+}
+
+export async function subscribeToCalendar(personId: string, body: { name: string; url: string }) {
+  return (await api<{ calendar: CalendarView }>("POST", `/people/${personId}/calendars`, body)).calendar;
+}
