@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { WEEKDAYS } from "../core/time/types";
+import { instant } from "./common";
 
 /** The one list of meeting kinds, shared by the agreement, the advisor and (later) meetings. */
 export const MEETING_KINDS = [
@@ -76,7 +77,7 @@ export const adviceInput = z.strictObject({
   complexity: z.enum(["low", "medium", "high"]).optional(),
   participantIds: z.array(z.uuid()).min(1, "name at least one participant").max(1000),
   teamId: z.uuid().optional(),
-  at: z.iso.datetime({ offset: true }).optional(),
+  at: instant.optional(),
 });
 export type AdviceInput = z.infer<typeof adviceInput>;
 
@@ -111,5 +112,6 @@ export const publishTeamAgreementBody = z.strictObject({
   changeSummary: changeSummary.optional(),
 });
 export const acknowledgeBody = z.strictObject({ version: z.number().int().min(1) });
-export const versionParams = z.strictObject({ n: z.coerce.number().int().min(1) });
+// Versions are PostgreSQL integers: a larger n would fail in the database, not as "not found".
+export const versionParams = z.strictObject({ n: z.coerce.number().int().min(1).max(2_147_483_647) });
 export const agreementQuery = z.strictObject({ teamId: z.uuid().optional() });

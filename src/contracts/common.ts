@@ -17,7 +17,26 @@ export const timeZone = z
   .string()
   .max(64, "must be at most 64 characters")
   .refine(isValidTimeZone, "must be an IANA time zone such as Europe/London");
-export const localDate = z.iso.date({ message: "must be a date YYYY-MM-DD" });
+
+/**
+ * Years a date or instant may name. PostgreSQL has no year 0 and JavaScript writes years past 9999
+ * as "+010000-…", which it refuses; the margin leaves room for the windows, horizons and look-backs
+ * added to what a request names (a year, at most, either way).
+ */
+const MIN_YEAR = 1000;
+const MAX_YEAR = 8999;
+const inSupportedYears = (value: string) => {
+  const year = Number(value.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+};
+const YEARS_MESSAGE = `must be between the years ${MIN_YEAR} and ${MAX_YEAR}`;
+
+export const localDate = z.iso
+  .date({ message: "must be a date YYYY-MM-DD" })
+  .refine(inSupportedYears, YEARS_MESSAGE);
+export const instant = z.iso
+  .datetime({ offset: true, message: "must be an ISO 8601 instant with offset" })
+  .refine(inSupportedYears, YEARS_MESSAGE);
 
 export const ROLES = ["owner", "admin", "hr", "manager", "member"] as const;
 export const role = z.enum(ROLES);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { WEEKDAYS } from "../core/time/types";
-import { email, localDate, name, role, timeZone, uuid } from "./common";
+import { email, instant, localDate, name, role, timeZone, uuid } from "./common";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "must be a time HH:MM");
 export const localInterval = z.strictObject({ start: hhmm, end: hhmm });
@@ -38,7 +38,6 @@ export const listPeopleQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
 
-const instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 instant with offset" });
 export const absenceBody = z.strictObject({
   start: z.union([instant, localDate]),
   end: z.union([instant, localDate]),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { name, uuid } from "./common";
+import { instant, name, uuid } from "./common";
 
 /** Longest meeting the slot finder and the rotation planner accept: 8 hours. */
 export const MAX_MEETING_MINUTES = 8 * 60;
@@ -9,7 +9,6 @@ export const MAX_SLOT_ATTENDEES = 1000;
 export const MAX_ROTATION_ATTENDEES = 100;
 export const MAX_ROTATION_OCCURRENCES = 52;
 
-const instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 instant with offset" });
 const durationMinutes = z
   .number()
   .int("must be a whole number of minutes")

@@ -21,6 +21,7 @@ import { registerSetupRoutes } from "./modules/setup";
 import { registerTeamRoutes } from "./modules/teams";
 import { installErrorHandler } from "./platform/http/error-handler";
 import { loggerOptions } from "./platform/http/logging";
+import { installNulGuard } from "./platform/http/nul-guard";
 import { registerObservability } from "./platform/http/observability";
 import { registerWebApp } from "./platform/http/web-app";
 
@@ -53,6 +54,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installNulGuard(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -12,6 +12,12 @@ beforeAll(async () => {
 const get = (path: string, who = org.member) => call(env, "GET", path, { as: who.caller });
 
 describe("the organisation's agreement", () => {
+  it("answers 400, not 500, for a version number past the database's integers", async () => {
+    const res = await get("/api/v1/agreement/versions/3000000000");
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toContain("n");
+  });
+
   it("starts at version 1 with the default rules and sanitised sections", async () => {
     const { agreement } = (await get("/api/v1/agreement")).json();
     expect(agreement.version).toBe(1);
@@ -199,5 +205,16 @@ describe("the advisor", () => {
       body: { purpose: "inform", participantIds: [foreign.member.person.id] },
     });
     expect(other.statusCode).toBe(404);
+  });
+
+  it("answers 400, not 500, for an `at` the database cannot hold (year 0, past 9999)", async () => {
+    for (const at of ["0000-01-01T00:00:00Z", "9999-12-31T00:00:00Z"]) {
+      const res = await call(env, "POST", "/api/v1/advice", {
+        as: org.member.caller,
+        body: { purpose: "brainstorm", participantIds: [org.member.person.id], at },
+      });
+      expect(res.statusCode, at).toBe(400);
+      expect(res.json().error.message).toContain("at");
+    }
   });
 });

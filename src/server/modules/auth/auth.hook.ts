@@ -21,10 +21,9 @@ export function installAuth(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest("actor", null);
   app.addHook("onRequest", async (request) => {
     // Only the /api/v1 surface needs a caller; health, metrics, docs and the SPA are public.
-    const isPublic =
-      request.routeOptions.config.access === "public" ||
-      !request.routeOptions.url ||
-      !request.url.startsWith("/api/v1/");
+    // Judged by the matched route's pattern: the raw URL may be percent-encoded (/%61pi/v1/…).
+    const route = request.routeOptions.url;
+    const isPublic = request.routeOptions.config.access === "public" || !route?.startsWith("/api/v1/");
     const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (bearer) {
       request.actor = await resolveApiToken(deps.db, bearer);

@@ -72,6 +72,18 @@ describe("CSRF protection of cookie-authenticated mutations", () => {
     expect(res.statusCode).toBe(201);
   });
 
+  it("refuses a mutation whose path is percent-encoded (/%61pi/v1/…) without the token", async () => {
+    const cookie = await browserSession();
+    for (const url of ["/%61pi/v1/me/tokens", "/api/%76%31/me/tokens"]) {
+      const res = await call(env, "POST", url, {
+        body: { name: "encoded path" },
+        headers: withCookie(cookie),
+      });
+      expect(res.statusCode, url).toBe(403);
+      expect(res.json().error.code).toBe("csrf_failed");
+    }
+  });
+
   it("answers 401 for a CSRF token without a session", async () => {
     const res = await call(env, "GET", "/api/v1/auth/csrf");
     expect(res.statusCode).toBe(401);

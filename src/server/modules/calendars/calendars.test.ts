@@ -142,6 +142,17 @@ describe("calendar files", () => {
     expect(backwards.statusCode).toBe(400);
   });
 
+  it("answers 400, not 500, for a busy window the database cannot hold (year 0)", async () => {
+    const res = await call(
+      env,
+      "GET",
+      `/api/v1/people/${org.member.person.id}/busy?from=0000-01-01T00:00:00Z&to=0000-01-31T00:00:00Z`,
+      { as: org.member.caller },
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe("validation_failed");
+  });
+
   it("busyOf: several people at once, clipped to the window, empty for someone with nothing", async () => {
     const a = await org.add("member");
     const b = await org.add("member");

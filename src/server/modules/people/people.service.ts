@@ -9,6 +9,7 @@ import { presentPerson } from "./people.present";
 import { countOwners, getPerson, listPeopleRows, updatePersonRow } from "./people.repo";
 
 const PAGE = 100;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function listPeople(
   deps: Deps,
@@ -41,7 +42,7 @@ const encodeCursor = (p: { name: string; id: string }) =>
 function decodeCursor(cursor: string): { name: string; id: string } {
   try {
     const [name, id] = JSON.parse(Buffer.from(cursor, "base64url").toString()) as [unknown, unknown];
-    if (typeof name === "string" && typeof id === "string" && /^[0-9a-f-]{36}$/.test(id)) return { name, id };
+    if (typeof name === "string" && typeof id === "string" && UUID.test(id)) return { name, id };
   } catch {
     // fall through to the 400 below
   }

@@ -156,6 +156,33 @@ describe("absences", () => {
     });
     expect(reversed.statusCode).toBe(400);
   });
+
+  it("answers 400, not 500, for dates and instants the database cannot hold (year 0, past 9999)", async () => {
+    const { person, caller } = org.member;
+    const bodies = [
+      { start: "0000-01-01", end: "0000-01-02" },
+      { start: "9999-12-30", end: "9999-12-31" },
+      { start: "0000-01-01T00:00:00Z", end: "0000-01-02T00:00:00Z" },
+    ];
+    for (const body of bodies) {
+      const res = await call(env, "POST", `/api/v1/people/${person.id}/absences`, { as: caller, body });
+      expect(res.statusCode, body.start).toBe(400);
+      expect(res.json().error.code).toBe("validation_failed");
+    }
+    const zone = await call(env, "POST", `/api/v1/people/${person.id}/zone-changes`, {
+      as: caller,
+      body: { from: "0000-01-01", timeZone: "UTC" },
+    });
+    expect(zone.statusCode).toBe(400);
+    expect(zone.json().error.message).toContain("from");
+    const window = await call(
+      env,
+      "GET",
+      `/api/v1/people/${person.id}/working-time?from=0000-01-01T00:00:00Z&to=0000-01-31T00:00:00Z`,
+      { as: caller },
+    );
+    expect(window.statusCode).toBe(400);
+  });
 });
 
 describe("roles and profiles", () => {
@@ -273,5 +300,10 @@ describe("directory", () => {
     expect(new Set(seen).size).toBe(9);
     const bad = await call(env, "GET", "/api/v1/people?cursor=garbage", { as: dir.member.caller });
     expect(bad.statusCode).toBe(400);
+    // Well-formed base64 JSON whose id only looks like a UUID: a 400 too, not a database error.
+    const fake = Buffer.from(JSON.stringify(["a", "-".repeat(36)])).toString("base64url");
+    const notUuid = await call(env, "GET", `/api/v1/people?cursor=${fake}`, { as: dir.member.caller });
+    expect(notUuid.statusCode).toBe(400);
+    expect(notUuid.json().error.message).toContain("cursor");
   });
 });

@@ -30,6 +30,19 @@ const rotation = (body: Record<string, unknown>, o = org) =>
   call(env, "POST", "/api/v1/scheduling/rotation", { as: o.member.caller, body });
 
 describe("POST /api/v1/scheduling/rotation", () => {
+  it("answers 400, not 500, for a start whose weeks run past the year 9999", async () => {
+    const res = await rotation({
+      attendees: [{ personId: org.member.person.id }],
+      durationMinutes: 30,
+      occurrences: 52,
+      cadence: "weekly",
+      from: "9999-06-01T00:00:00Z",
+      save: true,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toContain("from");
+  });
+
   it("shares out the inconvenience between people with no shared hours, without saving", async () => {
     const { london, sydney } = await farApart(org);
     const res = await rotation({

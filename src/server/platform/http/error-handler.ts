@@ -1,3 +1,4 @@
+import { DrizzleQueryError } from "drizzle-orm/errors";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { ErrorBody, ErrorCode } from "../../../contracts/errors";
@@ -48,7 +49,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return send(err.statusCode, "validation_failed", err.message);
     }
-    request.log.error({ err }, "unhandled error");
+    request.log.error({ err: loggable(err) }, "unhandled error");
     return send(
       500,
       "internal",
@@ -65,6 +66,22 @@ export function installErrorHandler(app: FastifyInstance): void {
     };
     return reply.status(404).send(body);
   });
+}
+
+/**
+ * A failed query's message and `params` carry the values sent (tokens, emails, note bodies), and
+ * the driver's `detail` may repeat them ("Key (email)=(…)"): log the query text and the database's
+ * own code and message instead.
+ */
+function loggable(err: Error): Error {
+  if (!(err instanceof DrizzleQueryError)) return err;
+  const cause = err.cause as { message?: string; code?: string; constraint?: string } | undefined;
+  const safe = new Error(`Failed query: ${err.query}`);
+  const frames = err.stack?.indexOf("\n    at ") ?? -1;
+  safe.name = "DrizzleQueryError";
+  safe.stack = `DrizzleQueryError: ${safe.message}${frames >= 0 ? err.stack?.slice(frames) : ""}`;
+  safe.cause = cause && { message: cause.message, code: cause.code, constraint: cause.constraint };
+  return safe;
 }
 
 function fieldPath(context: string | undefined, instancePath: string, params: unknown): string {

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeOrg, type TestOrg } from "../../../../test/support/factories";
@@ -43,6 +44,29 @@ describe("error responses", () => {
     const error = expectError(res, 400, "validation_failed");
     expect(error.message).toContain("name");
     expect(error.details).toEqual({ fields: [{ path: "name", message: expect.any(String) }] });
+  });
+
+  it("400 validation_failed naming the field for a NUL character (the database refuses them)", async () => {
+    const body = await call(env, "POST", "/api/v1/me/tokens", {
+      as: org.member.caller,
+      body: { name: "laptop\u0000" },
+    });
+    expect(expectError(body, 400, "validation_failed").details).toEqual({
+      fields: [{ path: "name", message: expect.any(String) }],
+    });
+    const nested = await call(env, "PUT", `/api/v1/people/${org.member.person.id}/working-pattern`, {
+      as: org.member.caller,
+      body: { week: { mon: [{ start: "09:00", end: "17:00\u0000" }] } },
+    });
+    expect(expectError(nested, 400, "validation_failed").message).toContain("week.mon[0].end");
+    const query = await call(env, "GET", "/api/v1/people?q=%00", { as: org.member.caller });
+    expect(expectError(query, 400, "validation_failed").message).toContain("q");
+    const csv = await call(env, "POST", "/api/v1/people/import", {
+      as: org.admin.caller,
+      payload: "name,email,role,timeZone,team\nAda\u0000,ada@example.test,member,UTC,\n",
+      headers: { "content-type": "text/csv" },
+    });
+    expectError(csv, 400, "validation_failed");
   });
 
   it("400 malformed_json for a body that is not JSON", async () => {
@@ -122,5 +146,29 @@ describe("unexpected failures", () => {
     const error = expectError(res, 500, "internal");
     expect(res.body).not.toContain("secret");
     expect(error.details).toBeUndefined();
+  });
+
+  it("log a failed query without its parameters (they may hold tokens or personal data)", async () => {
+    const app = await buildApp(env.deps, { logger: false });
+    extra.push(app);
+    const logged: unknown[] = [];
+    app.addHook("onRequest", async (request) => {
+      request.log = Object.assign(Object.create(request.log), {
+        error: (...args: unknown[]) => logged.push(args),
+      });
+    });
+    app.get("/query-boom", { config: { access: "public" } }, async () => {
+      await env.deps.db.execute(sql`select ${"tdm_supersecret_invitation_token"}::text, 1 / 0`);
+    });
+    const res = await app.inject({ method: "GET", url: "/query-boom" });
+    expectError(res, 500, "internal");
+    expect(logged).toHaveLength(1);
+    const text = JSON.stringify(logged, (_key, value) =>
+      value instanceof Error
+        ? { ...value, message: value.message, cause: value.cause, stack: value.stack }
+        : value,
+    );
+    expect(text).toContain("Failed query");
+    expect(text).not.toContain("tdm_supersecret");
   });
 });
