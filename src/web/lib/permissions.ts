@@ -12,6 +12,8 @@ export const can = {
   createTeam: (role: Role) => can.managePeople(role) || role === "manager",
   editTeam: (role: Role, isLead: boolean) => can.managePeople(role) || isLead,
   readAdminLogs: isAdmin,
+  /** A team's agreement override: its leads and owners/admins (not hr). */
+  tightenTeamAgreement: (role: Role, isLead: boolean) => isAdmin(role) || isLead,
   /** A person's calendars: the person themself and owners/admins (not hr). */
   manageCalendars: (viewer: { id: string; role: Role }, personId: string) =>
     viewer.id === personId || isAdmin(viewer.role),

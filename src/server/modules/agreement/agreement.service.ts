@@ -1,6 +1,7 @@
 import { DEFAULT_RULES, type Rules, type TeamRules } from "../../../contracts/agreement";
 import { diffRules, effectiveRules, loosenedRules } from "../../../core/agreement";
 import type { Deps } from "../../deps";
+import { versionRace } from "../../platform/db/errors";
 import type { Executor } from "../../platform/db/types";
 import { AppError, conflict, notFound } from "../../platform/errors";
 import { type Actor, requireRole } from "../../platform/http/actor";
@@ -66,22 +67,26 @@ export async function publishAgreement(
   body: { rules: Partial<Rules>; sections?: Section[] | undefined; changeSummary: string },
 ) {
   requireRole(actor, ["admin", "hr"], "publish the agreement");
-  return deps.db.transaction(async (tx) => {
-    const current = await currentOrgVersion(tx, actor.organisationId);
-    const [row] = await tx
-      .insert(agreementVersions)
-      .values({
-        organisationId: actor.organisationId,
-        version: current.version + 1,
-        rules: { ...current.rules, ...body.rules },
-        sections: body.sections ?? current.sections,
-        changeSummary: body.changeSummary,
-        publishedBy: actor.personId,
-      })
-      .returning();
-    if (!row) throw new Error("insert returned no row");
-    return { ...present(row), sources: effectiveRules(row.rules).sources };
-  });
+  return versionRace(
+    () =>
+      deps.db.transaction(async (tx) => {
+        const current = await currentOrgVersion(tx, actor.organisationId);
+        const [row] = await tx
+          .insert(agreementVersions)
+          .values({
+            organisationId: actor.organisationId,
+            version: current.version + 1,
+            rules: { ...current.rules, ...body.rules },
+            sections: body.sections ?? current.sections,
+            changeSummary: body.changeSummary,
+            publishedBy: actor.personId,
+          })
+          .returning();
+        if (!row) throw new Error("insert returned no row");
+        return { ...present(row), sources: effectiveRules(row.rules).sources };
+      }),
+    "the agreement",
+  );
 }
 
 export async function listVersions(deps: Deps, actor: Actor) {
@@ -129,37 +134,45 @@ export async function publishTeamAgreement(
   teamId: string,
   body: { rules: TeamRules; changeSummary?: string | undefined },
 ) {
-  return deps.db.transaction(async (tx) => {
-    await getTeamRow(tx, actor.organisationId, teamId);
-    await assertMayEditTeam(tx, actor, teamId);
-    const org = await currentOrgVersion(tx, actor.organisationId);
-    const loose = loosenedRules(org.rules, body.rules);
-    if (loose.length > 0) {
-      throw new AppError("validation_failed", loose.map((l) => `rules.${l.rule}: ${l.message}`).join("; "), {
-        fields: loose.map((l) => ({ path: `rules.${l.rule}`, message: l.message })),
-      });
-    }
-    const current = await currentTeamVersion(tx, actor.organisationId, teamId);
-    const [row] = await tx
-      .insert(teamAgreementVersions)
-      .values({
-        organisationId: actor.organisationId,
-        teamId,
-        teamVersion: (current?.teamVersion ?? 0) + 1,
-        rules: body.rules,
-        changeSummary: body.changeSummary ?? "Team agreement updated",
-        publishedBy: actor.personId,
-      })
-      .returning();
-    if (!row) throw new Error("insert returned no row");
-    const effective = effectiveRules(org.rules, row.rules);
-    return {
-      ...present(org),
-      teamVersion: row.teamVersion,
-      rules: effective.rules,
-      sources: effective.sources,
-    };
-  });
+  return versionRace(
+    () =>
+      deps.db.transaction(async (tx) => {
+        await getTeamRow(tx, actor.organisationId, teamId);
+        await assertMayEditTeam(tx, actor, teamId, ["admin"]); // issue 4: team leads and admins
+        const org = await currentOrgVersion(tx, actor.organisationId);
+        const loose = loosenedRules(org.rules, body.rules);
+        if (loose.length > 0) {
+          throw new AppError(
+            "validation_failed",
+            loose.map((l) => `rules.${l.rule}: ${l.message}`).join("; "),
+            {
+              fields: loose.map((l) => ({ path: `rules.${l.rule}`, message: l.message })),
+            },
+          );
+        }
+        const current = await currentTeamVersion(tx, actor.organisationId, teamId);
+        const [row] = await tx
+          .insert(teamAgreementVersions)
+          .values({
+            organisationId: actor.organisationId,
+            teamId,
+            teamVersion: (current?.teamVersion ?? 0) + 1,
+            rules: body.rules,
+            changeSummary: body.changeSummary ?? "Team agreement updated",
+            publishedBy: actor.personId,
+          })
+          .returning();
+        if (!row) throw new Error("insert returned no row");
+        const effective = effectiveRules(org.rules, row.rules);
+        return {
+          ...present(org),
+          teamVersion: row.teamVersion,
+          rules: effective.rules,
+          sources: effective.sources,
+        };
+      }),
+    "the team agreement",
+  );
 }
 
 export const staleVersion = (current: number) =>

@@ -218,3 +218,27 @@ describe("the advisor", () => {
     }
   });
 });
+
+describe("publishing at the same moment", () => {
+  it("never answers 500: each publish gets the next version or a 409 saying to reload", async () => {
+    const o = await makeOrg(env);
+    const publish = (n: number) =>
+      call(env, "PUT", "/api/v1/agreement", {
+        as: o.admin.caller,
+        body: { rules: { maxAttendees: 10 - n }, changeSummary: `Race ${n}` },
+      });
+    const results = await Promise.all([publish(1), publish(2), publish(3)]);
+    const statuses = results.map((r) => r.statusCode);
+    expect(statuses.every((s) => s === 200 || s === 409)).toBe(true);
+    const published = results.filter((r) => r.statusCode === 200).map((r) => r.json().agreement.version);
+    expect(published.length).toBeGreaterThan(0);
+    const versions = (await get("/api/v1/agreement/versions", o.member))
+      .json()
+      .versions.map((v: { version: number }) => v.version);
+    expect(versions).toEqual(
+      Array.from({ length: published.length + 1 }, (_, i) => published.length + 1 - i),
+    );
+    for (const r of results.filter((x) => x.statusCode === 409))
+      expect(r.json().error.message).toContain("reload");
+  });
+});

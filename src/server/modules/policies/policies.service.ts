@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Deps } from "../../deps";
+import { versionRace } from "../../platform/db/errors";
 import type { Executor } from "../../platform/db/types";
 import { conflict, invalid, notFound } from "../../platform/errors";
 import { type Actor, requireRole } from "../../platform/http/actor";
@@ -104,24 +105,28 @@ export async function updatePolicy(
   id: string,
   input: { title?: string | undefined; body: string; changeSummary?: string | undefined },
 ) {
-  return deps.db.transaction(async (tx) => {
-    const current = await latestVersion(tx, actor.organisationId, id);
-    requireRole(actor, ["admin", "hr"], "edit policies");
-    const [row] = await tx
-      .insert(policyVersions)
-      .values({
-        organisationId: actor.organisationId,
-        policyId: id,
-        version: current.version + 1,
-        title: input.title ?? current.title,
-        body: input.body,
-        changeSummary: input.changeSummary ?? "Updated",
-        publishedBy: actor.personId,
-      })
-      .returning();
-    if (!row) throw new Error("insert returned no row");
-    return present(id, row);
-  });
+  return versionRace(
+    () =>
+      deps.db.transaction(async (tx) => {
+        const current = await latestVersion(tx, actor.organisationId, id);
+        requireRole(actor, ["admin", "hr"], "edit policies");
+        const [row] = await tx
+          .insert(policyVersions)
+          .values({
+            organisationId: actor.organisationId,
+            policyId: id,
+            version: current.version + 1,
+            title: input.title ?? current.title,
+            body: input.body,
+            changeSummary: input.changeSummary ?? "Updated",
+            publishedBy: actor.personId,
+          })
+          .returning();
+        if (!row) throw new Error("insert returned no row");
+        return present(id, row);
+      }),
+    "this policy",
+  );
 }
 
 export async function acknowledgePolicy(deps: Deps, actor: Actor, id: string, version: number) {

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import type { Role } from "../../../contracts/common";
 import type { TeamView } from "../../../contracts/views";
 import type { Deps } from "../../deps";
 import type { Executor } from "../../platform/db/types";
@@ -57,9 +58,17 @@ export async function createTeam(deps: Deps, actor: Actor, name: string): Promis
   });
 }
 
-/** admin, hr and the team's own leads edit a team. */
-export async function assertMayEditTeam(executor: Executor, actor: Actor, teamId: string): Promise<void> {
-  if (["owner", "admin", "hr"].includes(actor.role)) return;
+/**
+ * The team's own leads, and people of `roles` (by default admin and hr; owner counts as admin),
+ * may change a team — or, with other roles, something of it such as its agreement.
+ */
+export async function assertMayEditTeam(
+  executor: Executor,
+  actor: Actor,
+  teamId: string,
+  roles: readonly Role[] = ["admin", "hr"],
+): Promise<void> {
+  if (roles.includes(actor.role) || (actor.role === "owner" && roles.includes("admin"))) return;
   const [lead] = await executor
     .select()
     .from(teamMembers)
@@ -70,7 +79,7 @@ export async function assertMayEditTeam(executor: Executor, actor: Actor, teamId
         eq(teamMembers.role, "lead"),
       ),
     );
-  if (!lead) throw forbidden("Only an admin, hr or this team's leads may change it");
+  if (!lead) throw forbidden(`Only ${roles.join(", ")} or this team's leads may change it`);
 }
 
 export async function renameTeam(

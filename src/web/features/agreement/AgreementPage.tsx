@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Card, Group, Select, Stack, Text, Title } from "@mantine/core";
 import { Link, useSearchParams } from "react-router";
 import { Loading } from "../../components/Loading";
+import { can } from "../../lib/permissions";
 import { usePeople, useTeams } from "../../lib/resources";
 import { useViewer } from "../../lib/session";
 import { AcknowledgeCard } from "./AcknowledgeCard";
@@ -25,7 +26,7 @@ export function AgreementPage() {
   const publisher = mayPublish(viewer.person.role);
   const chosenTeam = teams.data?.find((t) => t.id === teamId);
   const isLead = chosenTeam?.members.some((m) => m.personId === viewer.person.id && m.role === "lead");
-  const mayTighten = Boolean(chosenTeam) && (publisher || Boolean(isLead));
+  const mayTighten = Boolean(chosenTeam) && can.tightenTeamAgreement(viewer.person.role, Boolean(isLead));
 
   return (
     <Stack>
