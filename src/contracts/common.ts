@@ -38,6 +38,14 @@ export const instant = z.iso
   .datetime({ offset: true, message: "must be an ISO 8601 instant with offset" })
   .refine(inSupportedYears, YEARS_MESSAGE);
 
+/** Adds an issue at `to` when the window [from, to) is empty or spans more than `maxDays`. */
+export function checkWindow(window: { from: string; to: string }, maxDays: number, ctx: z.RefinementCtx) {
+  const span = Date.parse(window.to) - Date.parse(window.from);
+  if (span <= 0) ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
+  if (span > maxDays * 86_400_000)
+    ctx.addIssue({ code: "custom", path: ["to"], message: `the window may span at most ${maxDays} days` });
+}
+
 export const ROLES = ["owner", "admin", "hr", "manager", "member"] as const;
 export const role = z.enum(ROLES);
 export type Role = z.infer<typeof role>;

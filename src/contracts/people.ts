@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { WEEKDAYS } from "../core/time/types";
-import { email, instant, localDate, name, role, timeZone, uuid } from "./common";
+import { checkWindow, email, instant, localDate, name, role, timeZone, uuid } from "./common";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "must be a time HH:MM");
 export const localInterval = z.strictObject({ start: hhmm, end: hhmm });
@@ -51,4 +51,7 @@ export const zoneChangeBody = z.strictObject({ from: localDate, timeZone });
 export const personParams = z.strictObject({ id: uuid });
 export const absenceParams = z.strictObject({ id: uuid, absenceId: uuid });
 export const zoneChangeParams = z.strictObject({ id: uuid, zoneChangeId: uuid });
-export const windowQuery = z.strictObject({ from: instant, to: instant });
+/** `?from&to` of a person's busy or working time: at most 62 days. */
+export const windowQuery = z
+  .strictObject({ from: instant, to: instant })
+  .superRefine((query, ctx) => checkWindow(query, 62, ctx));

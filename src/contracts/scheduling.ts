@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { instant, name, uuid } from "./common";
+import { checkWindow, instant, name, uuid } from "./common";
 
 /** Longest meeting the slot finder and the rotation planner accept: 8 hours. */
 export const MAX_MEETING_MINUTES = 8 * 60;
@@ -40,14 +40,7 @@ export const slotsBody = z
     allowOutsideWorkingHours: z.boolean().optional(),
   })
   .superRefine((body, ctx) => {
-    const span = Date.parse(body.to) - Date.parse(body.from);
-    if (span <= 0) ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
-    if (span > MAX_WINDOW_DAYS * 86_400_000)
-      ctx.addIssue({
-        code: "custom",
-        path: ["to"],
-        message: `the window may span at most ${MAX_WINDOW_DAYS} days`,
-      });
+    checkWindow(body, MAX_WINDOW_DAYS, ctx);
     noRepeatedPeople(body.attendees, ctx);
   });
 export type SlotsBody = z.infer<typeof slotsBody>;

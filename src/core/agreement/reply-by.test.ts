@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { utc } from "../../../test/support/time";
 import { DEFAULT_RULES, type Rules } from "../../contracts/agreement";
 import { DAY_MS, type Interval, type WeekPattern, workingIntervals } from "../time";
 import { advise } from "./advisor";
 import { type AdvisorParticipant, REPLY_HORIZON_MS, replyBy } from "./next-step";
 
-const utc = (y: number, mo: number, d: number, h = 0, mi = 0) => Date.UTC(y, mo - 1, d, h, mi);
 const iso = (y: number, mo: number, d: number, h = 0, mi = 0) => new Date(utc(y, mo, d, h, mi)).toISOString();
 
 function weekdays(start: string, end: string): WeekPattern {

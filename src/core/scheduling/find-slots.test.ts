@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { utc } from "../../../test/support/time";
 import { type Interval, type WeekPattern, workingIntervals } from "../time";
 import { findSlots } from "./find-slots";
 import type { Attendee, Slot } from "./types";
 
-const utc = (y: number, mo: number, d: number, h = 0, mi = 0) => Date.UTC(y, mo - 1, d, h, mi);
 const span = (start: number, end: number): Interval => ({ start, end });
 const MONDAY = span(utc(2026, 3, 16), utc(2026, 3, 17));
 const hours = (start: string, end: string): WeekPattern => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { utc } from "../../../test/support/time";
 import { type Interval, workingIntervals } from "../time";
 import { classifySlot, INCONVENIENCE_WEIGHTS, inconveniencePoints } from "./inconvenience";
 
-const utc = (y: number, mo: number, d: number, h = 0, mi = 0) => Date.UTC(y, mo - 1, d, h, mi);
 const slot = (start: number, minutes: number): Interval => ({ start, end: start + minutes * 60_000 });
 const day = [{ start: "09:00", end: "17:30" }];
 const weekdays = { mon: day, tue: day, wed: day, thu: day, fri: day };

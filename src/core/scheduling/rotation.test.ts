@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { utc } from "../../../test/support/time";
 import { type Instant, type Interval, instantToLocal, workingIntervals } from "../time";
 import { classifySlot, inconveniencePoints } from "./inconvenience";
 import { planRotation, type RotationAttendee, type RotationQuery } from "./rotation";
 
-const utc = (y: number, mo: number, d: number, h = 0) => Date.UTC(y, mo - 1, d, h);
 const HOUR = 3_600_000;
 const WEEK = 7 * 24 * HOUR;
 const day = [{ start: "09:00", end: "17:30" }];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { utc } from "../../../test/support/time";
 import {
   addDays,
   epochDayToDate,
@@ -11,7 +12,6 @@ import {
 import { localDateRangeToInterval, localDayToInstantRange, personDateRangeToInterval } from "./local-date";
 import { zoneOnDate } from "./zone-schedule";
 
-const utc = (y: number, mo: number, d: number, h = 0, mi = 0) => Date.UTC(y, mo - 1, d, h, mi);
 const H = 3_600_000;
 
 describe("dates", () => {

@@ -1,15 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { utc, weekdays } from "../../../test/support/time";
 import { totalDuration } from "./intervals";
-import type { Interval, WeekPattern } from "./types";
+import type { Interval } from "./types";
 import { addWorkingHours, sharedWorkingTime, workingIntervals } from "./working-time";
 
-const utc = (y: number, mo: number, d: number, h = 0, mi = 0) => Date.UTC(y, mo - 1, d, h, mi);
 const H = 3_600_000;
 const span = (start: number, end: number): Interval => ({ start, end });
-const weekdays = (start: string, end: string): WeekPattern => {
-  const day = [{ start, end }];
-  return { mon: day, tue: day, wed: day, thu: day, fri: day };
-};
 
 describe("addWorkingHours", () => {
   const london = { timeZone: "Europe/London", week: weekdays("09:00", "17:30") };

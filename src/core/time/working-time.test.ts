@@ -1,17 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { utc, weekdays } from "../../../test/support/time";
 import { totalDuration } from "./intervals";
 import { personDateRangeToInterval } from "./local-date";
 import type { Interval, WeekPattern } from "./types";
 import { isWorkingAt, workingIntervals } from "./working-time";
 
-const utc = (y: number, mo: number, d: number, h = 0, mi = 0) => Date.UTC(y, mo - 1, d, h, mi);
 const H = 3_600_000;
 const span = (start: number, end: number): Interval => ({ start, end });
 const nineToFiveThirty = { start: "09:00", end: "17:30" };
-const weekdays = (start: string, end: string): WeekPattern => {
-  const day = [{ start, end }];
-  return { mon: day, tue: day, wed: day, thu: day, fri: day };
-};
 const everyDay = (start: string, end: string): WeekPattern => ({
   ...weekdays(start, end),
   sat: [{ start, end }],

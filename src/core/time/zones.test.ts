@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { utc } from "../../../test/support/time";
 import {
   formatLocal,
   formatOffset,
@@ -9,8 +10,6 @@ import {
   transitionsBetween,
 } from "./zones";
 
-/** UTC instant with a 1-based month. */
-const utc = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0) => Date.UTC(y, mo - 1, d, h, mi, s);
 const H = 3_600_000;
 const M = 60_000;
 const year2026 = { start: utc(2026, 1, 1), end: utc(2027, 1, 1) };

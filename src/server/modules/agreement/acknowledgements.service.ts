@@ -3,6 +3,7 @@ import type { Deps } from "../../deps";
 import type { Actor } from "../../platform/http/actor";
 import { requireRole } from "../../platform/http/actor";
 import { queueEmail } from "../outbox";
+import { activePersonIds } from "../people";
 import { people } from "../people/people.table";
 import { acknowledgementsOf, currentOrgVersion, teamVersionsOf } from "./agreement.repo";
 import { staleVersion } from "./agreement.service";
@@ -30,18 +31,10 @@ export async function acknowledgeAgreement(deps: Deps, actor: Actor, version: nu
 
 /** Who has acknowledged the current version (with their teams' current overrides), and who has not. */
 async function acknowledgementState(deps: Deps, organisationId: string, onlyPersonId?: string) {
-  const current = await currentOrgVersion(deps.db, organisationId);
-  const everyone = await deps.db
-    .select({ id: people.id })
-    .from(people)
-    .where(
-      and(
-        eq(people.organisationId, organisationId),
-        eq(people.active, true),
-        onlyPersonId ? eq(people.id, onlyPersonId) : undefined,
-      ),
-    );
-  const ids = everyone.map((p) => p.id);
+  const [current, ids] = await Promise.all([
+    currentOrgVersion(deps.db, organisationId),
+    activePersonIds(deps.db, organisationId, onlyPersonId),
+  ]);
   const [acks, teamVersions] = await Promise.all([
     acknowledgementsOf(deps.db, organisationId, current.version),
     teamVersionsOf(deps.db, organisationId, ids),

@@ -5,7 +5,6 @@ import { teamMembers } from "../teams/teams.table";
 import { agreementAcknowledgements, agreementVersions, teamAgreementVersions } from "./agreement.table";
 
 export type AgreementRow = typeof agreementVersions.$inferSelect;
-export type TeamAgreementRow = typeof teamAgreementVersions.$inferSelect;
 
 export async function currentOrgVersion(executor: Executor, organisationId: string): Promise<AgreementRow> {
   const [row] = await executor

@@ -1,10 +1,9 @@
 import { and, eq } from "drizzle-orm";
-import { normalizeWeekPattern, validateWeekPattern, type WeekPattern } from "../../../core/time";
+import type { WeekPattern } from "../../../core/time";
 import type { Deps } from "../../deps";
 import type { Executor } from "../../platform/db/types";
-import { AppError } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
-import { assertMayEditPerson, getPerson } from "../people";
+import { assertMayEditPerson, checkedWeekPattern, getPerson } from "../people";
 import { focusBlocks } from "./calendars.table";
 
 export interface FocusView {
@@ -42,13 +41,7 @@ export async function setFocusBlocks(
 ): Promise<FocusView> {
   const person = await getPerson(deps.db, actor.organisationId, personId);
   assertMayEditPerson(actor, personId);
-  const problems = validateWeekPattern(body.week);
-  if (problems.length > 0) {
-    throw new AppError("validation_failed", problems.map((p) => p.message).join("; "), { fields: problems });
-  }
-  const week = Object.fromEntries(
-    Object.entries(normalizeWeekPattern(body.week)).filter(([, spans]) => spans.length > 0),
-  ) as WeekPattern;
+  const week = checkedWeekPattern(body.week);
   const values = { organisationId: actor.organisationId, personId, week, updatedAt: new Date() };
   const [row] = await deps.db
     .insert(focusBlocks)

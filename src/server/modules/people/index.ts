@@ -2,6 +2,7 @@ export { DEFAULT_WEEK } from "./people.defaults";
 export { assertMayEditPerson, assertMayGrantRole } from "./people.policy";
 export { presentPerson } from "./people.present";
 export {
+  activePersonIds,
   assertEmailAvailable,
   findPerson,
   findSignInCandidates,
@@ -10,6 +11,7 @@ export {
   type PersonRow,
 } from "./people.repo";
 export { registerPeopleRoutes } from "./people.routes";
+export { checkedWeekPattern } from "./people.service";
 export { absences, people, zoneChanges } from "./people.table";
 export { addAbsence, addZoneChange } from "./time-off.service";
 export { type PersonWorkingTime, workingTimeOf } from "./working-time.service";

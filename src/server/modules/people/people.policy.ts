@@ -1,9 +1,8 @@
 import type { Role } from "../../../contracts/common";
 import { AppError, forbidden } from "../../platform/errors";
-import type { Actor } from "../../platform/http/actor";
+import { type Actor, hasRole } from "../../platform/http/actor";
 
-const isAdmin = (actor: Actor) => actor.role === "owner" || actor.role === "admin";
-const isPeopleAdmin = (actor: Actor) => isAdmin(actor) || actor.role === "hr";
+const isPeopleAdmin = (actor: Actor) => hasRole(actor, ["admin", "hr"]);
 
 /** The person themself, admins and hr edit a profile, pattern, absences and travel. */
 export function assertMayEditPerson(actor: Actor, personId: string): void {

@@ -68,6 +68,21 @@ export async function getPerson(executor: Executor, organisationId: string, pers
   return row;
 }
 
+/** Ids of the organisation's active people (only `personId`'s, if given and active): who must acknowledge. */
+export async function activePersonIds(executor: Executor, organisationId: string, personId?: string) {
+  const rows = await executor
+    .select({ id: people.id })
+    .from(people)
+    .where(
+      and(
+        eq(people.organisationId, organisationId),
+        eq(people.active, true),
+        personId ? eq(people.id, personId) : undefined,
+      ),
+    );
+  return rows.map((r) => r.id);
+}
+
 export async function countOwners(executor: Executor, organisationId: string): Promise<number> {
   const [row] = await executor
     .select({ n: sql<number>`count(*)::int` })

@@ -93,16 +93,20 @@ export async function setWorkingPattern(
 ) {
   await getPerson(deps.db, actor.organisationId, id);
   assertMayEditPerson(actor, id);
-  const problems = validateWeekPattern(body.week);
-  if (problems.length > 0) {
-    throw new AppError("validation_failed", problems.map((p) => p.message).join("; "), { fields: problems });
-  }
-  const week = Object.fromEntries(
-    Object.entries(normalizeWeekPattern(body.week)).filter(([, spans]) => spans && spans.length > 0),
-  ) as WeekPattern;
   const row = await updatePersonRow(deps.db, actor.organisationId, id, {
-    workingPattern: week,
+    workingPattern: checkedWeekPattern(body.week),
     ...(body.timeZone ? { timeZone: body.timeZone } : {}),
   });
   return presentPerson(row);
+}
+
+/** A weekly pattern (working hours or focus blocks) sorted and without empty days; problems → 400 naming day and index. */
+export function checkedWeekPattern(week: WeekPattern): WeekPattern {
+  const problems = validateWeekPattern(week);
+  if (problems.length > 0) {
+    throw new AppError("validation_failed", problems.map((p) => p.message).join("; "), { fields: problems });
+  }
+  return Object.fromEntries(
+    Object.entries(normalizeWeekPattern(week)).filter(([, spans]) => spans && spans.length > 0),
+  ) as WeekPattern;
 }

@@ -144,7 +144,7 @@ export async function deleteZoneChange(deps: Deps, actor: Actor, personId: strin
   if (deleted.length === 0) throw notFound("Zone change");
 }
 
-export async function listZoneChangeRows(deps: Deps, organisationId: string, personId: string) {
+async function listZoneChangeRows(deps: Deps, organisationId: string, personId: string) {
   return deps.db
     .select()
     .from(zoneChanges)

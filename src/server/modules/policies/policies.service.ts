@@ -6,7 +6,7 @@ import { conflict, invalid, notFound } from "../../platform/errors";
 import { type Actor, requireRole } from "../../platform/http/actor";
 import { renderMarkdown } from "../../platform/markdown";
 import { complianceView } from "../agreement";
-import { people } from "../people/people.table";
+import { activePersonIds } from "../people";
 import { policies, policyAcknowledgements, policyVersions } from "./policies.table";
 import { POLICY_TEMPLATES } from "./templates";
 
@@ -147,10 +147,7 @@ export async function policyCompliance(deps: Deps, actor: Actor, id: string) {
   const current = await latestVersion(deps.db, actor.organisationId, id);
   requireRole(actor, ["admin", "hr"], "see acknowledgement compliance");
   const [everyone, acks] = await Promise.all([
-    deps.db
-      .select({ id: people.id })
-      .from(people)
-      .where(and(eq(people.organisationId, actor.organisationId), eq(people.active, true))),
+    activePersonIds(deps.db, actor.organisationId),
     deps.db
       .select()
       .from(policyAcknowledgements)
@@ -163,11 +160,7 @@ export async function policyCompliance(deps: Deps, actor: Actor, id: string) {
       ),
   ]);
   const done = new Map(acks.map((a) => [a.personId, a.acknowledgedAt]));
-  return complianceView(
-    current.version,
-    everyone.map((p) => p.id),
-    done,
-  );
+  return complianceView(current.version, everyone, done);
 }
 
 /** Policies whose current version the caller has not acknowledged. */

@@ -1,17 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeOrg, type TestOrg } from "../../../../test/support/factories";
 import { type Caller, call, type TestEnv, testEnv } from "../../../../test/support/harness";
-import type { WeekPattern } from "../../../core/time";
+import { weekdays } from "../../../../test/support/time";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** Monday 7 December 2026, 00:00 UTC: a week with no clock change in London, Kolkata or New York. */
 const MONDAY = Date.UTC(2026, 11, 7);
 const iso = (ms: number) => new Date(ms).toISOString();
-const weekdays = (start: string, end: string): WeekPattern => {
-  const day = [{ start, end }];
-  return { mon: day, tue: day, wed: day, thu: day, fri: day };
-};
 
 let env: TestEnv;
 let org: TestOrg;

@@ -4,7 +4,7 @@ import type { TeamView } from "../../../contracts/views";
 import type { Deps } from "../../deps";
 import type { Executor } from "../../platform/db/types";
 import { forbidden, invalid } from "../../platform/errors";
-import { type Actor, requireRole } from "../../platform/http/actor";
+import { type Actor, hasRole, requireRole } from "../../platform/http/actor";
 import {
   assertPeopleInOrganisation,
   getTeamRow,
@@ -68,12 +68,13 @@ export async function assertMayEditTeam(
   teamId: string,
   roles: readonly Role[] = ["admin", "hr"],
 ): Promise<void> {
-  if (roles.includes(actor.role) || (actor.role === "owner" && roles.includes("admin"))) return;
+  if (hasRole(actor, roles)) return;
   const [lead] = await executor
     .select()
     .from(teamMembers)
     .where(
       and(
+        eq(teamMembers.organisationId, actor.organisationId),
         eq(teamMembers.teamId, teamId),
         eq(teamMembers.personId, actor.personId),
         eq(teamMembers.role, "lead"),

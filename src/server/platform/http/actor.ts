@@ -21,10 +21,13 @@ export function requireActor(request: FastifyRequest): Actor {
   return request.actor;
 }
 
+/** Whether the actor holds one of `roles` (owner counts as admin). */
+export const hasRole = (actor: Actor, roles: readonly Role[]): boolean =>
+  roles.includes(actor.role) || (actor.role === "owner" && roles.includes("admin"));
+
 /** Throws 403 unless the actor holds one of `roles` (owner counts as admin). */
 export function requireRole(actor: Actor, roles: readonly Role[], what: string): void {
-  const effective: Role[] = actor.role === "owner" ? ["owner", "admin"] : [actor.role];
-  if (!effective.some((r) => roles.includes(r))) {
+  if (!hasRole(actor, roles)) {
     throw new AppError("forbidden", `Only ${roles.join(" or ")} may ${what}`);
   }
 }
