@@ -126,5 +126,10 @@ describe("finding a time and sharing out a rotation in a browser", () => {
     await page.getByRole("region", { name: "Saved rotations" }).getByText("Cross-zone sync").waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "scheduling-rotation");
+
+    await page.getByRole("button", { name: "Delete Cross-zone sync" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Delete rotation" }).click();
+    await page.getByText("Rotation deleted; its inconvenience is off the ledger").waitFor();
+    await page.getByRole("region", { name: "Saved rotations" }).waitFor({ state: "detached" });
   });
 });

@@ -1,5 +1,6 @@
 import { createTeam } from "../../src/server/modules/teams";
 import { actorOf } from "../support/factories";
+import { call } from "../support/harness";
 import type { MatrixContext, RouteCase } from "../support/matrix";
 import { everyRole } from "../support/matrix";
 
@@ -40,6 +41,25 @@ export const cases: RouteCase[] = [
     badInput: { wrongType: { field: "occurrences", value: "two" }, oversized: "name" },
   },
   { route: "GET /api/v1/scheduling/rotations", expect: everyRole(200) },
+  {
+    route: "DELETE /api/v1/scheduling/rotations/:id",
+    // Saved by the manager: its creator and admins may delete it.
+    prepare: async (ctx) => {
+      const saved = await call(ctx.env, "POST", "/api/v1/scheduling/rotation", {
+        as: ctx.org.manager.caller,
+        body: {
+          attendees: attendees(ctx),
+          durationMinutes: 30,
+          occurrences: 1,
+          cadence: "weekly",
+          from: "2026-12-07T00:00:00Z",
+          save: true,
+        },
+      });
+      return { url: `/api/v1/scheduling/rotations/${saved.json().rotationId}` };
+    },
+    expect: { owner: 204, admin: 204, hr: 403, manager: 204, member: 403, foreign: 404, anonymous: 401 },
+  },
   {
     route: "GET /api/v1/scheduling/ledger",
     prepare: async (ctx) => {

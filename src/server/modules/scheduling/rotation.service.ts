@@ -2,9 +2,10 @@ import type { RotationBody, RotationPlanView, RotationView } from "../../../cont
 import { INCONVENIENCE_WEIGHTS, planRotation, type RotationPlan } from "../../../core/scheduling";
 import { DAY_MS } from "../../../core/time";
 import type { Deps } from "../../deps";
-import type { Actor } from "../../platform/http/actor";
+import { forbidden, notFound } from "../../platform/errors";
+import { type Actor, hasRole } from "../../platform/http/actor";
 import { workingTimeOf } from "../people";
-import { burdenOf, insertRotation, rotationRows } from "./scheduling.repo";
+import { burdenOf, deleteRotationRows, findRotation, insertRotation, rotationRows } from "./scheduling.repo";
 import { BURDEN_LOOKBACK_MS, iso } from "./slots.service";
 
 const WEEK_MS = 7 * DAY_MS;
@@ -83,4 +84,16 @@ export async function listRotations(deps: Deps, actor: Actor): Promise<RotationV
       .filter((o) => o.rotationId === r.id)
       .map((o) => ({ start: o.start.toISOString(), end: o.end.toISOString() })),
   }));
+}
+
+/** Deletes a saved rotation and takes its occurrences off the ledger: its creator, or an admin. */
+export async function deleteRotation(deps: Deps, actor: Actor, rotationId: string): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const rotation = await findRotation(tx, actor.organisationId, rotationId);
+    if (!rotation) throw notFound("Rotation");
+    if (rotation.createdBy !== actor.personId && !hasRole(actor, ["admin"])) {
+      throw forbidden("Only whoever saved this rotation, or an admin, may delete it");
+    }
+    await deleteRotationRows(tx, actor.organisationId, rotationId);
+  });
 }

@@ -200,3 +200,50 @@ describe("saved rotations in the calendar feed", () => {
     expect(feed.body).toContain(`DTSTART:${first.replace(/[-:]|\.\d{3}/g, "")}`);
   });
 });
+
+describe("DELETE /api/v1/scheduling/rotations/:id", () => {
+  it("removes the rotation, its feed events and its ledger entries", async () => {
+    const o = await makeOrg(env);
+    const { london, sydney } = await farApart(o);
+    const body = {
+      attendees: [{ personId: london }, { personId: sydney }],
+      durationMinutes: 30,
+      occurrences: 2,
+      cadence: "weekly",
+      from: new Date(MONDAY).toISOString(),
+      save: true,
+    };
+    const saved = await call(env, "POST", "/api/v1/scheduling/rotation", { as: o.member.caller, body });
+    const points = async () =>
+      (
+        (await call(env, "GET", "/api/v1/scheduling/ledger", { as: o.member.caller })).json().ledger
+          .people as LedgerPersonView[]
+      )
+        .map((p) => p.points)
+        .reduce((a, b) => a + b, 0);
+    expect(await points()).toBeGreaterThan(0);
+    const other = await o.add("member");
+    expect(
+      (
+        await call(env, "DELETE", `/api/v1/scheduling/rotations/${saved.json().rotationId}`, {
+          as: other.caller,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const res = await call(env, "DELETE", `/api/v1/scheduling/rotations/${saved.json().rotationId}`, {
+      as: o.member.caller,
+    });
+    expect(res.statusCode).toBe(204);
+    expect(await points()).toBe(0);
+    const list = (await call(env, "GET", "/api/v1/scheduling/rotations", { as: o.member.caller })).json()
+      .rotations;
+    expect(list).toEqual([]);
+    expect(
+      (
+        await call(env, "DELETE", `/api/v1/scheduling/rotations/${saved.json().rotationId}`, {
+          as: o.admin.caller,
+        })
+      ).statusCode,
+    ).toBe(404);
+  });
+});

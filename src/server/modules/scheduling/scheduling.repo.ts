@@ -178,3 +178,27 @@ export async function latestEntries(
     .where(sql`${ranked.rank} <= ${perPerson}`)
     .orderBy(asc(ranked.personId), desc(ranked.occurredAt));
 }
+
+/** Deletes a rotation (attendees and occurrences cascade) and its ledger rows; call inside a transaction. */
+export async function deleteRotationRows(tx: Executor, organisationId: string, rotationId: string) {
+  await tx
+    .delete(inconvenienceLedger)
+    .where(
+      and(
+        eq(inconvenienceLedger.organisationId, organisationId),
+        eq(inconvenienceLedger.source, "rotation"),
+        eq(inconvenienceLedger.sourceId, rotationId),
+      ),
+    );
+  await tx
+    .delete(rotations)
+    .where(and(eq(rotations.organisationId, organisationId), eq(rotations.id, rotationId)));
+}
+
+export async function findRotation(executor: Executor, organisationId: string, rotationId: string) {
+  const [row] = await executor
+    .select()
+    .from(rotations)
+    .where(and(eq(rotations.organisationId, organisationId), eq(rotations.id, rotationId)));
+  return row ?? null;
+}

@@ -1,10 +1,15 @@
 import { Card, List, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import type { TeamView } from "../../../contracts/views";
+import { ConfirmButton } from "../../components/ConfirmButton";
 import { EmptyHint } from "../../components/EmptyHint";
+import { FormError } from "../../components/FormError";
 import { Loading } from "../../components/Loading";
+import { useAction } from "../../lib/action";
+import { can } from "../../lib/permissions";
+import { useViewer } from "../../lib/session";
 import { formatDateTime, formatTime } from "../../lib/time";
-import { useLedger, useRotations } from "./api";
+import { deleteRotation, schedulingKeys, useLedger, useRotations } from "./api";
 import { KindBadge } from "./RotationPlan";
 
 /** The inconvenience ledger: who carried early, late and outside-hours slots, most first. */
@@ -92,6 +97,11 @@ export function LedgerSection(props: { teams: TeamView[] | undefined; viewerZone
 /** Saved rotations, newest first: name, people and the first and last occurrence in the viewer's time. */
 export function SavedRotations(props: { names: ReadonlyMap<string, string>; viewerZone: string }) {
   const rotations = useRotations();
+  const viewer = useViewer();
+  const remove = useAction(deleteRotation, {
+    refresh: [schedulingKeys.all],
+    done: "Rotation deleted; its inconvenience is off the ledger",
+  });
   if (!rotations.data) return <Loading error={rotations.error} />;
   if (rotations.data.length === 0) return null;
   return (
@@ -113,11 +123,22 @@ export function SavedRotations(props: { names: ReadonlyMap<string, string>; view
                 {` — ${r.occurrences.length} weekly × ${r.durationMinutes} min with ${who}`}
                 {first &&
                   last &&
-                  `, ${formatDateTime(first.start, props.viewerZone)} to ${formatDateTime(last.start, props.viewerZone)}–${formatTime(last.end, props.viewerZone)}`}
+                  `, ${formatDateTime(first.start, props.viewerZone)} to ${formatDateTime(last.start, props.viewerZone)}–${formatTime(last.end, props.viewerZone)}`}{" "}
+                {(r.createdBy === viewer.person.id || can.readAdminLogs(viewer.person.role)) && (
+                  <ConfirmButton
+                    question={`Delete "${r.name ?? "Untitled rotation"}"? Its occurrences leave the calendar feeds and the ledger.`}
+                    confirmLabel="Delete rotation"
+                    aria-label={`Delete ${r.name ?? "untitled rotation"}`}
+                    onConfirm={() => remove.mutate(r.id)}
+                  >
+                    Delete
+                  </ConfirmButton>
+                )}
               </List.Item>
             );
           })}
         </List>
+        <FormError error={remove.error} />
       </Stack>
     </Card>
   );

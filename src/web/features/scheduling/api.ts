@@ -23,6 +23,10 @@ export function planRotation(body: RotationBody): Promise<RotationPlanView> {
   return api<RotationPlanView>("POST", "/scheduling/rotation", body);
 }
 
+export function deleteRotation(id: string): Promise<void> {
+  return api<void>("DELETE", `/scheduling/rotations/${id}`);
+}
+
 export function useLedger(teamId: string | null) {
   return useQuery({
     queryKey: schedulingKeys.ledger(teamId),
