@@ -148,3 +148,18 @@ describe("readCalendar: malformed files name the problem", () => {
     expect(() => readCalendar(badDuration, { ownerZone: "UTC", now: NOW })).toThrow(/DURATION/);
   });
 });
+
+describe("errors never quote an event's text", () => {
+  it("names the line but not the content of a broken line or an unreadable SUMMARY", () => {
+    const broken =
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSecret merger talks with Acme\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    expect(() =>
+      readCalendar(broken, { ownerZone: "UTC", now: Date.UTC(2026, 0, 1), pastDays: 1, futureDays: 1 }),
+    ).toThrow(/^line 4: not a content line \(NAME:value\)$/);
+    try {
+      readCalendar(broken, { ownerZone: "UTC", now: Date.UTC(2026, 0, 1), pastDays: 1, futureDays: 1 });
+    } catch (err) {
+      expect((err as Error).message).not.toContain("merger");
+    }
+  });
+});

@@ -26,7 +26,8 @@ export function diagnose(text: string, parserMessage: string): IcsError {
     const number = i + 1;
     if (line === "" || line.startsWith(" ") || line.startsWith("\t")) continue;
     if (!/^[A-Za-z0-9-]+[;:]/.test(line)) {
-      return new IcsError(`not a content line (NAME:value): ${JSON.stringify(line.slice(0, 60))}`, number);
+      // The line itself is not quoted: it may hold part of an event title, which Tandem never keeps.
+      return new IcsError("not a content line (NAME:value)", number);
     }
     const upper = line.toUpperCase();
     if (upper.startsWith("BEGIN:")) {
@@ -57,6 +58,10 @@ export function diagnose(text: string, parserMessage: string): IcsError {
   return firstUnreadableProperty(lines) ?? new IcsError(`unreadable calendar: ${parserMessage}`);
 }
 
+/** Properties that carry people's free text (titles, notes, names): never quoted in an error. */
+const FREE_TEXT =
+  /^(SUMMARY|DESCRIPTION|LOCATION|COMMENT|CONTACT|ATTENDEE|ORGANIZER|CATEGORIES|RESOURCES|X-.*)$/;
+
 /** Parses each unfolded content line alone to find the one ical.js refuses (e.g. `RRULE:FREQ=SOMETIMES`). */
 function firstUnreadableProperty(lines: string[]): IcsError | undefined {
   for (let i = 0; i < lines.length; i++) {
@@ -68,7 +73,12 @@ function firstUnreadableProperty(lines: string[]): IcsError | undefined {
     try {
       ICAL.parse.property(line);
     } catch (err) {
-      return new IcsError(`${err instanceof Error ? err.message : String(err)}`, i + 1);
+      // ical.js's message quotes the value: fine for a rule or a date, not for free text (titles).
+      const name = line.match(/^[A-Za-z0-9-]+/)?.[0]?.toUpperCase() ?? "";
+      const message = FREE_TEXT.test(name)
+        ? `${name} has a value that cannot be read`
+        : String((err as Error).message ?? err);
+      return new IcsError(message, i + 1);
     }
   }
   return undefined;
