@@ -1,6 +1,7 @@
 import type { SetupBody } from "../../../contracts/auth";
 import type { Deps } from "../../deps";
 import { hashPassword } from "../../platform/crypto";
+import { LOCKS, lockForTransaction } from "../../platform/db/lock";
 import type { Executor } from "../../platform/db/types";
 import { AppError } from "../../platform/errors";
 import { createDefaultAgreement } from "../agreement";
@@ -36,8 +37,10 @@ export async function createOrganisationWithOwner(executor: Executor, input: Set
   return { organisation, person };
 }
 
-/** Setup is open while no organisation exists, or always with TANDEM_OPEN_SIGNUP. */
+/** Setup is open while no organisation exists, or always with TANDEM_OPEN_SIGNUP. Call inside the setup transaction. */
 export async function assertSetupOpen(executor: Executor, openSignup: boolean): Promise<void> {
+  // Two first-run requests at once must not both find the instance empty.
+  if (!openSignup) await lockForTransaction(executor, LOCKS.firstRun);
   if (!openSignup && (await countOrganisations(executor)) > 0) {
     throw new AppError(
       "setup_closed",

@@ -62,3 +62,15 @@ describe("POST /api/v1/setup", () => {
     expect((await call(env, "GET", "/api/v1/setup")).json()).toEqual({ open: true });
   });
 });
+
+describe("first-run setup racing itself", () => {
+  it("lets exactly one of two simultaneous setups through", async () => {
+    const env = await freshEnv();
+    const [a, b] = await Promise.all([
+      call(env, "POST", "/api/v1/setup", { body: body("first@example.test") }),
+      call(env, "POST", "/api/v1/setup", { body: body("second@example.test") }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+    await env.app.close();
+  });
+});

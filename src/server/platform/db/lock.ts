@@ -1,7 +1,9 @@
+import { sql } from "drizzle-orm";
 import pg from "pg";
+import type { Executor } from "./types";
 
 /** Arbitrary constants, one per kind of start-up work that instances must take turns at. */
-export const LOCKS = { migrations: 7_214_001, jobQueues: 7_214_002 } as const;
+export const LOCKS = { migrations: 7_214_001, jobQueues: 7_214_002, firstRun: 7_214_003 } as const;
 
 /**
  * Runs `work` holding a PostgreSQL session advisory lock on a dedicated connection, so instances
@@ -21,4 +23,9 @@ export async function withAdvisoryLock<T>(
     await client.query("select pg_advisory_unlock($1)", [key]).catch(() => undefined);
     await client.end();
   }
+}
+
+/** Holds `key` until the caller's transaction ends, so racing requests take turns at one check-then-write. */
+export async function lockForTransaction(tx: Executor, key: number): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${key})`);
 }
