@@ -1,6 +1,7 @@
 import type { UpdatePersonBody } from "../../../contracts/people";
 import { normalizeWeekPattern, validateWeekPattern, type WeekPattern } from "../../../core/time";
 import type { Deps } from "../../deps";
+import { LOCKS, lockForTransaction } from "../../platform/db/lock";
 import { AppError, invalid } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
 import { recordAudit } from "../audit";
@@ -61,6 +62,8 @@ export async function updatePerson(
   ip?: string,
 ) {
   return deps.db.transaction(async (tx) => {
+    // Role changes take turns per organisation: two owners demoting each other must leave one.
+    if (body.role !== undefined) await lockForTransaction(tx, LOCKS.roles, actor.organisationId);
     const target = await getPerson(tx, actor.organisationId, id);
     const { role, ...profile } = body;
     if (Object.keys(profile).length > 0) assertMayEditPerson(actor, id);

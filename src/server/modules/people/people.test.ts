@@ -307,3 +307,24 @@ describe("directory", () => {
     expect(notUuid.json().error.message).toContain("cursor");
   });
 });
+
+describe("two owners demoting each other at once", () => {
+  it("always leaves the organisation an owner", async () => {
+    const o = await makeOrg(env);
+    const second = await o.add("owner");
+    const [a, b] = await Promise.all([
+      call(env, "PATCH", `/api/v1/people/${second.person.id}`, {
+        as: o.owner.caller,
+        body: { role: "admin" },
+      }),
+      call(env, "PATCH", `/api/v1/people/${o.owner.person.id}`, {
+        as: second.caller,
+        body: { role: "admin" },
+      }),
+    ]);
+    expect([a.statusCode, b.statusCode]).toContain(200);
+    const people = (await call(env, "GET", "/api/v1/people?limit=500", { as: o.member.caller })).json()
+      .people as { role: string }[];
+    expect(people.filter((p) => p.role === "owner")).toHaveLength(1);
+  });
+});

@@ -3,7 +3,12 @@ import pg from "pg";
 import type { Executor } from "./types";
 
 /** Arbitrary constants, one per kind of start-up work that instances must take turns at. */
-export const LOCKS = { migrations: 7_214_001, jobQueues: 7_214_002, firstRun: 7_214_003 } as const;
+export const LOCKS = {
+  migrations: 7_214_001,
+  jobQueues: 7_214_002,
+  firstRun: 7_214_003,
+  roles: 7_214_004,
+} as const;
 
 /**
  * Runs `work` holding a PostgreSQL session advisory lock on a dedicated connection, so instances
@@ -25,7 +30,14 @@ export async function withAdvisoryLock<T>(
   }
 }
 
-/** Holds `key` until the caller's transaction ends, so racing requests take turns at one check-then-write. */
-export async function lockForTransaction(tx: Executor, key: number): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${key})`);
+/**
+ * Holds `key` (within `scope`, e.g. an organisation id, when given) until the caller's transaction
+ * ends, so racing requests take turns at one check-then-write.
+ */
+export async function lockForTransaction(tx: Executor, key: number, scope?: string): Promise<void> {
+  await tx.execute(
+    scope === undefined
+      ? sql`select pg_advisory_xact_lock(${key})`
+      : sql`select pg_advisory_xact_lock(${key}::int, hashtext(${scope}))`,
+  );
 }
