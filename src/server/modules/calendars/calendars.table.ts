@@ -66,6 +66,12 @@ export const calendarFeeds = pgTable(
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),
     secretHash: text("secret_hash").notNull().unique(),
+    /**
+     * The secret itself, so GET /me/calendar-feed can show the address again (as calendar apps'
+     * "secret address" does). It grants read access to focus blocks and rotations only;
+     * requests look feeds up by the hash.
+     */
+    secret: text("secret"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },

@@ -12,8 +12,8 @@ import { calendarFeeds } from "./calendars.table";
 import { focusRow } from "./focus.service";
 
 export interface FeedView {
-  /** The secret address: shown once, when created or rotated (only its hash is kept); else null. */
-  url: string | null;
+  /** The secret address: anyone with it can read the feed, until it is rotated. */
+  url: string;
   createdAt: string;
 }
 
@@ -24,7 +24,12 @@ async function issueFeed(deps: Deps, tx: Executor, actor: Actor): Promise<FeedVi
   const secret = randomToken();
   const [row] = await tx
     .insert(calendarFeeds)
-    .values({ organisationId: actor.organisationId, personId: actor.personId, secretHash: sha256(secret) })
+    .values({
+      organisationId: actor.organisationId,
+      personId: actor.personId,
+      secretHash: sha256(secret),
+      secret,
+    })
     .returning();
   if (!row) throw new Error("insert returned no row");
   return { url: feedUrl(deps, secret), createdAt: row.createdAt.toISOString() };
@@ -37,13 +42,12 @@ const activeFeed = (actor: Actor) =>
     isNull(calendarFeeds.revokedAt),
   );
 
-/**
- * GET /me/calendar-feed: the first call creates the feed and answers its URL. Only the secret's
- * hash is stored, so later calls answer `url: null` with the creation time; rotating issues a new one.
- */
+/** GET /me/calendar-feed: the feed's address, created on the first call. */
 export async function myCalendarFeed(deps: Deps, actor: Actor): Promise<FeedView> {
   const [existing] = await deps.db.select().from(calendarFeeds).where(activeFeed(actor));
-  if (existing) return { url: null, createdAt: existing.createdAt.toISOString() };
+  if (existing?.secret)
+    return { url: feedUrl(deps, existing.secret), createdAt: existing.createdAt.toISOString() };
+  if (existing) return rotateCalendarFeed(deps, actor); // made before addresses were kept: issue a new one
   try {
     return await deps.db.transaction((tx) => issueFeed(deps, tx, actor));
   } catch (err) {

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Text } from "@mantine/core";
+import { Button, Group, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { CopyValue } from "../../components/CopyValue";
@@ -10,8 +10,8 @@ import { formatDateTime } from "../../lib/time";
 import type { FeedView } from "./api";
 
 /**
- * The viewer's own calendar feed: a secret address their calendar app subscribes to. The server keeps
- * only its hash, so the address is shown once, when made; a new one replaces it.
+ * The viewer's own calendar feed: a secret address their calendar app subscribes to. Asking for it
+ * makes it the first time; "Make a new link" replaces it when it may have leaked.
  */
 export function CalendarFeedSection({ viewerZone }: { viewerZone: string }) {
   const [feed, setFeed] = useState<FeedView | null>(null);
@@ -24,29 +24,19 @@ export function CalendarFeedSection({ viewerZone }: { viewerZone: string }) {
     <SectionCard
       id="feed"
       title="Calendar feed"
-      intro="Subscribe to this link in Google Calendar, Outlook or Apple Calendar to see your focus blocks there, kept up to date. Anyone with the link can read it, so keep it to yourself."
+      intro="Subscribe to this link in Google Calendar, Outlook or Apple Calendar to see your focus blocks and rotations there, kept up to date. Anyone with the link can read it, so keep it to yourself."
     >
-      {feed?.url && (
-        <Alert color="yellow" title="Copy your feed link now" role="status">
-          <Stack gap="xs">
-            <Text size="sm">
-              It is shown only this once: Tandem keeps a fingerprint of it, not the link itself.
-            </Text>
-            <CopyValue value={feed.url} label="feed link" />
-          </Stack>
-        </Alert>
-      )}
-      {feed && !feed.url && (
-        <Text size="sm">
-          You made your feed link on {formatDateTime(feed.createdAt, viewerZone)}. It was shown once and
-          cannot be shown again; if you no longer have it, make a new one.
-        </Text>
+      {feed && (
+        <Stack gap="xs" role="status">
+          <Text size="sm">Your feed link, made {formatDateTime(feed.createdAt, viewerZone)}:</Text>
+          <CopyValue value={feed.url} label="feed link" />
+        </Stack>
       )}
       <FormError error={get.error ?? rotate.error} />
       <Group>
         {!feed && (
           <Button variant="light" loading={get.isPending} onClick={() => get.mutate(undefined)}>
-            Get my feed link
+            Show my feed link
           </Button>
         )}
         {feed && (

@@ -13,9 +13,10 @@ export interface FocusView {
   updatedAt: string | null;
 }
 
-/** The calendar feed: `url` only when just created or rotated (the server keeps a hash). */
+/** The calendar feed: its secret address and when it was made. */
 export interface FeedView {
-  url: string | null;
+  /** The secret address: anyone with it can read the feed, until a new one replaces it. */
+  url: string;
   createdAt: string;
 }
 
