@@ -27,6 +27,8 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["e2e/**/*.test.ts"],
+          // expect.poll gives up after 1 s by default: too short for a page round trip on a loaded CI machine.
+          expect: { poll: { timeout: 15_000 } },
           testTimeout: 90_000,
           hookTimeout: 120_000,
           maxWorkers: 1,

@@ -151,7 +151,9 @@ describe("calendars, focus blocks and the feed on the profile", () => {
     await dialog.getByText("The old link stops working").waitFor();
     await dialog.getByRole("button", { name: "Make a new link" }).click();
     // The link on the page changes once the server has made the new one.
-    await expect.poll(async () => (await shown.locator("pre").textContent()) ?? "").not.toBe(url);
+    await expect
+      .poll(async () => (await shown.locator("pre").textContent()) ?? "", { timeout: 15_000 })
+      .not.toBe(url);
     const fresh = (await shown.locator("pre").textContent()) ?? "";
     expect(fresh).toMatch(/\/feeds\/[\w-]{43}\.ics$/);
     expect((await page.request.get(`${baseUrl}${pathOf(url)}`)).status()).toBe(404);

@@ -37,7 +37,7 @@ describe("on a phone", () => {
 
     await page.goto(`${baseUrl}/team/people`);
     const cards = page.getByRole("list", { name: "People" }).getByRole("listitem");
-    await expect.poll(() => cards.count()).toBe(2);
+    await expect.poll(() => cards.count(), { timeout: 15_000 }).toBe(2);
     expect(await page.getByRole("table").count()).toBe(0);
     await cards.filter({ hasText: "Ana Lima" }).getByText("America/Sao_Paulo").waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -48,18 +48,18 @@ describe("on a phone", () => {
     expect(await outOfReach()).toBe(true);
     await page.getByRole("button", { name: "Open navigation" }).click();
     await page.getByRole("button", { name: "Close navigation", expanded: true }).waitFor();
-    await expect.poll(outOfReach).toBe(false);
+    await expect.poll(outOfReach, { timeout: 15_000 }).toBe(false);
     const onScreen = async () => {
       const box = await teamClock.boundingBox();
       return box !== null && box.x >= 0 && box.x + box.width <= 390;
     };
-    await expect.poll(onScreen).toBe(true);
+    await expect.poll(onScreen, { timeout: 15_000 }).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "phone-navigation");
     await teamClock.click();
     await page.getByRole("heading", { name: "Team clock", level: 2 }).waitFor();
     await page.getByText("No teams yet").waitFor();
-    await expect.poll(outOfReach).toBe(true);
+    await expect.poll(outOfReach, { timeout: 15_000 }).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "phone-team-clock");
   });

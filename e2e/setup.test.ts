@@ -59,6 +59,7 @@ describe("first run with demo data", () => {
     await page.goto(`${baseUrl}/team/people`);
     await page.getByText("Northwind Remote").first().waitFor();
     await screenshot(page, "demo-directory");
-    expect(await page.getByText("Asia/Kolkata").count()).toBeGreaterThan(0);
+    // The organisation's name is in the header before the directory has loaded: wait for the people.
+    await expect.poll(() => page.getByText("Asia/Kolkata").count(), { timeout: 15_000 }).toBeGreaterThan(0);
   });
 });
