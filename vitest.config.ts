@@ -16,6 +16,7 @@ export default defineConfig({
           include: ["src/server/**/*.test.ts", "test/**/*.test.ts"],
           exclude: ["src/**/*.unit.test.ts"],
           globalSetup: ["test/support/global-setup.ts"],
+          setupFiles: ["test/support/close-envs.setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: "forks",

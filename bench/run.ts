@@ -3,7 +3,9 @@ import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runAvailabilityBench } from "./availability.bench";
+import { runHealthzBench } from "./healthz.bench";
 import { runIcsBench } from "./ics.bench";
+import { runImportBench } from "./import.bench";
 import type { BenchOutcome, BenchResult } from "./lib/measure";
 import { runSlotBenches } from "./slots.bench";
 
@@ -12,6 +14,8 @@ const benches: (() => BenchOutcome | Promise<BenchOutcome>)[] = [
   runSlotBenches,
   runAvailabilityBench,
   runIcsBench,
+  runHealthzBench,
+  runImportBench,
 ];
 
 function table(results: BenchResult[]): string {

@@ -9,10 +9,16 @@ const DAY_MS = 86_400_000;
 const local = (monday: number, days: number, hhmm: string) =>
   `${new Date(monday + days * DAY_MS).toISOString().slice(0, 10).replace(/-/g, "")}T${hhmm}00`;
 
+/** Next Monday, 00:00 UTC. */
+function nextMonday(): number {
+  const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
+  return today + ((8 - new Date(today).getUTCDay()) % 7 || 7) * DAY_MS;
+}
+const dateOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
 /** A weekly Monday stand-up (one week skipped by EXDATE) and a one-off review, from next Monday on. */
 function workCalendar(): string {
-  const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
-  const monday = today + ((8 - new Date(today).getUTCDay()) % 7 || 7) * DAY_MS;
+  const monday = nextMonday();
   return [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
@@ -56,7 +62,7 @@ async function checkPage(page: Page, name: string) {
   await screenshot(page, name);
 }
 
-describe("calendars, focus blocks and the feed on the profile", () => {
+describe("My calendar: the week, calendars and the feed; focus blocks on the profile", () => {
   let e2e: E2E;
   beforeAll(async () => {
     e2e = await startE2E();
@@ -77,6 +83,10 @@ describe("calendars, focus blocks and the feed on the profile", () => {
     page.setDefaultTimeout(15_000);
     await page.goto(baseUrl);
     await navigate(page, "Profile", "Your profile");
+    // Calendars moved out of the profile: it points to the calendar page instead.
+    expect(await page.getByRole("region", { name: "Calendars" }).count()).toBe(0);
+    expect(await page.getByRole("region", { name: "Calendar feed" }).count()).toBe(0);
+    await navigate(page, "My calendar");
     const section = page.getByRole("region", { name: "Calendars" });
     await section.getByText("No calendars yet").waitFor();
 
@@ -94,6 +104,16 @@ describe("calendars, focus blocks and the feed on the profile", () => {
     await list.getByText(/^Uploaded file · 2 events · last synced \w{3} \d{1,2} \w{3}, \d\d:\d\d$/).waitFor();
     await checkPage(page, "calendars-1-uploaded");
 
+    // The review (14:00 UTC next Wednesday) is a busy block at 19:30 Priya's time, that day.
+    const week = page.getByRole("list", { name: "Your week" });
+    await page.getByRole("button", { name: "Next week" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("week")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await page.goto(`${baseUrl}/meetings/calendar?week=${dateOf(nextMonday())}`);
+    const wednesday = week.locator(`li[data-date="${dateOf(nextMonday() + 2 * DAY_MS)}"]`);
+    await wednesday.getByText(/busy (19:30–20:30|7:30\s?PM–8:30\s?PM) \(Work calendar\)/).waitFor();
+    expect(await wednesday.getByTestId("busy-block").count()).toBe(1);
+    await checkPage(page, "calendars-1b-week");
+
     const chooser = page.waitForEvent("filechooser");
     await list.getByRole("button", { name: "Replace the file of Work calendar" }).click();
     await (await chooser).setFiles(
@@ -108,10 +128,21 @@ describe("calendars, focus blocks and the feed on the profile", () => {
       .getByRole("button", { name: "Remove calendar" })
       .click();
     await section.getByText("No calendars yet").waitFor();
+
+    // An event whose repeat rule never matches is named; the rest of the file imports.
+    const never = workCalendar().replace(
+      "RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=8",
+      "RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
+    );
+    await form.locator('input[type="file"]').setInputFiles([ics("odd.ics", never)]);
+    await form.getByRole("button", { name: "Upload file" }).click();
+    await form.getByText(/^odd: 2 events$/).waitFor();
+    await form.getByText("Line 4: Event 'Stand-up': its repeat rule never matches").waitFor();
   });
 
   it("saves focus blocks that stay after a reload and publishes them in the feed", async () => {
     const { page, baseUrl } = e2e;
+    await navigate(page, "Profile", "Your profile");
     const focus = page.getByRole("region", { name: "Focus blocks" });
     await focus.getByText("No focus blocks yet.", { exact: false }).waitFor();
     await focus.getByRole("button", { name: "Add focus block on Tuesday" }).click();
@@ -125,6 +156,11 @@ describe("calendars, focus blocks and the feed on the profile", () => {
       .toBe("11:30");
     // The working pattern's editor is the same component, with its own labels.
     await page.getByRole("textbox", { name: "Monday hours 1 start" }).waitFor();
+
+    // The calendar page draws them on Tuesdays, in Priya's (the viewer's) zone.
+    await navigate(page, "My calendar");
+    const tuesday = page.getByRole("list", { name: "Your week" }).locator("li").nth(1);
+    await tuesday.getByText(/focus (09:30–11:30|9:30\s?AM–11:30\s?AM)/).waitFor();
 
     const feed = page.getByRole("region", { name: "Calendar feed" });
     await feed.getByRole("button", { name: "Show my feed link" }).click();
@@ -174,8 +210,11 @@ describe("calendars, focus blocks and the feed on the profile", () => {
     });
     await page.goto(`${baseUrl}/team/people/${person.id}/edit`);
     await page.getByRole("heading", { name: "Edit Kenji Sato" }).waitFor();
-    await page.getByRole("region", { name: "Calendars" }).getByText("No calendars yet").waitFor();
     await page.getByRole("region", { name: "Focus blocks" }).waitFor();
+    await page.getByRole("link", { name: "Kenji Sato's calendar" }).click();
+    await page.getByRole("heading", { name: "Kenji Sato's calendar", level: 1 }).waitFor();
+    await page.getByRole("region", { name: "Calendars" }).getByText("No calendars yet").waitFor();
+    await page.getByRole("list", { name: "Kenji Sato's week" }).waitFor();
     expect(await page.getByRole("region", { name: "Calendar feed" }).count()).toBe(0);
   });
 });

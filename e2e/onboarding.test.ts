@@ -34,7 +34,7 @@ describe("onboarding in a browser", () => {
     await page.getByText("No teams yet").waitFor();
     await page.getByLabel("New team name").fill("Core");
     await page.getByRole("button", { name: "Create team" }).click();
-    await page.getByRole("heading", { name: "Core", level: 2 }).waitFor();
+    await page.getByRole("heading", { name: "Core", level: 1 }).waitFor();
     await page.getByRole("combobox", { name: "Add a person" }).click();
     await page.getByRole("option", { name: owner.name }).click();
     await page.getByRole("button", { name: "Add to team" }).click();
@@ -79,7 +79,7 @@ describe("onboarding in a browser", () => {
     await k.getByRole("textbox", { name: "Wednesday hours 2 start" }).fill("11:00");
     await k.getByRole("textbox", { name: "Wednesday hours 2 end" }).fill("17:00");
     await k.getByRole("button", { name: "Save working pattern" }).click();
-    await k.getByText("Wednesday hours 2 overlaps Wednesday hours 1").first().waitFor();
+    await k.getByText("Wednesday, second interval overlaps the first interval").first().waitFor();
     expect(await k.getByRole("textbox", { name: "Wednesday hours 2 end" }).inputValue()).toBe("17:00");
     await k.getByRole("textbox", { name: "Wednesday hours 2 start" }).fill("13:00");
     await k.getByRole("button", { name: "Save working pattern" }).click();

@@ -57,7 +57,7 @@ describe("on a phone", () => {
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "phone-navigation");
     await teamClock.click();
-    await page.getByRole("heading", { name: "Team clock", level: 2 }).waitFor();
+    await page.getByRole("heading", { name: "Team clock", level: 1 }).waitFor();
     await page.getByText("No teams yet").waitFor();
     await expect.poll(outOfReach, { timeout: 15_000 }).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);

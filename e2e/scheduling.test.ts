@@ -9,6 +9,40 @@ const weekdays = (start: string, end: string) => {
   return { mon: day, tue: day, wed: day, thu: day, fri: day };
 };
 
+const DAY_MS = 86_400_000;
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** Sam is busy 08:00–12:00 UTC every day for two months: all the hours Priya and Kenji share. */
+function samsCalendar(): string {
+  const day = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS).toISOString().slice(0, 10).replace(/-/g, "");
+  return [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Tandem e2e//EN",
+    "BEGIN:VEVENT",
+    "UID:school-run@e2e",
+    "DTSTAMP:20260101T000000Z",
+    `DTSTART:${day}T080000Z`,
+    `DTEND:${day}T120000Z`,
+    "RRULE:FREQ=DAILY;COUNT=60",
+    "SUMMARY:Busy",
+    "END:VEVENT",
+    "END:VCALENDAR",
+    "",
+  ].join("\r\n");
+}
+
+/** The start of "Show Mon 30 Nov, 14:30–15:00 on the timeline" as minutes on the viewer's wall clock. */
+function wallMinutes(label: string): number {
+  const match = /^Show \w{3} (\d{1,2}) (\w{3}), (\d\d):(\d\d)/.exec(label);
+  if (!match) throw new Error(`not a slot label: ${label}`);
+  const [, day, month, hours, minutes] = match;
+  const now = new Date();
+  const monthIndex = MONTHS.indexOf(month ?? "");
+  const year = now.getUTCFullYear() + (monthIndex < now.getUTCMonth() - 6 ? 1 : 0);
+  return Date.UTC(year, monthIndex, Number(day), Number(hours), Number(minutes)) / 60_000;
+}
+
 async function pick(page: Page, field: string, option: string) {
   await page.getByRole("combobox", { name: field, exact: true }).click();
   await page.getByRole("option", { name: option }).click();
@@ -53,6 +87,11 @@ describe("finding a time and sharing out a rotation in a browser", () => {
       await call(page.request, baseUrl, "PUT", `/people/${person.id}/working-pattern`, { week: p.week });
       ids.push(person.id);
     }
+    // An admin may add a calendar for someone: Sam's busy time is what Find a time reports.
+    await call(page.request, baseUrl, "POST", `/people/${ids[1]}/calendars`, {
+      name: "Sam's calendar",
+      ics: samsCalendar(),
+    });
     const { team } = await call<{ team: { id: string } }>(page.request, baseUrl, "POST", "/teams", {
       name: "Core",
     });
@@ -83,6 +122,22 @@ describe("finding a time and sharing out a rotation in a browser", () => {
     await first.getByText(/^Outside working hours for Sam Lee/).waitFor();
     expect(await first.getByText(/Priya Patel · /).count()).toBe(0);
     expect(await slots.count()).toBe(10);
+
+    // Each slot names what it costs whom, in sentences.
+    const costs = first.getByRole("list", { name: /^What costs whom at / }).getByRole("listitem");
+    expect(await costs.allTextContents()).toEqual([
+      expect.stringMatching(/^Sam Lee: \d\d:\d\d local, before working hours$/),
+      "Sam Lee: busy",
+    ]);
+    // No two suggestions start within an hour of each other.
+    const labels = await page
+      .getByRole("button", { name: /on the timeline$/ })
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute("aria-label") ?? ""));
+    const starts = labels.map(wallMinutes).sort((a, b) => a - b);
+    expect(starts).toHaveLength(10);
+    for (let i = 1; i < starts.length; i++) {
+      expect((starts[i] ?? 0) - (starts[i - 1] ?? 0), labels.join("; ")).toBeGreaterThanOrEqual(60);
+    }
 
     await first.getByRole("button", { name: /on the timeline$/ }).click();
     await page.getByTestId("week-timeline").waitFor();

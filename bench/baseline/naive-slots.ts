@@ -4,28 +4,39 @@ import {
   attendeePenalty,
   compareRanked,
   countFragments,
+  localDayStart,
+  localWeekdayIndex,
+  outsideDistance,
   presentSlot,
-  type RankedCandidate,
   resolveQuery,
   type Slot,
   type SlotQuery,
   scoreFromPenalty,
 } from "../../src/core/scheduling";
-import { offsetAt } from "../../src/core/time";
+import { DAY_MS, type Interval, mergeIntervals, offsetAt } from "../../src/core/time";
+
+interface NaiveCandidate {
+  start: number;
+  end: number;
+  score: number;
+  facts: AttendeeFacts[];
+}
 
 /**
  * The naive slot finder the benchmark compares against, as issue 3 describes it: every aligned start in
  * the window is a candidate, and for each one every attendee's sorted lists (busy, working, focus) are
  * scanned from the beginning; the required attendees decide whether the candidate stands. It uses the
- * engine's scoring (`attendeePenalty`), so both must rank identically. With `earlyExit`, required
- * attendees are scanned first and a candidate is dropped at the first conflict (a kinder baseline).
+ * engine's scoring (`attendeePenalty`) and the same spread pick, so both must rank identically. With
+ * `earlyExit`, required attendees are scanned first and a candidate is dropped at the first conflict.
  */
 export function findSlotsNaive(query: SlotQuery, options: { earlyExit?: boolean } = {}): Slot[] {
   const q = resolveQuery(query);
   const order = [...q.attendees.keys()].sort(
     (a, b) => Number(q.attendees[b]?.required) - Number(q.attendees[a]?.required),
   );
-  const ranked: RankedCandidate[] = [];
+  const dayLoad = q.rules.dailyBudgetMs > 0;
+  const busyLists = q.attendees.map((a) => (dayLoad ? mergeIntervals(a.busy) : []));
+  const ranked: NaiveCandidate[] = [];
   const first = Math.ceil(q.window.start / q.stepMs) * q.stepMs;
   for (let start = first; start + q.durationMs <= q.window.end; start += q.stepMs) {
     const end = start + q.durationMs;
@@ -33,7 +44,7 @@ export function findSlotsNaive(query: SlotQuery, options: { earlyExit?: boolean 
     let feasible = true;
     for (const i of order) {
       const attendee = q.attendees[i] as Attendee;
-      const fact = scanFacts(attendee, start, end, q.bufferMs);
+      const fact = scanFacts(attendee, busyLists[i] ?? [], start, end, q.bufferMs, q.noMeetingMask);
       facts[i] = fact;
       if (attendee.required && !(fact.free && (q.allowOutsideWorkingHours || fact.inWorkingHours))) {
         feasible = false;
@@ -43,21 +54,27 @@ export function findSlotsNaive(query: SlotQuery, options: { earlyExit?: boolean 
     if (!feasible) continue;
     let penalty = 0;
     q.attendees.forEach((attendee, i) => {
-      penalty += attendeePenalty(attendee, facts[i] as AttendeeFacts, start, end);
+      penalty += attendeePenalty(attendee, facts[i] as AttendeeFacts, start, end, q.rules);
     });
-    ranked.push({
-      start,
-      end,
-      score: scoreFromPenalty(penalty),
-      free: facts.map((f) => f.free),
-      inWorkingHours: facts.map((f) => f.inWorkingHours),
-    });
+    ranked.push({ start, end, score: scoreFromPenalty(penalty), facts });
   }
   ranked.sort(compareRanked);
-  return ranked.slice(0, q.limit).map((candidate) => presentSlot(candidate, q.attendees));
+  const picked: NaiveCandidate[] = [];
+  for (const candidate of ranked) {
+    if (picked.length >= q.limit) break;
+    if (picked.every((p) => Math.abs(p.start - candidate.start) >= q.spreadMs)) picked.push(candidate);
+  }
+  return picked.map((candidate) => presentSlot(candidate, q.attendees));
 }
 
-function scanFacts(attendee: Attendee, start: number, end: number, bufferMs: number): AttendeeFacts {
+function scanFacts(
+  attendee: Attendee,
+  busyList: readonly Interval[],
+  start: number,
+  end: number,
+  bufferMs: number,
+  noMeetingMask: number,
+): AttendeeFacts {
   let free = true;
   let freeFrom = Number.NEGATIVE_INFINITY;
   let freeUntil = Number.POSITIVE_INFINITY;
@@ -71,11 +88,13 @@ function scanFacts(attendee: Attendee, start: number, end: number, bufferMs: num
     if (blockedEnd > start) free = false;
     else freeFrom = Math.max(freeFrom, blockedEnd);
   }
-  let shift: { start: number; end: number } | undefined;
+  let previous: Interval | undefined;
+  let current: Interval | undefined;
   for (const working of attendee.working) {
-    if (working.start > start) break;
-    if (end <= working.end) shift = working;
+    if (working.end <= start) previous = working;
+    else if (!current) current = working;
   }
+  const shift = current && current.start <= start && end <= current.end ? current : undefined;
   let focusMs = 0;
   for (const block of attendee.focus ?? []) {
     if (block.start >= end) break;
@@ -85,12 +104,22 @@ function scanFacts(attendee: Attendee, start: number, end: number, bufferMs: num
     attendee.required && free && shift
       ? countFragments(Math.max(shift.start, freeFrom), Math.min(shift.end, freeUntil), start, end)
       : 0;
+  const startOffsetMs = offsetAt(attendee.timeZone, start);
+  const day = localDayStart(start, startOffsetMs);
+  let dayBusyMs = 0;
+  for (const busy of busyList) // empty unless a daily budget applies, as in the engine
+    dayBusyMs += Math.max(0, Math.min(day + DAY_MS, busy.end) - Math.max(day, busy.start));
   return {
     free,
     inWorkingHours: shift !== undefined,
-    startOffsetMs: offsetAt(attendee.timeZone, start),
+    hoursDistanceMs: shift
+      ? Math.min(start - shift.start, shift.end - end)
+      : outsideDistance(current, previous, start, end),
+    startOffsetMs,
     endOffsetMs: offsetAt(attendee.timeZone, end),
     fragments,
     focusMs,
+    dayBusyMs,
+    noMeetingDay: (noMeetingMask & (1 << localWeekdayIndex(start, startOffsetMs))) !== 0,
   };
 }

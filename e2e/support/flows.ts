@@ -7,10 +7,10 @@ export interface Owner {
   password: string;
 }
 
-/** First-run setup through the pages, with the zone the browser reports. */
+/** First-run setup through the pages (a fresh instance opens on them), with the zone the browser reports. */
 export async function setUpThroughPages(page: Page, baseUrl: string, owner: Owner): Promise<void> {
   await page.goto(baseUrl);
-  await page.getByRole("link", { name: /set up tandem/i }).click();
+  await page.getByRole("heading", { name: "Set up Tandem", level: 1 }).waitFor();
   await page.getByLabel("Organisation name").fill(owner.organisation);
   await page.getByLabel("Your name").fill(owner.name);
   await page.getByLabel("Your email").fill(owner.email);
@@ -22,7 +22,7 @@ export async function setUpThroughPages(page: Page, baseUrl: string, owner: Owne
 /** Follows a link of the main navigation (the burger opens it on phones) and waits for the page heading. */
 export async function navigate(page: Page, link: string, heading: string | RegExp = link): Promise<void> {
   await page.getByRole("navigation").getByRole("link", { name: link, exact: true }).click();
-  await page.getByRole("heading", { name: heading, level: 2 }).waitFor();
+  await page.getByRole("heading", { name: heading, level: 1 }).waitFor();
 }
 
 /** An absolute URL's path and query, to open on the test server whatever public URL the server was given. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { WEEKDAYS } from "../core/time/types";
-import { instant } from "./common";
+import { instant, text } from "./common";
+import { WEEKDAYS } from "./week";
 
 /** The one list of meeting kinds, shared by the agreement, the advisor and (later) meetings. */
 export const MEETING_KINDS = [
@@ -21,7 +21,7 @@ export const MEETING_KINDS = [
 export const meetingKind = z.enum(MEETING_KINDS);
 export type MeetingKind = z.infer<typeof meetingKind>;
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "must be a time HH:MM");
+const hhmm = text().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "must be a time HH:MM");
 const hours = z.number().min(0, "must not be negative").max(10_000);
 const kinds = z.array(meetingKind).max(MEETING_KINDS.length);
 
@@ -91,16 +91,22 @@ export interface Advice {
   mode: "sync" | "async" | "hybrid";
   reasons: AdviceReason[];
   next: {
-    async?: { replyBy: string; workingHours: number };
+    async?: {
+      /** The latest of the recipients' own deadlines. */
+      replyBy: string;
+      workingHours: number;
+      /** Everyone asked to reply (the author is not), each with their own deadline; null: never reached. */
+      recipients: { personId: string; replyBy: string | null }[];
+    };
     sync?: { durationMinutes: number; slots?: { start: string; end: string }[] };
   };
 }
 
 const sectionSchema = z.strictObject({
-  title: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
-  body: z.string().max(50_000, "must be at most 50000 characters"),
+  title: text().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
+  body: text().max(50_000, "must be at most 50000 characters"),
 });
-const changeSummary = z.string().trim().min(1, "say what changed").max(500, "must be at most 500 characters");
+const changeSummary = text().trim().min(1, "say what changed").max(500, "must be at most 500 characters");
 
 export const publishAgreementBody = z.strictObject({
   rules: rulesSchema.partial(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { email, name, password, timeZone } from "./common";
+import { email, name, password, text, timeZone } from "./common";
 
 export const setupBody = z.strictObject({
   organisation: z.strictObject({ name, timeZone }),
@@ -8,8 +8,8 @@ export const setupBody = z.strictObject({
 export type SetupBody = z.infer<typeof setupBody>;
 
 export const loginBody = z.strictObject({
-  email: z.string().max(254, "must be at most 254 characters"),
-  password: z.string().max(200, "must be at most 200 characters"),
+  email: text().max(254, "must be at most 254 characters"),
+  password: text().max(200, "must be at most 200 characters"),
 });
 
 export const tokenBody = z.strictObject({ name });

@@ -1,20 +1,26 @@
 import { z } from "zod";
-import { isValidTimeZone } from "../core/time/zones";
+import { isValidTimeZone } from "./time-zone";
 
 export const uuid = z.uuid({ message: "must be an id (UUID)" });
 export const idParams = z.strictObject({ id: uuid });
 
-export const name = z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters");
+/** A lone UTF-16 surrogate: what a JSON "\ud800" escape gives, and what no UTF-8 text can hold. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const hasLoneSurrogate = (value: string): boolean => LONE_SURROGATE.test(value);
+export const BROKEN_TEXT = "must be well-formed text; it holds a broken character (a lone surrogate)";
+
+/** Every string field starts here, so text that is not well-formed Unicode is a 400 naming the field. */
+export const text = () => z.string().refine((value) => !hasLoneSurrogate(value), BROKEN_TEXT);
+
+export const name = text().trim().min(1, "must not be empty").max(200, "must be at most 200 characters");
 export const email = z
   .email({ message: "must be an email address" })
   .max(254, "must be at most 254 characters")
   .transform((v) => v.toLowerCase());
-export const password = z
-  .string()
+export const password = text()
   .min(10, "must be at least 10 characters")
   .max(200, "must be at most 200 characters");
-export const timeZone = z
-  .string()
+export const timeZone = text()
   .max(64, "must be at most 64 characters")
   .refine(isValidTimeZone, "must be an IANA time zone such as Europe/London");
 

@@ -2,6 +2,7 @@
 export const ERROR_STATUS = {
   validation_failed: 400,
   malformed_json: 400,
+  invalid_ics: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   csrf_failed: 403,
@@ -16,6 +17,7 @@ export const ERROR_STATUS = {
   too_many_requests: 429,
   internal: 500,
   unavailable: 503,
+  service_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

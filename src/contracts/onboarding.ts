@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { Role } from "./common";
-import { uuid } from "./common";
+import { text, uuid } from "./common";
 
 export const invitationTokenParams = z.strictObject({
-  token: z.string().min(1, "must not be empty").max(200, "must be at most 200 characters"),
+  token: text().min(1, "must not be empty").max(200, "must be at most 200 characters"),
 });
 
 export const outboxQuery = z.strictObject({
@@ -36,6 +36,24 @@ export interface ImportReport {
   created: { row: number; personId: string; email: string }[];
   skipped: { row: number; email: string; reason: string }[];
 }
+
+/** Files with more rows than this import as a job whose progress the page polls. */
+export const IMPORT_SYNC_MAX_ROWS = 500;
+
+/** A people import running (or run) as a job: `report` holds the rows processed so far. */
+export interface PeopleImportView {
+  id: string;
+  status: "queued" | "running" | "done" | "failed";
+  total: number;
+  processed: number;
+  report: ImportReport;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** POST /people/import: the report at once (200), or for a large file the job started (202). */
+export type ImportAnswer = ImportReport | { import: PeopleImportView };
 
 export interface OutboxEmailView {
   id: string;

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { WEEKDAYS } from "../core/time/types";
-import { checkWindow, email, instant, localDate, name, role, timeZone, uuid } from "./common";
+import { checkWindow, email, instant, localDate, name, role, text, timeZone, uuid } from "./common";
+import { WEEKDAYS } from "./week";
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "must be a time HH:MM");
+const hhmm = text().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "must be a time HH:MM");
 export const localInterval = z.strictObject({ start: hhmm, end: hhmm });
 export const week = z.strictObject(
   Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(localInterval).max(12).optional()])) as Record<
@@ -22,19 +22,23 @@ export const createPersonBody = z.strictObject({
 });
 export type CreatePersonBody = z.infer<typeof createPersonBody>;
 
+/** How a person reads times; null: as their browser does. */
+export const clockFormat = z.enum(["12h", "24h"]);
+
 export const updatePersonBody = z.strictObject({
   name: name.optional(),
   email: email.optional(),
   role: role.optional(),
   timeZone: timeZone.optional(),
   managerId: uuid.nullable().optional(),
+  clockFormat: clockFormat.nullable().optional(),
 });
 export type UpdatePersonBody = z.infer<typeof updatePersonBody>;
 
 export const listPeopleQuery = z.strictObject({
-  q: z.string().max(200).optional(),
+  q: text().max(200).optional(),
   teamId: uuid.optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
 
@@ -42,7 +46,7 @@ export const absenceBody = z.strictObject({
   start: z.union([instant, localDate]),
   end: z.union([instant, localDate]),
   kind: z.enum(["vacation", "sick", "personal", "other"]).optional(),
-  reason: z.string().max(500, "must be at most 500 characters").optional(),
+  reason: text().max(500, "must be at most 500 characters").optional(),
 });
 export type AbsenceBody = z.infer<typeof absenceBody>;
 

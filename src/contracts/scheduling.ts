@@ -38,6 +38,8 @@ export const slotsBody = z
     bufferMinutes: z.number().int("must be a whole number").min(0).max(240).optional(),
     limit: z.number().int("must be a whole number").min(1).max(100).optional(),
     allowOutsideWorkingHours: z.boolean().optional(),
+    /** No two suggestions start closer than this many minutes; default 60, 0 for side by side. */
+    spreadMinutes: z.number().int("must be a whole number").min(0).max(1440).optional(),
   })
   .superRefine((body, ctx) => {
     checkWindow(body, MAX_WINDOW_DAYS, ctx);
@@ -73,12 +75,30 @@ export interface SlotAttendeeView {
   localStart: string;
 }
 
+export type BlockerReason =
+  | "before_hours"
+  | "after_hours"
+  | "day_off"
+  | "busy"
+  | "absent"
+  | "focus"
+  | "no_meeting_day";
+
+export interface SlotBlockerView {
+  personId: string;
+  reason: BlockerReason;
+  /** "HH:MM" of the slot's start on the person's wall clock. */
+  localTime: string;
+}
+
 export interface SlotView {
   start: string;
   end: string;
-  /** 100 is a slot nobody pays for; lower is worse. */
+  /** 100 is a slot nobody pays for; lower is worse, by degrees. */
   score: number;
   attendees: SlotAttendeeView[];
+  /** Who pays for this slot and why ("Aiko: 07:00 local, before working hours"). */
+  blockers: SlotBlockerView[];
 }
 
 export interface PlannedOccurrenceView {

@@ -1,7 +1,9 @@
-import type { WeekPattern } from "../core/time/types";
 import type { Role } from "./common";
+import type { WeekPattern } from "./week";
 
 /** Response shapes shared by the server's presenters and the web app. */
+export type ClockFormat = "12h" | "24h";
+
 export interface PersonView {
   id: string;
   organisationId: string;
@@ -9,6 +11,8 @@ export interface PersonView {
   email: string;
   role: Role;
   timeZone: string;
+  /** 12 or 24 hours on every time shown to them; null: as their browser shows times. */
+  clockFormat: ClockFormat | null;
   managerId: string | null;
   workingPattern: { timeZone: string; week: WeekPattern };
   status: "active" | "invited";

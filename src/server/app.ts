@@ -7,22 +7,14 @@ import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Deps } from "./deps";
-import { registerAgreementRoutes } from "./modules/agreement";
-import { registerAuditRoutes } from "./modules/audit";
-import { installAuth, registerAuthRoutes } from "./modules/auth";
-import { registerCalendarRoutes } from "./modules/calendars";
-import { registerDemoRoutes } from "./modules/demo";
-import { registerOnboardingRoutes } from "./modules/onboarding";
-import { registerOutboxRoutes } from "./modules/outbox";
-import { registerPeopleRoutes } from "./modules/people";
-import { registerPolicyRoutes } from "./modules/policies";
-import { registerSchedulingRoutes } from "./modules/scheduling";
-import { registerSetupRoutes } from "./modules/setup";
-import { registerTeamRoutes } from "./modules/teams";
+import { MODULES } from "./modules";
+import { installAuth } from "./modules/auth";
+import { registerEventStream } from "./platform/events/stream";
 import { installErrorHandler } from "./platform/http/error-handler";
 import { loggerOptions } from "./platform/http/logging";
 import { installNulGuard } from "./platform/http/nul-guard";
 import { registerObservability } from "./platform/http/observability";
+import { fastifyTrustProxy } from "./platform/http/trust-proxy";
 import { registerWebApp } from "./platform/http/web-app";
 
 declare module "fastify" {
@@ -43,7 +35,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   const app = Fastify({
     logger: options.logger === false ? false : loggerOptions(deps.config.logLevel),
     genReqId: () => randomUUID(),
-    trustProxy: deps.config.trustProxy,
+    trustProxy: fastifyTrustProxy(deps.config.trustProxy),
     bodyLimit: 1024 * 1024,
   });
   const routeTable: string[] = [];
@@ -79,19 +71,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   app.get("/api/openapi.json", { schema: { hide: true }, config: { access: "public" } }, () => app.swagger());
 
   installAuth(app, deps);
-  registerObservability(app, deps.database);
-  registerSetupRoutes(app, deps);
-  registerDemoRoutes(app, deps);
-  registerAuthRoutes(app, deps);
-  registerAuditRoutes(app, deps);
-  registerOutboxRoutes(app, deps);
-  await registerOnboardingRoutes(app, deps);
-  registerPeopleRoutes(app, deps);
-  registerTeamRoutes(app, deps);
-  registerAgreementRoutes(app, deps);
-  registerPolicyRoutes(app, deps);
-  registerCalendarRoutes(app, deps);
-  registerSchedulingRoutes(app, deps);
+  registerObservability(app, { database: deps.database, metricsToken: deps.config.metricsToken });
+  for (const module of MODULES) for (const register of module.routes) await register(app, deps);
+  registerEventStream(app, deps.events);
   await registerWebApp(app, options.webDir);
   return app;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type TrustProxy, trustProxySetting } from "./platform/http/trust-proxy";
 
 const bool = z
   .enum(["true", "false", "1", "0"])
@@ -16,7 +17,7 @@ const schema = z.object({
   TANDEM_ROLE: z.enum(["all", "api", "worker"]).default("all"),
   TANDEM_OPEN_SIGNUP: bool,
   TANDEM_PUBLIC_URL: z.url().optional(),
-  TANDEM_TRUST_PROXY: bool,
+  TANDEM_TRUST_PROXY: trustProxySetting.optional(),
   TANDEM_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TANDEM_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   TANDEM_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
@@ -35,6 +36,9 @@ const schema = z.object({
     .max(100 * 1024 * 1024)
     .default(10 * 1024 * 1024),
   TANDEM_ALLOW_PRIVATE_URLS: bool,
+  ICS_TIME_BUDGET_MS: z.coerce.number().int().min(50).max(600_000).default(10_000),
+  TANDEM_WORKER_HEAP_MB: z.coerce.number().int().min(32).max(16_384).default(512),
+  TANDEM_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
 });
 
 export interface Config {
@@ -45,7 +49,8 @@ export interface Config {
   role: "all" | "api" | "worker";
   openSignup: boolean;
   publicUrl: string;
-  trustProxy: boolean;
+  /** Proxies in front of Tandem whose `X-Forwarded-For` entries are believed (false: none). */
+  trustProxy: TrustProxy;
   logLevel: string;
   sessionDays: number;
   rateLimitPerMinute: number;
@@ -60,6 +65,12 @@ export interface Config {
   icsMaxBytes: number;
   /** Lets outbound requests (ICS URLs) reach private, loopback and link-local addresses: an instance setting only. */
   allowPrivateUrls: boolean;
+  /** How long reading one calendar may run in a worker thread before the thread is ended. */
+  icsTimeBudgetMs: number;
+  /** Heap each worker thread may use (ICS reading) before it is ended, in MB. */
+  workerHeapMb: number;
+  /** When set, /metrics needs `Authorization: Bearer <token>`; unset, it answers loopback callers only. */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -94,5 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: c.TANDEM_ADMIN_PASSWORD,
     icsMaxBytes: c.ICS_MAX_BYTES,
     allowPrivateUrls: c.TANDEM_ALLOW_PRIVATE_URLS ?? false,
+    icsTimeBudgetMs: c.ICS_TIME_BUDGET_MS,
+    workerHeapMb: c.TANDEM_WORKER_HEAP_MB,
+    metricsToken: c.TANDEM_METRICS_TOKEN,
   };
 }

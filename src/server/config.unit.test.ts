@@ -56,7 +56,7 @@ describe("loadConfig", () => {
       host: "0.0.0.0",
       port: 8080,
       databaseUrl: "postgres://u@db:5432/tandem",
-      trustProxy: true,
+      trustProxy: 1,
       openSignup: true,
       publicUrl: "https://tandem.example.org",
       adminPassword: "from the environment",
@@ -69,6 +69,19 @@ describe("loadConfig", () => {
 
   it("rejects a boolean that is neither true nor false", () => {
     expect(errorOf({ TANDEM_TRUST_PROXY: "yes" }).message).toContain("TANDEM_TRUST_PROXY");
+  });
+
+  it("reads TANDEM_TRUST_PROXY as one hop (true), a number of hops, or a list of proxy addresses", () => {
+    const trustOf = (value: string) => loadConfig({ TANDEM_TRUST_PROXY: value }).trustProxy;
+    expect(trustOf("true")).toBe(1);
+    expect(trustOf("false")).toBe(false);
+    expect(trustOf("2")).toBe(2);
+    expect(trustOf("loopback, 10.0.0.0/8,2001:db8::1")).toEqual(["loopback", "10.0.0.0/8", "2001:db8::1"]);
+    for (const bad of ["10.0.0.0/33", "10.0.0.0/8,proxy.example", "1000"]) {
+      expect(errorOf({ TANDEM_TRUST_PROXY: bad }).message, bad).toContain(
+        "comma-separated list of proxy addresses",
+      );
+    }
   });
 
   it("reads the calendar limits: ICS_MAX_BYTES (10 MiB) and TANDEM_ALLOW_PRIVATE_URLS (false)", () => {

@@ -2,11 +2,16 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app";
 import type { Config } from "./config";
 import type { Deps } from "./deps";
+import { JOBS } from "./modules";
 import { type MigrationReport, migrate } from "./platform/db/migrate";
 import { openDatabase } from "./platform/db/open";
-import { Jobs } from "./platform/jobs";
+import type { Database } from "./platform/db/types";
+import { LiveEvents } from "./platform/events/live-events";
+import { Jobs, type JobsOptions } from "./platform/jobs";
+import { stderrLog } from "./platform/log";
 import { createMailer } from "./platform/mail";
-import { JOB_QUEUES, registerWorkers } from "./workers";
+import { WorkerPool } from "./platform/workers/pool";
+import { registerWorkers } from "./workers";
 
 export interface Runtime {
   deps: Deps;
@@ -30,13 +35,14 @@ export async function openServices(config: Config): Promise<Services> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     const migrations = await migrate(database);
-    const jobs = await Jobs.start(database, JOB_QUEUES);
-    const deps: Deps = { config, database, db: database.db, jobs, mailer: createMailer(config) };
+    const deps = await startDeps(config, database, { log: stderrLog(config.logLevel) });
     return {
       deps,
       migrations,
       async close() {
-        await jobs.stop();
+        await deps.jobs.stop();
+        await deps.workers.close();
+        await deps.events.close();
         deps.mailer?.close();
         await database.close();
       },
@@ -45,6 +51,19 @@ export async function openServices(config: Config): Promise<Services> {
     await database.close().catch(() => undefined);
     throw err;
   }
+}
+
+/** The services every door (HTTP, jobs, CLI, tests) receives, on an open, migrated database. */
+export async function startDeps(config: Config, database: Database, jobOptions: JobsOptions): Promise<Deps> {
+  return {
+    config,
+    database,
+    db: database.db,
+    jobs: await Jobs.start(database, JOBS, jobOptions),
+    mailer: createMailer(config),
+    workers: new WorkerPool({ heapMb: config.workerHeapMb }),
+    events: await LiveEvents.start(database),
+  };
 }
 
 /** Opens the services, registers the job workers and (unless role=worker) the HTTP app. */

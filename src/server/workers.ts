@@ -1,34 +1,10 @@
 import type { Deps } from "./deps";
-import { AGREEMENT_REMINDERS_QUEUE, remindOverdueAcknowledgements } from "./modules/agreement";
-import {
-  REFRESH_CALENDAR_QUEUE,
-  REFRESH_DUE_CALENDARS_QUEUE,
-  REFRESH_EVERY_MINUTES,
-  type RefreshCalendarJob,
-  refreshCalendar,
-  refreshDueCalendars,
-} from "./modules/calendars";
-import { deliverEmail, SEND_EMAIL_QUEUE, type SendEmailJob } from "./modules/outbox";
+import { JOBS } from "./modules";
 
-/** Every queue is created at start: pg-boss 10 silently drops jobs sent to a queue that does not exist. */
-export const JOB_QUEUES = [
-  SEND_EMAIL_QUEUE,
-  REFRESH_CALENDAR_QUEUE,
-  REFRESH_DUE_CALENDARS_QUEUE,
-  AGREEMENT_REMINDERS_QUEUE,
-] as const satisfies readonly string[];
-
+/** Runs every module's jobs in this process, and sends the periodic ones on their schedule. */
 export async function registerWorkers(deps: Deps): Promise<void> {
-  await deps.jobs.work(SEND_EMAIL_QUEUE, (data) => deliverEmail(deps, data as unknown as SendEmailJob));
-  await deps.jobs.work(REFRESH_CALENDAR_QUEUE, (data) =>
-    refreshCalendar(deps, data as unknown as RefreshCalendarJob),
-  );
-  await deps.jobs.work(REFRESH_DUE_CALENDARS_QUEUE, async () => {
-    await refreshDueCalendars(deps);
-  });
-  await deps.jobs.every(REFRESH_DUE_CALENDARS_QUEUE, REFRESH_EVERY_MINUTES);
-  await deps.jobs.work(AGREEMENT_REMINDERS_QUEUE, async () => {
-    await remindOverdueAcknowledgements(deps);
-  });
-  await deps.jobs.every(AGREEMENT_REMINDERS_QUEUE, 60);
+  for (const job of JOBS) {
+    await deps.jobs.work(job, deps);
+    if (job.everyMinutes !== undefined) await deps.jobs.every(job.name, job.everyMinutes);
+  }
 }

@@ -32,6 +32,16 @@ async function freshCalendar(ctx: MatrixContext) {
   return `/api/v1/people/${target}/calendars/${calendar.id}`;
 }
 
+/** A subscribed calendar of a fresh person (its first refresh is refused: a loopback address). */
+async function freshSubscription(ctx: MatrixContext) {
+  const target = await freshTarget(ctx);
+  const calendar = await createCalendar(ctx.env.deps, actorOf(ctx.org.admin), target, {
+    name: "Team",
+    url: "http://127.0.0.1:9/team.ics",
+  });
+  return `/api/v1/people/${target}/calendars/${calendar.id}`;
+}
+
 export const cases: RouteCase[] = [
   {
     route: "GET /api/v1/people/:id/calendars",
@@ -53,6 +63,11 @@ export const cases: RouteCase[] = [
     expect: managers(200),
     // 200,000 characters of "x" are not a calendar: 400 naming `ics` (ICS_MAX_BYTES is larger).
     badInput: { wrongType: { field: "ics", value: 5 }, oversized: "ics" },
+  },
+  {
+    route: "POST /api/v1/people/:id/calendars/:calendarId/refresh",
+    prepare: async (ctx) => ({ url: `${await freshSubscription(ctx)}/refresh` }),
+    expect: managers(200),
   },
   {
     route: "DELETE /api/v1/people/:id/calendars/:calendarId",
@@ -79,6 +94,13 @@ export const cases: RouteCase[] = [
       url: `${person(ctx)}/busy?from=2026-03-01T00:00:00Z&to=2026-03-08T00:00:00Z`,
     }),
     expect: everyRole(200, 404),
+  },
+  {
+    route: "GET /api/v1/people/:id/calendar-busy",
+    prepare: async (ctx) => ({
+      url: `/api/v1/people/${await freshTarget(ctx)}/calendar-busy?from=2026-03-01T00:00:00Z&to=2026-03-08T00:00:00Z`,
+    }),
+    expect: managers(200),
   },
   { route: "GET /api/v1/me/calendar-feed", expect: everyRole(200) },
   { route: "POST /api/v1/me/calendar-feed/rotate", expect: everyRole(200) },

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { peopleImports } from "../../src/server/modules/onboarding/import.table";
 import { onlyRoles, PUBLIC, type RouteCase } from "../support/matrix";
 import { invite, newcomer } from "../support/onboarding";
 
@@ -18,6 +19,22 @@ export const cases: RouteCase[] = [
       payload: `name,email,role,timeZone,team\nImported,imported-${randomUUID()}@example.test,member,UTC,\n`,
       contentType: "text/csv",
     }),
+    expect: peopleAdmins(200),
+  },
+  {
+    route: "GET /api/v1/people/imports/:id",
+    prepare: async ({ env, org }) => {
+      const [record] = await env.deps.db
+        .insert(peopleImports)
+        .values({
+          organisationId: org.organisation.id,
+          createdBy: org.admin.person.id,
+          total: 600,
+          report: { created: [], skipped: [] },
+        })
+        .returning({ id: peopleImports.id });
+      return { url: `/api/v1/people/imports/${record?.id}` };
+    },
     expect: peopleAdmins(200),
   },
   { route: "GET /api/v1/invitations", expect: peopleAdmins(200) },

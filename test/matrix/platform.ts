@@ -6,6 +6,7 @@ export const cases: RouteCase[] = [
   { route: "GET /metrics", expect: PUBLIC(200) },
   { route: "GET /api/openapi.json", expect: PUBLIC(200) },
   { route: "GET /api/v1/setup", expect: PUBLIC(200) },
+  { route: "GET /api/v1/setup/demo", expect: PUBLIC(200) },
 ];
 
 // The shared test database holds organisations already: demo seeding is closed to everyone.

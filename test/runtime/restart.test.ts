@@ -54,7 +54,10 @@ describe("restart persistence", () => {
     const second = await start();
     running.push(second);
     expect(second.migrations).toEqual({ applied: [], total: first.migrations.total });
-    expect((await request(second, "GET", "/api/v1/setup")).json()).toEqual({ open: false });
+    expect((await request(second, "GET", "/api/v1/setup")).json()).toMatchObject({
+      open: false,
+      needsSetup: false,
+    });
     const me = await request(second, "GET", "/api/v1/me", undefined, session);
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({

@@ -3,10 +3,10 @@ import { join } from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import "./provided";
+import { JOBS } from "../../src/server/modules";
 import { migrate } from "../../src/server/platform/db/migrate";
 import { openDatabase } from "../../src/server/platform/db/open";
 import { Jobs } from "../../src/server/platform/jobs";
-import { JOB_QUEUES } from "../../src/server/workers";
 
 export const TMP = join(process.cwd(), ".tmp");
 
@@ -50,7 +50,7 @@ export default async function setup(project: TestProject) {
 async function prepare(databaseUrl: string | undefined, dataDir: string | undefined) {
   const database = await openDatabase({ databaseUrl, dataDir: dataDir ?? "" });
   await migrate(database);
-  const jobs = await Jobs.start(database, JOB_QUEUES); // installs pg-boss's schema once
+  const jobs = await Jobs.start(database, JOBS); // installs pg-boss's schema once
   await jobs.stop();
   await database.close();
 }

@@ -8,9 +8,9 @@ import { loadConfig } from "../../src/server/config";
 import type { Deps } from "../../src/server/deps";
 import { migrate } from "../../src/server/platform/db/migrate";
 import { openDatabase } from "../../src/server/platform/db/open";
-import { Jobs } from "../../src/server/platform/jobs";
-import { createMailer } from "../../src/server/platform/mail";
-import { JOB_QUEUES, registerWorkers } from "../../src/server/workers";
+import type { Log } from "../../src/server/platform/log";
+import { startDeps } from "../../src/server/runtime";
+import { registerWorkers } from "../../src/server/workers";
 
 export interface TestEnv {
   deps: Deps;
@@ -24,17 +24,48 @@ let shared: Promise<TestEnv> | undefined;
  * PostgreSQL database); tests stay independent by each building their own organisation.
  */
 export function testEnv(env: Record<string, string> = {}): Promise<TestEnv> {
-  if (Object.keys(env).length > 0) return createEnv(env);
+  if (Object.keys(env).length > 0) return owned(createEnv(env));
   shared ??= createEnv({});
   return shared;
 }
 
-/** An app on a database of its own, empty of organisations (setup tests, restarts). */
-export async function freshEnv(extra: Record<string, string> = {}): Promise<TestEnv> {
-  return createEnv(extra, true);
+/**
+ * An app on a database of its own, empty of organisations (setup tests, restarts, periodic
+ * sweeps); `jobLog` receives what the job worker logs.
+ */
+export async function freshEnv(extra: Record<string, string> = {}, jobLog?: Log): Promise<TestEnv> {
+  return owned(createEnv(extra, true, jobLog));
 }
 
-async function createEnv(extra: Record<string, string>, fresh = false): Promise<TestEnv> {
+/** Envs other than the worker's shared one: each holds database connections until closed. */
+const open = new Set<TestEnv>();
+
+async function owned(creating: Promise<TestEnv>): Promise<TestEnv> {
+  const env = await creating;
+  open.add(env);
+  return env;
+}
+
+/** Closes an env of its own (app, jobs, workers, live events, mail, database); closing twice is a no-op. */
+export async function closeEnv(env: TestEnv): Promise<void> {
+  if (!open.delete(env)) return;
+  await env.app.close();
+  await env.deps.jobs.stop();
+  await env.deps.workers.close();
+  await env.deps.events.close();
+  env.deps.mailer?.close();
+  await env.deps.database.close();
+}
+
+/**
+ * After each test file (`close-envs.setup.ts`): the envs it made and left open. Without this a run on
+ * PostgreSQL runs out of connections ("too many clients already").
+ */
+export async function closeOpenEnvs(): Promise<void> {
+  for (const env of [...open]) await closeEnv(env);
+}
+
+async function createEnv(extra: Record<string, string>, fresh = false, jobLog?: Log): Promise<TestEnv> {
   const runUrl = inject("databaseUrl");
   const databaseUrl = runUrl && fresh ? await freshPostgresDatabase(runUrl) : runUrl;
   const dataDir = databaseUrl ? "" : await copyTemplate();
@@ -47,8 +78,10 @@ async function createEnv(extra: Record<string, string>, fresh = false): Promise<
     ...extra,
   });
   const database = await openDatabase({ databaseUrl, dataDir, poolSize: 4 });
-  const jobs = await Jobs.start(database, JOB_QUEUES, 0.5);
-  const deps: Deps = { config, database, db: database.db, jobs, mailer: createMailer(config) };
+  const deps = await startDeps(config, database, {
+    pollingIntervalSeconds: 0.5,
+    ...(jobLog ? { log: jobLog } : {}),
+  });
   await registerWorkers(deps);
   const app = await buildApp(deps, { logger: false });
   return { deps, app };
@@ -91,6 +124,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Leave out the CSRF header of a session caller. */
   noCsrf?: boolean;
+  /** A streaming route (Server-Sent Events): answer with the status, closing the stream; errors read whole. */
+  stream?: boolean;
 }
 
 export async function call(
@@ -108,7 +143,20 @@ export async function call(
   if (as.kind === "token") headers.authorization = `Bearer ${as.token}`;
   if (options.body !== undefined) headers["content-type"] = "application/json";
   const payload = options.payload ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-  return env.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload }) });
+  const request = { method, url, headers, ...(payload === undefined ? {} : { payload }) };
+  return options.stream ? injectStream(env, request) : env.app.inject(request);
+}
+
+async function injectStream(env: TestEnv, request: InjectOptions): Promise<LightMyRequestResponse> {
+  const res = await env.app.inject({ ...request, payloadAsStream: true });
+  if (res.statusCode < 400) {
+    res.raw.res.destroy();
+    return res;
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of res.stream()) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks).toString();
+  return Object.assign(res, { body, payload: body, json: () => JSON.parse(body) });
 }
 
 /** The session cookie value set by a response, if any. */

@@ -34,6 +34,8 @@ export interface RouteCase {
    * oversize (bodies without strings: leave it out and the whole body is sent beyond the limit).
    */
   badInput?: { wrongType: { field: string; value: unknown }; oversized?: string };
+  /** The route streams (Server-Sent Events): only its status is checked, then the stream is closed. */
+  stream?: true;
 }
 
 /** The usual expectations: allowed roles get `ok`, others 403, a foreign caller 404, anonymous 401. */

@@ -236,7 +236,14 @@ describe("advise: reasons and next steps", () => {
   it("gives a hybrid both a pre-read reply-by and a shorter meeting", () => {
     const advice = advise({ purpose: "decide", complexity: "high" }, ctx(PLENTY));
     expect(advice.next).toEqual({
-      async: { replyBy: new Date(AT + 8 * HOUR_MS).toISOString(), workingHours: 8 },
+      async: {
+        replyBy: new Date(AT + 8 * HOUR_MS).toISOString(),
+        workingHours: 8,
+        recipients: [
+          { personId: "a", replyBy: new Date(AT + 8 * HOUR_MS).toISOString() },
+          { personId: "b", replyBy: new Date(AT + 8 * HOUR_MS).toISOString() },
+        ],
+      },
       sync: { durationMinutes: 45 },
     });
   });

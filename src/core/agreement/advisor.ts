@@ -5,6 +5,7 @@ import {
   type AdvisorParticipant,
   describeWorkingTime,
   meetingLength,
+  recipientsOf,
   replyBy,
   sharedWorkingMs,
 } from "./next-step";
@@ -19,6 +20,8 @@ export interface AdvisorContext {
   /** The effective rules (see `effectiveRules`). */
   rules: Rules;
   participants: readonly AdvisorParticipant[];
+  /** Who asks: left out of the reply-by, since nobody replies to themselves. */
+  authorId?: string;
   /** When the request would go out, epoch milliseconds. */
   at: Instant;
   /** Where each rule came from, to say "the team agreement" rather than "the agreement". */
@@ -129,16 +132,25 @@ const nameOf = (participant: AdvisorParticipant) => participant.name ?? particip
 function asyncStep(question: AdvisorQuestion, ctx: AdvisorContext) {
   const urgency = question.urgency ?? "normal";
   const workingHours = ctx.rules.replyWithinWorkingHours[urgency];
-  const due = replyBy(ctx.participants, ctx.at, workingHours);
+  const recipients = recipientsOf(ctx.participants, ctx.authorId);
+  const due = replyBy(recipients, ctx.at, workingHours);
   let text =
     `${agreementSays(ctx, "replyWithinWorkingHours")} ${urgency}-urgency replies are due within ` +
-    `${plural(workingHours, "working hour")} of each participant (replyWithinWorkingHours)`;
-  if (due.last && ctx.participants.length > 1) text += `; ${nameOf(due.last)} is the last to reach that`;
+    `${plural(workingHours, "working hour")} of each recipient (replyWithinWorkingHours)`;
+  if (due.last && recipients.length > 1) text += `; ${nameOf(due.last)} is the last to reach that`;
   if (due.unreachable.length > 0) {
     text += `; ${due.unreachable.map(nameOf).join(", ")} will not have that much working time in the next 30 days, so the reply-by leaves them out`;
   }
   const reason: AdviceReason = { ruleId: "replyWithinWorkingHours", text: `${text}.` };
-  return { step: { replyBy: new Date(due.replyBy).toISOString(), workingHours }, reason };
+  const step = {
+    replyBy: new Date(due.replyBy).toISOString(),
+    workingHours,
+    recipients: due.recipients.map((r) => ({
+      personId: r.participant.personId,
+      replyBy: r.replyBy === null ? null : new Date(r.replyBy).toISOString(),
+    })),
+  };
+  return { step, reason };
 }
 
 function syncStep(mode: "sync" | "hybrid", question: AdvisorQuestion, ctx: AdvisorContext) {

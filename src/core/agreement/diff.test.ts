@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RULES, type Rules } from "../../contracts/agreement";
-import { diffRules } from "./diff";
+import { diffLines, diffRules } from "./diff";
 
 const rules = (overrides: Partial<Rules> = {}): Rules => ({ ...DEFAULT_RULES, ...overrides });
 
@@ -48,5 +48,38 @@ describe("diffRules", () => {
       { rule: "agendaRequiredHoursBefore", from: "1 hour", to: "24 hours" },
       { rule: "maxMeetingMinutes", from: "30 minutes", to: "60 minutes" },
     ]);
+  });
+});
+
+describe("diffLines", () => {
+  it("finds nothing between equal texts", () => {
+    expect(diffLines("# Title\n\nOne.\nTwo.", "# Title\n\nOne.\nTwo.")).toEqual([]);
+  });
+
+  it("lists removed and added lines in reading order, leaving unchanged and blank lines out", () => {
+    const before = "# Disconnect\n\nNo email after 18:00.\nWeekends are off.\n\nAsk your lead.";
+    const after =
+      "# Disconnect\n\nNo email after 19:00.\nWeekends are off.\n\nAsk your lead.\n\nCall only for incidents.";
+    expect(diffLines(before, after)).toEqual([
+      { change: "removed", line: "No email after 18:00." },
+      { change: "added", line: "No email after 19:00." },
+      { change: "added", line: "Call only for incidents." },
+    ]);
+  });
+
+  it("keeps a moved block's common lines and reports the rest", () => {
+    expect(diffLines("a\nb\nc\nd", "a\nc\nd\nb")).toEqual([
+      { change: "removed", line: "b" },
+      { change: "added", line: "b" },
+    ]);
+  });
+
+  it("stays bounded on very long texts: the changed middle is removed, then added", () => {
+    const before = Array.from({ length: 1500 }, (_, i) => `old ${i}`).join("\n");
+    const after = Array.from({ length: 1500 }, (_, i) => `new ${i}`).join("\n");
+    const changes = diffLines(`same\n${before}\nend`, `same\n${after}\nend`);
+    expect(changes).toHaveLength(3000);
+    expect(changes[0]).toEqual({ change: "removed", line: "old 0" });
+    expect(changes[1500]).toEqual({ change: "added", line: "new 0" });
   });
 });

@@ -1,6 +1,6 @@
 export { type AdvisorContext, type AdvisorQuestion, advise } from "./advisor";
 export { KIND_NAMES } from "./catalog";
-export { diffRules, type RuleChange } from "./diff";
+export { diffLines, diffRules, type LineChange, type RuleChange } from "./diff";
 export { type AdvisorParticipant, OVERLAP_WINDOW_MS, REPLY_HORIZON_MS } from "./next-step";
 export {
   type EffectiveRules,

@@ -40,21 +40,30 @@ export function describeWorkingTime(ms: number): string {
   return `${parts.join(" ")} of working time`;
 }
 
+export interface RecipientReplyBy {
+  participant: AdvisorParticipant;
+  /** When this person has had `hours` of their own working time after `at`; null if they never do. */
+  replyBy: Instant | null;
+}
+
 export interface ReplyBy {
-  /** When every reachable participant has had `hours` of their own working time after `at`. */
+  /** The latest of the reachable recipients' own deadlines. */
   replyBy: Instant;
-  /** The participant who reaches it last, if any can. */
+  /** Each recipient's own deadline, in the order given. */
+  recipients: RecipientReplyBy[];
+  /** The recipient who reaches it last, if any can. */
   last?: AdvisorParticipant;
-  /** Participants whose working intervals run out first (long absences); left out of `replyBy`. */
+  /** Recipients whose working intervals run out first (long absences); left out of `replyBy`. */
   unreachable: AdvisorParticipant[];
 }
 
-/** The reply-by for `hours` of each participant's working time; `at` + 30 days if nobody gets there. */
-export function replyBy(participants: readonly AdvisorParticipant[], at: Instant, hours: number): ReplyBy {
-  const result: ReplyBy = { replyBy: at, unreachable: [] };
+/** The reply-by for `hours` of each recipient's working time; `at` + 30 days if nobody gets there. */
+export function replyBy(recipients: readonly AdvisorParticipant[], at: Instant, hours: number): ReplyBy {
+  const result: ReplyBy = { replyBy: at, recipients: [], unreachable: [] };
   let reached = false;
-  for (const participant of participants) {
+  for (const participant of recipients) {
     const due = addWorkingHours(participant.working, at, hours);
+    result.recipients.push({ participant, replyBy: due });
     if (due === null) {
       result.unreachable.push(participant);
     } else if (!reached || due > result.replyBy) {
@@ -65,6 +74,15 @@ export function replyBy(participants: readonly AdvisorParticipant[], at: Instant
   }
   if (!reached) result.replyBy = at + REPLY_HORIZON_MS;
   return result;
+}
+
+/** Who is asked to reply: everyone but the author, or the author alone when nobody else takes part. */
+export function recipientsOf(
+  participants: readonly AdvisorParticipant[],
+  authorId: string | undefined,
+): readonly AdvisorParticipant[] {
+  const others = participants.filter((p) => p.personId !== authorId);
+  return others.length > 0 ? others : participants;
 }
 
 type Complexity = NonNullable<AdviceInput["complexity"]>;

@@ -53,11 +53,56 @@ describe("reply-by in every participant's own working hours", () => {
     expect(step.replyBy).toBe(iso(2026, 5, 7, 10));
     expect(step.workingHours).toBe(8);
     expect(step.text).toBe(
-      "The agreement says normal-urgency replies are due within 8 working hours of each participant " +
+      "The agreement says normal-urgency replies are due within 8 working hours of each recipient " +
         "(replyWithinWorkingHours); Priya is the last to reach that.",
     );
     // Urgent (2 h): London 12:00, Kolkata 12:30, New York 15:00 UTC the same day.
     expect(replyStep(team, at, "urgent").replyBy).toBe(iso(2026, 5, 6, 15));
+  });
+
+  it("leaves the author out and gives each recipient their own deadline; the overall one is the latest", () => {
+    const at = utc(2026, 5, 6, 10);
+    const [lena, priya, noah] = [london(at), kolkata(at), newYork(at)];
+    const advice = advise(
+      { purpose: "inform" },
+      { rules: DEFAULT_RULES, participants: [lena, priya, noah], authorId: "noah", at },
+    );
+    // Noah (New York) would be the last, at 21:00 UTC; as the author he is not asked to reply.
+    expect(advice.next.async?.recipients).toEqual([
+      { personId: "lena", replyBy: iso(2026, 5, 7, 9, 30) },
+      { personId: "priya", replyBy: iso(2026, 5, 7, 10) },
+    ]);
+    expect(advice.next.async?.replyBy).toBe(iso(2026, 5, 7, 10));
+    const urgent = advise(
+      { purpose: "inform", urgency: "urgent" },
+      { rules: DEFAULT_RULES, participants: [lena, priya, noah], authorId: "priya", at },
+    );
+    // Without the author Priya (12:30 UTC), New York's 15:00 UTC is the latest.
+    expect(urgent.next.async?.recipients.map((r) => r.personId)).toEqual(["lena", "noah"]);
+    expect(urgent.next.async?.replyBy).toBe(iso(2026, 5, 6, 15));
+  });
+
+  it("keeps each deadline inside that recipient's working hours", () => {
+    const at = utc(2026, 5, 8, 15); // Friday
+    const team = [london(at), kolkata(at), newYork(at)];
+    const advice = advise({ purpose: "inform" }, { rules: DEFAULT_RULES, participants: team, at });
+    for (const recipient of advice.next.async?.recipients ?? []) {
+      const due = Date.parse(recipient.replyBy ?? "");
+      const working = team.find((p) => p.personId === recipient.personId)?.working ?? [];
+      expect(
+        working.some((w) => w.start < due && due <= w.end),
+        recipient.personId,
+      ).toBe(true);
+    }
+  });
+
+  it("asks the author alone when nobody else takes part", () => {
+    const at = utc(2026, 5, 6, 10);
+    const advice = advise(
+      { purpose: "inform" },
+      { rules: DEFAULT_RULES, participants: [london(at)], authorId: "lena", at },
+    );
+    expect(advice.next.async?.recipients).toEqual([{ personId: "lena", replyBy: iso(2026, 5, 7, 9, 30) }]);
   });
 
   it("skips the weekend: Friday afternoon → Monday", () => {
@@ -115,6 +160,7 @@ describe("reply-by in every participant's own working hours", () => {
     expect(step.text).toContain(
       "Lena will not have that much working time in the next 30 days, so the reply-by leaves them out",
     );
+    expect(step.recipients?.[0]).toEqual({ personId: "lena", replyBy: null });
   });
 
   it("falls back to the end of the horizon when nobody can reply in it", () => {
@@ -122,6 +168,7 @@ describe("reply-by in every participant's own working hours", () => {
     const result = replyBy([{ personId: "x", timeZone: "UTC", working: [] }], at, 8);
     expect(result).toEqual({
       replyBy: at + REPLY_HORIZON_MS,
+      recipients: [{ participant: expect.objectContaining({ personId: "x" }), replyBy: null }],
       unreachable: [expect.objectContaining({ personId: "x" })],
     });
   });

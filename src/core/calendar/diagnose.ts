@@ -17,7 +17,7 @@ export function componentsNest(text: string): boolean {
  * The slow path, taken only once ical.js has refused a file: walk its lines to name the first one
  * that is wrong (not a content line, an END that closes the wrong BEGIN, a BEGIN never closed).
  */
-export function diagnose(text: string, parserMessage: string): IcsError {
+export function diagnose(text: string): IcsError {
   const lines = text.split(/\r?\n/);
   const open: { name: string; line: number }[] = [];
   let sawBegin = false;
@@ -55,31 +55,118 @@ export function diagnose(text: string, parserMessage: string): IcsError {
     );
   }
   if (!sawBegin) return new IcsError("not an iCalendar file: it must begin with BEGIN:VCALENDAR", 1);
-  return firstUnreadableProperty(lines) ?? new IcsError(`unreadable calendar: ${parserMessage}`);
+  return (
+    firstUnreadableProperty(text) ??
+    new IcsError("the file cannot be read as a calendar: check that it is an .ics export")
+  );
 }
 
 /** Properties that carry people's free text (titles, notes, names): never quoted in an error. */
 const FREE_TEXT =
   /^(SUMMARY|DESCRIPTION|LOCATION|COMMENT|CONTACT|ATTENDEE|ORGANIZER|CATEGORIES|RESOURCES|X-.*)$/;
 
-/** Parses each unfolded content line alone to find the one ical.js refuses (e.g. `RRULE:FREQ=SOMETIMES`). */
-function firstUnreadableProperty(lines: string[]): IcsError | undefined {
+/** The content lines of a text, unfolded, each with the 1-based number of its first line. */
+function* contentLines(text: string): Generator<{ line: number; content: string }> {
+  const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
-    let line = lines[i] as string;
-    if (line === "" || /^[ \t]/.test(line) || /^(BEGIN|END):/i.test(line)) continue;
+    let content = lines[i] as string;
+    if (content === "" || /^[ \t]/.test(content)) continue;
     for (let k = i + 1; k < lines.length && /^[ \t]/.test(lines[k] as string); k++) {
-      line += (lines[k] as string).slice(1);
+      content += (lines[k] as string).slice(1);
     }
+    yield { line: i + 1, content };
+  }
+}
+
+/** Parses each content line alone to find the one ical.js refuses (e.g. `RRULE:FREQ=SOMETIMES`). */
+function firstUnreadableProperty(text: string): IcsError | undefined {
+  for (const { line, content } of contentLines(text)) {
+    if (/^(BEGIN|END):/i.test(content)) continue;
     try {
-      ICAL.parse.property(line);
-    } catch (err) {
-      // ical.js's message quotes the value: fine for a rule or a date, not for free text (titles).
-      const name = line.match(/^[A-Za-z0-9-]+/)?.[0]?.toUpperCase() ?? "";
-      const message = FREE_TEXT.test(name)
-        ? `${name} has a value that cannot be read`
-        : String((err as Error).message ?? err);
-      return new IcsError(message, i + 1);
+      ICAL.parse.property(content);
+    } catch {
+      const name = content.match(/^[A-Za-z0-9-]+/)?.[0]?.toUpperCase() ?? "";
+      return new IcsError(unreadable(name, rawValueOf(content)), line);
     }
+  }
+  return undefined;
+}
+
+const DATE_PROPERTIES = new Set([
+  "DTSTART",
+  "DTEND",
+  "DUE",
+  "RECURRENCE-ID",
+  "EXDATE",
+  "RDATE",
+  "DTSTAMP",
+  "CREATED",
+  "LAST-MODIFIED",
+]);
+
+const FREQUENCY = /^(SECONDLY|MINUTELY|HOURLY|DAILY|WEEKLY|MONTHLY|YEARLY)$/i;
+
+/** Our sentence for a value ical.js cannot read: its text quotes only values that are not free text. */
+function unreadable(name: string, raw: string): string {
+  const quoted = JSON.stringify(raw.length > 60 ? `${raw.slice(0, 60)}…` : raw);
+  if (FREE_TEXT.test(name)) return `${name} has a value that cannot be read`;
+  if (DATE_PROPERTIES.has(name)) return `${name} ${quoted} is not a date`;
+  if (name === "DURATION" || name === "TRIGGER") return `${name} ${quoted} is not a duration such as PT1H30M`;
+  if (name === "RRULE" || name === "EXRULE") {
+    const freq = /(?:^|;)FREQ=([^;]*)/i.exec(raw)?.[1];
+    if (freq === undefined) return `${name} ${quoted} has no FREQ (DAILY, WEEKLY, MONTHLY, …)`;
+    if (!FREQUENCY.test(freq))
+      return `${name} FREQ ${JSON.stringify(freq.slice(0, 20))} is not a frequency (DAILY, WEEKLY, MONTHLY, …)`;
+    return `${name} ${quoted} cannot be read: check each of its parts`;
+  }
+  return `${name} has a value that cannot be read`;
+}
+
+/** The value of a content line: what follows the first colon outside a quoted parameter. */
+function rawValueOf(content: string): string {
+  let quoted = false;
+  for (let i = 0; i < content.length; i++) {
+    const c = content[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === ":" && !quoted) return content.slice(i + 1);
+  }
+  return "";
+}
+
+/**
+ * The line and the value as written of the first property `name` whose jCal values hold `value`, so
+ * an error about a value can name both; `undefined` when not found. Slow: for errors only.
+ */
+export function findProperty(
+  text: string,
+  name: string,
+  value: unknown,
+): { line: number; raw: string } | undefined {
+  const wanted = name.toUpperCase();
+  const needle = JSON.stringify(value);
+  for (const { line, content } of contentLines(text)) {
+    const head = content.slice(0, wanted.length + 1).toUpperCase();
+    if (head !== `${wanted}:` && head !== `${wanted};`) continue;
+    let values: unknown[];
+    try {
+      values = ICAL.parse.property(content).slice(3);
+    } catch {
+      continue;
+    }
+    const at = values.findIndex((v) => JSON.stringify(v).includes(needle));
+    if (at < 0) continue;
+    const raw = rawValueOf(content);
+    const item = values.length > 1 ? (raw.split(",")[at] ?? raw) : raw;
+    return { line, raw: item.length > 60 ? `${item.slice(0, 60)}…` : item };
+  }
+  return undefined;
+}
+
+/** The 1-based line of the `index`-th (0-based) `BEGIN:VEVENT`, or `undefined`. */
+export function lineOfEvent(text: string, index: number): number | undefined {
+  let seen = 0;
+  for (const { line, content } of contentLines(text)) {
+    if (/^BEGIN:VEVENT\s*$/i.test(content) && seen++ === index) return line;
   }
   return undefined;
 }

@@ -91,3 +91,61 @@ describe("calendarFeed one-off events", () => {
     expect(event.getFirstPropertyValue("uid")).toBe("rotation-r1-0@tandem");
   });
 });
+
+describe("calendarFeed text values (RFC 5545)", () => {
+  const longName = "Zoë Ångström-Nakamura 日本語のチーム 🧑‍💻".repeat(4);
+  const ics = calendarFeed({
+    name: `Ana\r\nX-INJECTED:1\rB; C, D \\ E`,
+    timeZone: "UTC",
+    focus: {},
+    uidPrefix: "p1",
+    since: "2026-03-02",
+    now: Date.UTC(2026, 2, 1),
+    events: [
+      {
+        uid: "rotation-r1-0",
+        start: Date.UTC(2026, 2, 3, 13),
+        end: Date.UTC(2026, 2, 3, 14),
+        summary: longName,
+      },
+      {
+        uid: "rotation-r2-0",
+        start: Date.UTC(2026, 2, 4, 13),
+        end: Date.UTC(2026, 2, 4, 14),
+        summary: "Ops\rEND:VEVENT\nBEGIN:VEVENT; on-call, \u0007week",
+      },
+    ],
+  });
+  const bytes = new TextEncoder().encode(ics);
+  const lines = ics.split("\r\n");
+
+  it("ends every line with CRLF and lets no CR or LF end a line inside a value", () => {
+    expect(ics.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+    expect(lines.at(-1)).toBe("");
+    expect(lines.slice(0, -1).every((line) => line.length > 0)).toBe(true);
+    expect(lines.filter((line) => line.startsWith("X-INJECTED"))).toEqual([]);
+    expect(lines.filter((line) => line === "BEGIN:VEVENT")).toHaveLength(2);
+  });
+
+  it("escapes backslash, semicolon and comma, and writes a line break as \\n", () => {
+    const unfolded = ics.replace(/\r\n /g, "");
+    expect(unfolded).toContain("X-WR-CALNAME;VALUE=TEXT:Ana\\nX-INJECTED:1\\nB\\; C\\, D \\\\ E\r\n");
+    expect(unfolded).toContain("SUMMARY:Ops\\nEND:VEVENT\\nBEGIN:VEVENT\\; on-call\\, week\r\n");
+  });
+
+  it("folds at 75 octets without splitting a UTF-8 sequence, and reads back exactly", () => {
+    const decoder = new TextDecoder("utf-8", { fatal: true });
+    let start = 0;
+    for (let i = 0; i <= bytes.length - 2; i++) {
+      if (bytes[i] !== 0x0d || bytes[i + 1] !== 0x0a) continue;
+      expect(i - start).toBeLessThanOrEqual(75);
+      expect(() => decoder.decode(bytes.slice(start, i))).not.toThrow();
+      start = i + 2;
+    }
+    expect(lines.some((line) => line.startsWith(" "))).toBe(true);
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    const summaries = calendar.getAllSubcomponents("vevent").map((e) => e.getFirstPropertyValue("summary"));
+    expect(summaries).toEqual([longName, "Ops\nEND:VEVENT\nBEGIN:VEVENT; on-call, week"]);
+    expect(calendar.getFirstPropertyValue("x-wr-calname")).toBe("Ana\nX-INJECTED:1\nB; C, D \\ E");
+  });
+});

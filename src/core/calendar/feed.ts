@@ -75,7 +75,7 @@ export function calendarFeed(input: FeedInput): string {
         ["dtstamp", {}, "date-time", `${stamp.slice(0, 15)}Z`],
         ["dtstart", {}, "date-time", utc(event.start)],
         ["dtend", {}, "date-time", utc(event.end)],
-        ["summary", {}, "text", event.summary],
+        ["summary", {}, "text", plainText(event.summary)],
       ],
       [],
     ]);
@@ -86,13 +86,60 @@ export function calendarFeed(input: FeedInput): string {
       ["version", {}, "text", "2.0"],
       ["prodid", {}, "text", "-//Tandem//Calendar feed//EN"],
       ["calscale", {}, "text", "GREGORIAN"],
-      ["x-wr-calname", {}, "text", input.name],
+      ["x-wr-calname", {}, "text", plainText(input.name)],
       ["x-wr-timezone", {}, "text", input.timeZone],
     ],
     [vtimezone(input.timeZone, monday * DAY_MS - 7 * DAY_MS, input.now + 730 * DAY_MS), ...events],
   ];
-  return `${ICAL.stringify(calendar as unknown as unknown[])}\r\n`;
+  return contentLines(ICAL.stringify(calendar as unknown as unknown[]));
 }
+
+/**
+ * A value for a TEXT property: a line break of any kind becomes "\n" (which ical.js escapes, with
+ * backslash, ";" and ","), and other control characters, which RFC 5545 text may not hold, go —
+ * so a CR in a name can never end a line.
+ */
+const plainText = (value: string) =>
+  Array.from(value.replace(/\r\n?/g, "\n"))
+    .filter((char) => char === "\t" || char === "\n" || (char >= " " && char !== "\u007f"))
+    .join("");
+
+/**
+ * ical.js folds at 75 characters; RFC 5545 asks for 75 octets, and multibyte text makes longer
+ * lines. Unfold its output and fold again by octets, never inside a UTF-8 sequence, ending every
+ * line (the last one too) with CRLF.
+ */
+function contentLines(text: string): string {
+  const lines = text
+    .replace(/\r\n /g, "")
+    .split("\r\n")
+    .filter((line) => line.length > 0);
+  return `${lines.map(foldLine).join("\r\n")}\r\n`;
+}
+
+const FOLD_OCTETS = 75;
+
+function foldLine(line: string): string {
+  const parts: string[] = [];
+  let current = "";
+  let octets = 0;
+  for (const char of line) {
+    const size = utf8Octets(char.codePointAt(0) ?? 0);
+    // A continuation line's leading space counts towards its 75 octets.
+    if (octets + size > FOLD_OCTETS - (parts.length > 0 ? 1 : 0)) {
+      parts.push(current);
+      current = "";
+      octets = 0;
+    }
+    current += char;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join("\r\n ");
+}
+
+const utf8Octets = (codePoint: number) =>
+  codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
 
 /** The zone's offset changes in [from, to] as STANDARD/DAYLIGHT observances, one DTSTART each. */
 function vtimezone(timeZone: string, from: number, to: number): JComp {

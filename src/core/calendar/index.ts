@@ -1,11 +1,12 @@
 import { expandBusy } from "./expand";
 import { parseIcs } from "./parse";
-import type { ExpandOptions, ExpandResult } from "./types";
+import { type ExpandOptions, type ExpandResult, IcsError } from "./types";
 
 export { expandBusy, MAX_INSTANCES } from "./expand";
 export { calendarFeed, type FeedInput } from "./feed";
 export { parseIcs } from "./parse";
 export {
+  type EventProblem,
   type ExpandOptions,
   type ExpandResult,
   IcsError,
@@ -16,8 +17,18 @@ export {
 export { windowsZoneToIana } from "./windows-zones";
 export { ianaZoneOf } from "./zones";
 
-/** Parse and expand in one step: the busy time of an ICS text inside the horizon. */
+/**
+ * Parse and expand in one step: the busy time of an ICS text inside the horizon. Pure and
+ * synchronous, and its result is plain data (it may cross a worker boundary). A file that cannot be
+ * read throws an {@link IcsError}; an event that cannot be read in full is listed in `problems`.
+ */
 export function readCalendar(text: string, options: ExpandOptions): ExpandResult & { events: number } {
-  const parsed = parseIcs(text);
-  return { ...expandBusy(parsed, options), events: parsed.events.filter((e) => !e.cancelled).length };
+  try {
+    const parsed = parseIcs(text);
+    return { ...expandBusy(parsed, options), events: parsed.events.filter((e) => !e.cancelled).length };
+  } catch (err) {
+    if (err instanceof IcsError) throw err;
+    // Whatever a library threw on this input, the file is what cannot be read: a 400, never a 500.
+    throw new IcsError("this file cannot be read as a calendar: check that it is an .ics export");
+  }
 }

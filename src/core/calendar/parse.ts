@@ -1,5 +1,5 @@
 import ICAL from "ical.js";
-import { componentsNest, diagnose, lineOfProperty } from "./diagnose";
+import { componentsNest, diagnose, findProperty, lineOfEvent, lineOfProperty } from "./diagnose";
 import {
   type IcsDuration,
   IcsError,
@@ -17,23 +17,30 @@ type JComp = [string, JProp[], JComp[]];
 
 /**
  * Reads an iCalendar text with ical.js's raw parser (`ICAL.parse`, jCal arrays — no object model)
- * and keeps only what free/busy needs: each VEVENT's times, recurrence, transparency and status.
- * A malformed file throws an {@link IcsError} naming the line or the problem.
+ * and keeps only what free/busy needs: each VEVENT's times, recurrence, transparency, status and
+ * version (and its title, only to name it in a problem). Whitespace before the calendar and text
+ * after it are ignored. A file that cannot be read throws an {@link IcsError} naming the line.
  */
-export function parseIcs(text: string): ParsedCalendar {
+export function parseIcs(input: string): ParsedCalendar {
+  const text = tidy(input);
   let root: unknown;
   try {
     root = ICAL.parse(text);
-  } catch (err) {
-    throw diagnose(text, err instanceof Error ? err.message : String(err));
+  } catch {
+    throw diagnose(text);
   }
-  if (!componentsNest(text)) throw diagnose(text, "components do not nest");
+  if (!componentsNest(text)) throw diagnose(text);
   const calendars = (Array.isArray(root) && Array.isArray(root[0]) ? root : [root]) as JComp[];
   if (calendars.length === 0 || calendars.some((c) => c?.[0] !== "vcalendar")) {
     throw new IcsError("not an iCalendar file: it must begin with BEGIN:VCALENDAR", 1);
   }
-  const parsed: ParsedCalendar = { events: [], timezones: new Map() };
+  const parsed: ParsedCalendar = {
+    events: [],
+    timezones: new Map(),
+    lineOfEvent: (index) => lineOfEvent(text, index),
+  };
   for (const calendar of calendars) {
+    readCalendarProperties(text, calendar, parsed);
     for (const component of calendar[2]) {
       if (component[0] === "vevent") parsed.events.push(readEvent(text, component, parsed.events.length));
       else if (component[0] === "vtimezone") {
@@ -45,9 +52,37 @@ export function parseIcs(text: string): ParsedCalendar {
   return parsed;
 }
 
+/**
+ * Blank lines stay (line numbers keep counting), but whitespace before `BEGIN:VCALENDAR` and anything
+ * after the last `END:VCALENDAR` go: mail clients and web servers add both.
+ */
+function tidy(text: string): string {
+  const lead = /^[\s\uFEFF]+/.exec(text)?.[0] ?? "";
+  let end = text.length;
+  const last = /^END:VCALENDAR[ \t]*$/gim;
+  for (let m = last.exec(text); m; m = last.exec(text)) end = m.index + m[0].length;
+  return lead.replace(/[^\n]/g, "") + text.slice(lead.length, end);
+}
+
+function readCalendarProperties(text: string, calendar: JComp, parsed: ParsedCalendar): void {
+  for (const prop of calendar[1]) {
+    const value = String(prop[3]).trim();
+    if (prop[0] === "calscale" && value.toUpperCase() !== "GREGORIAN") {
+      throw new IcsError(
+        `calendars in another calendar scale than the Gregorian (CALSCALE:${value.slice(0, 20)}) are not supported`,
+        lineOfProperty(text, "CALSCALE"),
+      );
+    }
+    if (prop[0] === "x-wr-timezone" && value) parsed.defaultZone = value;
+  }
+}
+
 function readEvent(text: string, component: JComp, index: number): IcsEvent {
   const event: Omit<IcsEvent, "start"> & { start: IcsTime | undefined } = {
     uid: "",
+    title: undefined,
+    sequence: 0,
+    index,
     start: undefined,
     end: undefined,
     duration: undefined,
@@ -55,6 +90,7 @@ function readEvent(text: string, component: JComp, index: number): IcsEvent {
     rdates: [],
     exdates: [],
     recurrenceId: undefined,
+    thisAndFuture: false,
     transparent: false,
     cancelled: false,
   };
@@ -73,6 +109,13 @@ function readEvent(text: string, component: JComp, index: number): IcsEvent {
         break;
       case "recurrence-id":
         event.recurrenceId = time(text, prop, prop[3], tzid);
+        event.thisAndFuture = String(prop[1].range ?? "").toUpperCase() === "THISANDFUTURE";
+        break;
+      case "summary":
+        event.title = String(prop[3]);
+        break;
+      case "sequence":
+        event.sequence = Number(prop[3]) || 0;
         break;
       case "duration":
         event.duration = duration(text, prop, prop[3]);
@@ -110,19 +153,20 @@ const compact = (value: unknown) => String(value).replace(/[-:]/g, "");
 function time(text: string, prop: JProp, value: unknown, tzid: string | undefined): IcsTime {
   const read = readTime(value, tzid);
   if (read) return read;
-  const raw = compact(value);
+  const found = findProperty(text, prop[0], value);
   throw new IcsError(
-    `${prop[0].toUpperCase()} value ${JSON.stringify(raw)} is not a valid date or date-time (YYYYMMDD or YYYYMMDDTHHMMSS)`,
-    lineOfProperty(text, prop[0], raw),
+    `${prop[0].toUpperCase()} ${JSON.stringify(found?.raw ?? compact(value))} is not a date`,
+    found?.line,
   );
 }
 
 function duration(text: string, prop: JProp, value: unknown): IcsDuration {
   const read = readDuration(value);
   if (read) return read;
+  const found = findProperty(text, prop[0], value);
   throw new IcsError(
-    `${prop[0].toUpperCase()} value ${JSON.stringify(value)} is not a duration such as PT1H30M`,
-    lineOfProperty(text, prop[0], String(value)),
+    `${prop[0].toUpperCase()} ${JSON.stringify(found?.raw ?? String(value))} is not a duration such as PT1H30M`,
+    found?.line,
   );
 }
 
@@ -143,12 +187,15 @@ const FREQUENCIES = new Set(["SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY"
 function recur(text: string, prop: JProp): RecurData {
   const value = prop[3] as Record<string, unknown> | undefined;
   const freq = typeof value?.freq === "string" ? value.freq.toUpperCase() : "";
+  if (value?.rscale !== undefined) {
+    throw new IcsError("RSCALE calendars are not supported", lineOfProperty(text, "RRULE", "RSCALE"));
+  }
   if (!value || !FREQUENCIES.has(freq)) {
     throw new IcsError("RRULE has no valid FREQ (DAILY, WEEKLY, MONTHLY, …)", lineOfProperty(text, "RRULE"));
   }
   if (value.until !== undefined && !readTime(value.until, undefined)) {
     throw new IcsError(
-      `RRULE UNTIL ${JSON.stringify(compact(value.until))} is not a valid date or date-time`,
+      `RRULE UNTIL ${JSON.stringify(compact(value.until))} is not a date`,
       lineOfProperty(text, "RRULE", "UNTIL"),
     );
   }

@@ -43,7 +43,10 @@ export function readTime(value: unknown, tzid: string | undefined): IcsTime | un
   if (typeof value !== "string") return undefined;
   const day = epochDayOf(value);
   if (day === undefined) return undefined;
-  if (value.length === 10) return { wall: day * DAY_MS, isDate: true, zone: tzid ?? "floating" };
+  // ical.js reads `DTSTART:20190101` (no VALUE=DATE) as the date-time "2019-01-01T::": a date.
+  if (value.length === 10 || (value.length === 13 && value.endsWith("T::"))) {
+    return { wall: day * DAY_MS, isDate: true, zone: tzid ?? "floating" };
+  }
   const utc = value.length === 20 && value.charCodeAt(19) === 90; // "Z"
   if (value.length !== 19 && !utc) return undefined;
   if (value.charCodeAt(10) !== 84 || value.charCodeAt(13) !== 58 || value.charCodeAt(16) !== 58) {

@@ -1,159 +1,76 @@
-/**
- * Windows time zone names, as Outlook and Exchange write them in TZID, mapped to IANA zones: the
- * "001" (primary) entries of CLDR's windowsZones.xml.
- */
-const WINDOWS_ZONES: Record<string, string> = {
-  "Dateline Standard Time": "Etc/GMT+12",
-  "UTC-11": "Etc/GMT+11",
-  "Aleutian Standard Time": "America/Adak",
-  "Hawaiian Standard Time": "Pacific/Honolulu",
-  "Marquesas Standard Time": "Pacific/Marquesas",
-  "Alaskan Standard Time": "America/Anchorage",
-  "UTC-09": "Etc/GMT+9",
-  "Pacific Standard Time (Mexico)": "America/Tijuana",
-  "UTC-08": "Etc/GMT+8",
-  "Pacific Standard Time": "America/Los_Angeles",
-  "US Mountain Standard Time": "America/Phoenix",
-  "Mountain Standard Time (Mexico)": "America/Mazatlan",
-  "Mountain Standard Time": "America/Denver",
-  "Yukon Standard Time": "America/Whitehorse",
-  "Central America Standard Time": "America/Guatemala",
-  "Central Standard Time": "America/Chicago",
-  "Easter Island Standard Time": "Pacific/Easter",
-  "Central Standard Time (Mexico)": "America/Mexico_City",
-  "Canada Central Standard Time": "America/Regina",
-  "SA Pacific Standard Time": "America/Bogota",
-  "Eastern Standard Time (Mexico)": "America/Cancun",
-  "Eastern Standard Time": "America/New_York",
-  "Haiti Standard Time": "America/Port-au-Prince",
-  "Cuba Standard Time": "America/Havana",
-  "US Eastern Standard Time": "America/Indiana/Indianapolis",
-  "Turks And Caicos Standard Time": "America/Grand_Turk",
-  "Paraguay Standard Time": "America/Asuncion",
-  "Atlantic Standard Time": "America/Halifax",
-  "Venezuela Standard Time": "America/Caracas",
-  "Central Brazilian Standard Time": "America/Cuiaba",
-  "SA Western Standard Time": "America/La_Paz",
-  "Pacific SA Standard Time": "America/Santiago",
-  "Newfoundland Standard Time": "America/St_Johns",
-  "Tocantins Standard Time": "America/Araguaina",
-  "E. South America Standard Time": "America/Sao_Paulo",
-  "SA Eastern Standard Time": "America/Cayenne",
-  "Argentina Standard Time": "America/Argentina/Buenos_Aires",
-  "Greenland Standard Time": "America/Nuuk",
-  "Montevideo Standard Time": "America/Montevideo",
-  "Magallanes Standard Time": "America/Punta_Arenas",
-  "Saint Pierre Standard Time": "America/Miquelon",
-  "Bahia Standard Time": "America/Bahia",
-  "UTC-02": "Etc/GMT+2",
-  "Mid-Atlantic Standard Time": "Etc/GMT+2",
-  "Azores Standard Time": "Atlantic/Azores",
-  "Cape Verde Standard Time": "Atlantic/Cape_Verde",
-  UTC: "Etc/UTC",
-  "GMT Standard Time": "Europe/London",
-  "Greenwich Standard Time": "Atlantic/Reykjavik",
-  "Sao Tome Standard Time": "Africa/Sao_Tome",
-  "Morocco Standard Time": "Africa/Casablanca",
-  "W. Europe Standard Time": "Europe/Berlin",
-  "Central Europe Standard Time": "Europe/Budapest",
-  "Romance Standard Time": "Europe/Paris",
-  "Central European Standard Time": "Europe/Warsaw",
-  "W. Central Africa Standard Time": "Africa/Lagos",
-  "Jordan Standard Time": "Asia/Amman",
-  "GTB Standard Time": "Europe/Bucharest",
-  "Middle East Standard Time": "Asia/Beirut",
-  "Egypt Standard Time": "Africa/Cairo",
-  "E. Europe Standard Time": "Europe/Chisinau",
-  "Syria Standard Time": "Asia/Damascus",
-  "West Bank Standard Time": "Asia/Hebron",
-  "South Africa Standard Time": "Africa/Johannesburg",
-  "FLE Standard Time": "Europe/Kiev",
-  "Israel Standard Time": "Asia/Jerusalem",
-  "South Sudan Standard Time": "Africa/Juba",
-  "Kaliningrad Standard Time": "Europe/Kaliningrad",
-  "Sudan Standard Time": "Africa/Khartoum",
-  "Libya Standard Time": "Africa/Tripoli",
-  "Namibia Standard Time": "Africa/Windhoek",
-  "Arabic Standard Time": "Asia/Baghdad",
-  "Turkey Standard Time": "Europe/Istanbul",
-  "Arab Standard Time": "Asia/Riyadh",
-  "Belarus Standard Time": "Europe/Minsk",
-  "Russian Standard Time": "Europe/Moscow",
-  "E. Africa Standard Time": "Africa/Nairobi",
-  "Volgograd Standard Time": "Europe/Volgograd",
-  "Iran Standard Time": "Asia/Tehran",
-  "Arabian Standard Time": "Asia/Dubai",
-  "Astrakhan Standard Time": "Europe/Astrakhan",
-  "Azerbaijan Standard Time": "Asia/Baku",
-  "Russia Time Zone 3": "Europe/Samara",
-  "Mauritius Standard Time": "Indian/Mauritius",
-  "Saratov Standard Time": "Europe/Saratov",
-  "Georgian Standard Time": "Asia/Tbilisi",
-  "Caucasus Standard Time": "Asia/Yerevan",
-  "Afghanistan Standard Time": "Asia/Kabul",
-  "West Asia Standard Time": "Asia/Tashkent",
-  "Ekaterinburg Standard Time": "Asia/Yekaterinburg",
-  "Pakistan Standard Time": "Asia/Karachi",
-  "Qyzylorda Standard Time": "Asia/Qyzylorda",
-  "India Standard Time": "Asia/Kolkata",
-  "Sri Lanka Standard Time": "Asia/Colombo",
-  "Nepal Standard Time": "Asia/Kathmandu",
-  "Central Asia Standard Time": "Asia/Almaty",
-  "Bangladesh Standard Time": "Asia/Dhaka",
-  "Omsk Standard Time": "Asia/Omsk",
-  "Myanmar Standard Time": "Asia/Yangon",
-  "SE Asia Standard Time": "Asia/Bangkok",
-  "Altai Standard Time": "Asia/Barnaul",
-  "W. Mongolia Standard Time": "Asia/Hovd",
-  "North Asia Standard Time": "Asia/Krasnoyarsk",
-  "N. Central Asia Standard Time": "Asia/Novosibirsk",
-  "Tomsk Standard Time": "Asia/Tomsk",
-  "China Standard Time": "Asia/Shanghai",
-  "North Asia East Standard Time": "Asia/Irkutsk",
-  "Singapore Standard Time": "Asia/Singapore",
-  "W. Australia Standard Time": "Australia/Perth",
-  "Taipei Standard Time": "Asia/Taipei",
-  "Ulaanbaatar Standard Time": "Asia/Ulaanbaatar",
-  "Aus Central W. Standard Time": "Australia/Eucla",
-  "Transbaikal Standard Time": "Asia/Chita",
-  "Tokyo Standard Time": "Asia/Tokyo",
-  "North Korea Standard Time": "Asia/Pyongyang",
-  "Korea Standard Time": "Asia/Seoul",
-  "Yakutsk Standard Time": "Asia/Yakutsk",
-  "Cen. Australia Standard Time": "Australia/Adelaide",
-  "AUS Central Standard Time": "Australia/Darwin",
-  "E. Australia Standard Time": "Australia/Brisbane",
-  "AUS Eastern Standard Time": "Australia/Sydney",
-  "West Pacific Standard Time": "Pacific/Port_Moresby",
-  "Tasmania Standard Time": "Australia/Hobart",
-  "Vladivostok Standard Time": "Asia/Vladivostok",
-  "Lord Howe Standard Time": "Australia/Lord_Howe",
-  "Bougainville Standard Time": "Pacific/Bougainville",
-  "Russia Time Zone 10": "Asia/Srednekolymsk",
-  "Magadan Standard Time": "Asia/Magadan",
-  "Norfolk Standard Time": "Pacific/Norfolk",
-  "Sakhalin Standard Time": "Asia/Sakhalin",
-  "Central Pacific Standard Time": "Pacific/Guadalcanal",
-  "Russia Time Zone 11": "Asia/Kamchatka",
-  "New Zealand Standard Time": "Pacific/Auckland",
-  "UTC+12": "Etc/GMT-12",
-  "Fiji Standard Time": "Pacific/Fiji",
-  "Kamchatka Standard Time": "Asia/Kamchatka",
-  "Chatham Islands Standard Time": "Pacific/Chatham",
-  "UTC+13": "Etc/GMT-13",
-  "Tonga Standard Time": "Pacific/Tongatapu",
-  "Samoa Standard Time": "Pacific/Apia",
-  "Line Islands Standard Time": "Pacific/Kiritimati",
-};
+import { IANA_ALIAS_MAP, WINDOWS_TO_IANA_MAP } from "windows-iana";
+import { isValidTimeZone, offsetAt } from "../time";
 
-const BY_LOWER_CASE = new Map(
-  Object.entries(WINDOWS_ZONES).map(([name, iana]) => [name.toLowerCase(), iana]),
+/** Windows zone ids (any letter case) → the primary ("001") IANA zone of CLDR's windowsZones.xml. */
+const WINDOWS_IDS = new Map(
+  WINDOWS_TO_IANA_MAP.filter((entry) => entry.territory === "001").map((entry) => [
+    entry.windowsName.toLowerCase(),
+    entry.iana[0] as string,
+  ]),
 );
 
-/** The IANA zone for a Windows zone name (any letter case), or `undefined`. */
+/** Every Windows zone id windows-iana maps (for tests). */
+export const WINDOWS_ZONE_NAMES = WINDOWS_TO_IANA_MAP.filter((entry) => entry.territory === "001").map(
+  (entry) => entry.windowsName,
+);
+
+/**
+ * The IANA zone for a Windows zone as Outlook and Exchange write it in TZID: the id
+ * (`W. Europe Standard Time`) or the display name (`(UTC+01:00) Amsterdam, Berlin, Bern, …`),
+ * in any letter case; `undefined` when it is neither.
+ */
 export function windowsZoneToIana(name: string): string | undefined {
-  return BY_LOWER_CASE.get(name.trim().toLowerCase());
+  const trimmed = name.trim();
+  return WINDOWS_IDS.get(trimmed.toLowerCase()) ?? displayNameToIana(trimmed);
 }
 
-/** Every mapped Windows name (for tests). */
-export const WINDOWS_ZONE_NAMES = Object.keys(WINDOWS_ZONES);
+const DISPLAY_NAME = /^\(UTC(?:([+-])(\d{1,2}):(\d{2}))?\)\s*(.+)$/i;
+
+/**
+ * A display name names its UTC offset and places ("(UTC-05:00) Eastern Time (US & Canada)"): the
+ * first place that is a city of an IANA zone with that standard offset, else "X Time" read as the
+ * Windows id "X Standard Time", else the fixed offset (whole hours only; no daylight saving).
+ */
+function displayNameToIana(name: string): string | undefined {
+  const match = DISPLAY_NAME.exec(name);
+  if (!match) return undefined;
+  const sign = match[1] === "-" ? -1 : 1;
+  const offsetMinutes = sign * (Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0));
+  const places = (match[4] as string).split(",").map((place) => place.trim().toLowerCase());
+  for (const place of places) {
+    const zone = zonesByCity().get(place);
+    if (zone && standardOffsetMinutes(zone) === offsetMinutes) return zone;
+  }
+  const generic = (places[0] ?? "").replace(/\s*\(.*\)$/, "").replace(/ time$/, " standard time");
+  const windows = WINDOWS_IDS.get(generic);
+  if (windows && standardOffsetMinutes(windows) === offsetMinutes) return windows;
+  if (offsetMinutes === 0) return "Etc/UTC";
+  return offsetMinutes % 60 === 0
+    ? `Etc/GMT${offsetMinutes > 0 ? "-" : "+"}${Math.abs(offsetMinutes / 60)}`
+    : undefined;
+}
+
+/** The smaller of a zone's January and July offsets in 2025: its standard offset, in minutes. */
+function standardOffsetMinutes(zone: string): number {
+  const january = offsetAt(zone, Date.UTC(2025, 0, 15));
+  const july = offsetAt(zone, Date.UTC(2025, 6, 15));
+  return Math.min(january, july) / 60_000;
+}
+
+let cities: Map<string, string> | undefined;
+
+/** City names (lower case) → IANA zone: CLDR's descriptions ("Amsterdam, Netherlands") and zone ids. */
+function zonesByCity(): Map<string, string> {
+  if (cities) return cities;
+  cities = new Map();
+  for (const zone of Intl.supportedValuesOf("timeZone")) {
+    const city = zone.split("/").pop()?.replace(/_/g, " ").toLowerCase();
+    if (city && !cities.has(city)) cities.set(city, zone);
+  }
+  for (const entry of IANA_ALIAS_MAP) {
+    const city = entry.description.split(",")[0]?.trim().toLowerCase();
+    const zone = entry.alias.find(isValidTimeZone);
+    if (city && zone && !cities.has(city)) cities.set(city, zone);
+  }
+  return cities;
+}

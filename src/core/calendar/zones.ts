@@ -1,5 +1,12 @@
 import ICAL from "ical.js";
-import { isValidTimeZone, offsetAt, wallClockToInstant } from "../time";
+import {
+  DAY_MS,
+  type Interval,
+  isValidTimeZone,
+  offsetAt,
+  transitionsBetween,
+  wallClockToInstant,
+} from "../time";
 import { fieldsToWall, wallFields } from "./values";
 import { windowsZoneToIana } from "./windows-zones";
 
@@ -34,18 +41,25 @@ export function ianaZoneOf(tzid: string): string | undefined {
 }
 
 /**
- * Resolves the zones of one calendar, once per TZID: IANA and Windows names through the cached
- * transitions of core/time; a custom VTIMEZONE (Outlook's "Customized Time Zone") through
- * ical.js's own reading of its rules; anything else in the owner's zone, with a warning.
+ * Resolves the zones of one calendar, once per TZID. A VTIMEZONE in the file wins over an IANA or
+ * Windows zone of the same name (TZIDs match in any letter case), as other readers do; when its rules
+ * agree with that zone over the horizon the cached transitions of core/time read it (fast), else
+ * ical.js reads its rules. Floating times are read in the calendar's `X-WR-TIMEZONE`, else the owner's
+ * zone; an unknown TZID in the owner's zone, with a warning.
  */
 export class CalendarZones {
   private readonly readers = new Map<string, ZoneReader>();
+  private readonly timezones = new Map<string, unknown>();
   readonly warnings: string[] = [];
 
   constructor(
     private readonly ownerZone: string,
-    private readonly timezones: Map<string, unknown>,
-  ) {}
+    timezones: Map<string, unknown>,
+    private readonly horizon: Interval,
+    private readonly defaultZone?: string,
+  ) {
+    for (const [tzid, component] of timezones) this.timezones.set(tzid.trim().toLowerCase(), component);
+  }
 
   reader(zone: string): ZoneReader {
     let reader = this.readers.get(zone);
@@ -58,21 +72,66 @@ export class CalendarZones {
 
   private resolve(zone: string): ZoneReader {
     if (zone === "utc") return UTC_READER;
-    if (zone === "floating") return ianaReader(this.ownerZone);
-    const iana = ianaZoneOf(zone) ?? this.locationOf(zone);
+    if (zone === "floating") {
+      return this.defaultZone ? this.reader(this.defaultZone) : ianaReader(this.ownerZone);
+    }
+    const component = this.timezones.get(zone.trim().toLowerCase());
+    const iana = ianaZoneOf(zone) ?? locationOf(component);
+    const custom = component === undefined ? undefined : this.vtimezone(zone, component);
+    if (custom && !(iana && this.agrees(component, custom, iana))) return custom;
     if (iana) return ianaReader(iana);
-    const component = this.timezones.get(zone);
-    if (component) return vtimezoneReader(zone, component);
     this.warnings.push(`unknown time zone ${JSON.stringify(zone)}: read in ${this.ownerZone}`);
     return ianaReader(this.ownerZone);
   }
 
-  /** The `X-LIC-LOCATION` that some writers put in a VTIMEZONE with a private TZID. */
-  private locationOf(zone: string): string | undefined {
-    const component = this.timezones.get(zone) as [string, [string, unknown, string, unknown][]] | undefined;
-    const location = component?.[1].find((p) => p[0] === "x-lic-location")?.[3];
-    return typeof location === "string" ? ianaZoneOf(location) : undefined;
+  /** {@link agrees}, remembered: writers repeat the same VTIMEZONE blocks in every file. */
+  private agrees(component: unknown, custom: ZoneReader, iana: string): boolean {
+    const key = `${iana}|${this.horizon.start}|${this.horizon.end}|${JSON.stringify(component)}`;
+    let known = AGREEMENT.get(key);
+    if (known === undefined) {
+      known = agrees(custom, iana, this.horizon);
+      if (AGREEMENT.size >= 500) AGREEMENT.clear();
+      AGREEMENT.set(key, known);
+    }
+    return known;
   }
+
+  private vtimezone(tzid: string, component: unknown): ZoneReader | undefined {
+    try {
+      return vtimezoneReader(tzid, component);
+    } catch {
+      this.warnings.push(`the VTIMEZONE of ${JSON.stringify(tzid)} cannot be read: its name is used instead`);
+      return undefined;
+    }
+  }
+}
+
+/** The `X-LIC-LOCATION` that some writers put in a VTIMEZONE with a private TZID. */
+function locationOf(component: unknown): string | undefined {
+  const properties = (component as [string, [string, unknown, string, unknown][]] | undefined)?.[1];
+  const location = properties?.find((p) => p[0] === "x-lic-location")?.[3];
+  return typeof location === "string" ? ianaZoneOf(location) : undefined;
+}
+
+const EDGE_MS = 15 * 3_600_000;
+/** Whether a VTIMEZONE (as jCal) agrees with an IANA zone over a horizon: a pure function's memo. */
+const AGREEMENT = new Map<string, boolean>();
+
+/**
+ * Whether a VTIMEZONE gives the IANA zone's offsets throughout the horizon: compared 15 hours before
+ * and after each of the zone's transitions (a VTIMEZONE changing on another day differs at one of
+ * the two; ical.js's own conversion from UTC is off by up to the zone's offset around a change, so
+ * nearer is not compared), and every 30 days (a VTIMEZONE changing where the zone does not).
+ */
+function agrees(custom: ZoneReader, iana: string, horizon: Interval): boolean {
+  const same = (instant: number) => custom.toWall(instant) - instant === offsetAt(iana, instant);
+  for (let instant = horizon.start; instant <= horizon.end; instant += 30 * DAY_MS) {
+    if (!same(instant)) return false;
+  }
+  for (const transition of transitionsBetween(iana, horizon.start, horizon.end)) {
+    if (!same(transition.at - EDGE_MS) || !same(transition.at + EDGE_MS)) return false;
+  }
+  return true;
 }
 
 function vtimezoneReader(tzid: string, component: unknown): ZoneReader {

@@ -1,4 +1,5 @@
 import {
+  DAY_MS,
   type Instant,
   type Interval,
   mergeIntervals,
@@ -7,7 +8,13 @@ import {
   type Transition,
   transitionsBetween,
 } from "../time";
-import { type AttendeeFacts, countFragments } from "./score";
+import {
+  type AttendeeFacts,
+  countFragments,
+  localDayStart,
+  localWeekdayIndex,
+  outsideDistance,
+} from "./score";
 import type { Attendee } from "./types";
 
 /** Sorted, non-empty, neither overlapping nor touching: what `mergeIntervals` returns. */
@@ -29,6 +36,40 @@ function normalised(list: readonly Interval[]): readonly Interval[] {
 export function blockedTime(busy: readonly Interval[], bufferMs: number): readonly Interval[] {
   if (bufferMs === 0) return normalised(busy);
   return mergeIntervals(busy.map((b) => ({ start: b.start - bufferMs, end: b.end + bufferMs })));
+}
+
+/** Index of the first interval ending after `instant`, by binary search. */
+export function firstEndingAfter(list: readonly Interval[], instant: Instant): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((list[mid] as Interval).end <= instant) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Busy milliseconds inside `[from, to)`, from running totals (`totals[i]`: duration of `list[0..i)`). */
+function busyWithin(list: readonly Interval[], totals: Float64Array, from: Instant, to: Instant): number {
+  const first = firstEndingAfter(list, from);
+  let last = firstEndingAfter(list, to);
+  if (last < list.length && (list[last] as Interval).start < to) last++;
+  if (first >= last) return 0;
+  let sum = (totals[last] as number) - (totals[first] as number);
+  const head = list[first] as Interval;
+  const tail = list[last - 1] as Interval;
+  if (head.start < from) sum -= from - head.start;
+  if (tail.end > to) sum -= tail.end - to;
+  return sum;
+}
+
+function runningTotals(list: readonly Interval[]): Float64Array {
+  const totals = new Float64Array(list.length + 1);
+  list.forEach((interval, i) => {
+    totals[i + 1] = (totals[i] as number) + interval.end - interval.start;
+  });
+  return totals;
 }
 
 /** Index of the first interval from `from` on that ends after `instant` (the list's length if none). */
@@ -74,10 +115,13 @@ class OffsetCursor {
 export class AttendeeTrack implements AttendeeFacts {
   free = true;
   inWorkingHours = false;
+  hoursDistanceMs = 0;
   startOffsetMs = 0;
   endOffsetMs = 0;
   fragments = 0;
   focusMs = 0;
+  dayBusyMs = 0;
+  noMeetingDay = false;
 
   /** Busy time widened by the buffer. */
   readonly blocked: readonly Interval[];
@@ -85,6 +129,9 @@ export class AttendeeTrack implements AttendeeFacts {
   readonly freeTime: readonly Interval[];
   private readonly working: readonly Interval[];
   private readonly focus: readonly Interval[];
+  private readonly busy: readonly Interval[];
+  private readonly busyTotals: Float64Array;
+  private dayStart = Number.NaN;
   private readonly startOffsets: OffsetCursor;
   private readonly endOffsets: OffsetCursor;
   private blockedAt = 0;
@@ -96,8 +143,14 @@ export class AttendeeTrack implements AttendeeFacts {
     readonly attendee: Attendee,
     bufferMs: number,
     window: Interval,
+    /** Bits of the agreement's no-meeting days (see `weekdayMask`). */
+    private readonly noMeetingMask = 0,
+    /** Whether the day's busy load is wanted (a daily meeting budget applies). */
+    private readonly trackDayLoad = false,
   ) {
     this.blocked = blockedTime(attendee.busy, bufferMs);
+    this.busy = !trackDayLoad ? [] : bufferMs === 0 ? this.blocked : normalised(attendee.busy);
+    this.busyTotals = runningTotals(this.busy);
     this.working = normalised(attendee.working);
     this.freeTime = attendee.required ? subtractIntervals(this.working, this.blocked) : [];
     this.focus = normalised(attendee.focus ?? []);
@@ -113,6 +166,7 @@ export class AttendeeTrack implements AttendeeFacts {
     this.workingAt = 0;
     this.freeAt = 0;
     this.focusAt = 0;
+    this.dayStart = Number.NaN;
     this.startOffsets.rewind();
     this.endOffsets.rewind();
   }
@@ -125,6 +179,10 @@ export class AttendeeTrack implements AttendeeFacts {
     this.workingAt = skipEndedBy(this.working, this.workingAt, start);
     const shift = this.working[this.workingAt];
     this.inWorkingHours = shift !== undefined && shift.start <= start && end <= shift.end;
+    this.hoursDistanceMs =
+      this.inWorkingHours && shift
+        ? Math.min(start - shift.start, shift.end - end)
+        : outsideDistance(shift, this.working[this.workingAt - 1], start, end);
 
     this.fragments = 0;
     if (this.freeTime.length > 0) {
@@ -145,5 +203,18 @@ export class AttendeeTrack implements AttendeeFacts {
 
     this.startOffsetMs = this.startOffsets.at(start);
     this.endOffsetMs = this.endOffsets.at(end);
+    this.visitDay(start);
+  }
+
+  /** Day load and the no-meeting day, recomputed only when the local day changes. */
+  private visitDay(start: Instant): void {
+    if (this.noMeetingMask !== 0)
+      this.noMeetingDay = (this.noMeetingMask & (1 << localWeekdayIndex(start, this.startOffsetMs))) !== 0;
+    if (!this.trackDayLoad) return;
+    const day = localDayStart(start, this.startOffsetMs);
+    if (day !== this.dayStart) {
+      this.dayStart = day;
+      this.dayBusyMs = busyWithin(this.busy, this.busyTotals, day, day + DAY_MS);
+    }
   }
 }

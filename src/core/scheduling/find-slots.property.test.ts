@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { findSlotsNaive } from "../../../bench/baseline/naive-slots";
-import { type Interval, mergeIntervals, type WeekPattern, workingIntervals } from "../time";
+import { type Interval, mergeIntervals, WEEKDAYS, type WeekPattern, workingIntervals } from "../time";
 import { findSlots } from "./find-slots";
 import type { Attendee, Slot, SlotQuery } from "./types";
 
@@ -67,6 +67,9 @@ const queryArb = fc
     bufferMinutes: fc.constantFrom(0, 0, 5, 10, 15, 30),
     limit: fc.integer({ min: 1, max: 25 }),
     allowOutsideWorkingHours: fc.boolean(),
+    spreadMinutes: fc.constantFrom(0, 0, 30, 60, 90),
+    noMeetingDays: fc.subarray([...WEEKDAYS], { maxLength: 2 }),
+    dailyMeetingHours: fc.constantFrom(0, 0, 2, 4.5),
     people: fc.array(
       fc.record({
         zone: fc.constantFrom(...ZONES),
@@ -75,6 +78,7 @@ const queryArb = fc
         busy: intervalsArb(25),
         focus: intervalsArb(4),
         burden: fc.constantFrom(0, 0, 3, 12.5, 40),
+        absent: intervalsArb(2),
       }),
       { minLength: 1, maxLength: 5 },
     ),
@@ -97,12 +101,17 @@ const queryArb = fc
         ),
         busy: toIntervals(p.busy),
         focus: toIntervals(p.focus),
+        absent: toIntervals(p.absent),
         burden: p.burden,
       }),
     );
     const { durationMinutes, granularityMinutes, bufferMinutes, limit, allowOutsideWorkingHours } = raw;
+    const { spreadMinutes, noMeetingDays, dailyMeetingHours } = raw;
     return {
       attendees,
+      spreadMinutes,
+      noMeetingDays,
+      dailyMeetingHours,
       window,
       durationMinutes,
       granularityMinutes,
@@ -165,11 +174,15 @@ describe("findSlots properties", () => {
     );
   });
 
-  it("returns exactly the naive baseline's top slots, best first", () => {
+  it("returns exactly the naive baseline's top slots, best first, spread apart", () => {
     fc.assert(
       fc.property(queryArb, (query) => {
         const slots = findSlots(query);
         expect(slots).toEqual(findSlotsNaive(query));
+        const spreadMs = (query.spreadMinutes ?? 60) * MINUTE;
+        for (const a of slots)
+          for (const b of slots)
+            if (a !== b) expect(Math.abs(a.start - b.start)).toBeGreaterThanOrEqual(spreadMs);
         for (let i = 1; i < slots.length; i++) {
           const [a, b] = [slots[i - 1] as Slot, slots[i] as Slot];
           expect(a.score > b.score || (a.score === b.score && a.start < b.start)).toBe(true);

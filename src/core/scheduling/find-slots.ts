@@ -1,7 +1,7 @@
 import { type Interval, intersectIntervals, MINUTE_MS, subtractIntervals } from "../time";
 import { AttendeeTrack } from "./attendee-track";
-import { presentSlot, type RankedCandidate, type ScoredStart, TopCandidates } from "./ranking";
-import { attendeePenalty, scoreFromPenalty } from "./score";
+import { pickSpread, presentSlot, type RankedCandidate, type ScoredStart, TopCandidates } from "./ranking";
+import { attendeePenalty, type ScoreRules, scoreFromPenalty, weekdayMask } from "./score";
 import type { Slot, SlotQuery } from "./types";
 
 /** The query with defaults applied, durations in milliseconds; throws `RangeError` on nonsense. */
@@ -10,6 +10,8 @@ export function resolveQuery(query: SlotQuery) {
   const granularityMinutes = query.granularityMinutes ?? 15;
   const bufferMinutes = query.bufferMinutes ?? 0;
   const limit = query.limit ?? 10;
+  const spreadMinutes = query.spreadMinutes ?? 60;
+  const dailyMeetingHours = query.dailyMeetingHours ?? 0;
   if (!(Number.isFinite(durationMinutes) && durationMinutes > 0))
     throw new RangeError(`durationMinutes must be a positive number: ${durationMinutes}`);
   if (!(Number.isInteger(granularityMinutes) && granularityMinutes > 0))
@@ -18,6 +20,10 @@ export function resolveQuery(query: SlotQuery) {
     throw new RangeError(`bufferMinutes must be a number ≥ 0: ${bufferMinutes}`);
   if (!(Number.isInteger(limit) && limit >= 0))
     throw new RangeError(`limit must be a whole number ≥ 0: ${limit}`);
+  if (!(Number.isFinite(spreadMinutes) && spreadMinutes >= 0))
+    throw new RangeError(`spreadMinutes must be a number ≥ 0: ${spreadMinutes}`);
+  if (!(Number.isFinite(dailyMeetingHours) && dailyMeetingHours >= 0))
+    throw new RangeError(`dailyMeetingHours must be a number ≥ 0: ${dailyMeetingHours}`);
   if (!(window.end > window.start)) throw new RangeError("the window must end after it starts");
   return {
     attendees: query.attendees,
@@ -26,6 +32,9 @@ export function resolveQuery(query: SlotQuery) {
     stepMs: granularityMinutes * MINUTE_MS,
     bufferMs: Math.round(bufferMinutes * MINUTE_MS),
     limit,
+    spreadMs: Math.round(spreadMinutes * MINUTE_MS),
+    noMeetingMask: weekdayMask(query.noMeetingDays ?? []),
+    rules: { dailyBudgetMs: Math.round(dailyMeetingHours * 60 * MINUTE_MS) } satisfies ScoreRules,
     allowOutsideWorkingHours: query.allowOutsideWorkingHours ?? false,
   };
 }
@@ -73,7 +82,7 @@ function penalties(q: ResolvedQuery, starts: Float64Array, tracks: readonly Atte
       const start = starts[c] as number;
       const end = start + q.durationMs;
       track.visit(start, end);
-      sums[c] = (sums[c] as number) + attendeePenalty(track.attendee, track, start, end);
+      sums[c] = (sums[c] as number) + attendeePenalty(track.attendee, track, start, end, q.rules);
     }
   }
   return sums;
@@ -84,42 +93,57 @@ function describe(q: ResolvedQuery, best: readonly ScoredStart[], tracks: readon
   const ranked: RankedCandidate[] = best.map((candidate) => ({
     ...candidate,
     end: candidate.start + q.durationMs,
-    free: [],
-    inWorkingHours: [],
+    facts: [],
   }));
   const inTimeOrder = [...ranked].sort((a, b) => a.start - b.start);
   for (const track of tracks) {
     track.rewind();
     for (const candidate of inTimeOrder) {
       track.visit(candidate.start, candidate.end);
-      candidate.free.push(track.free);
-      candidate.inWorkingHours.push(track.inWorkingHours);
+      const { free, inWorkingHours, focusMs, noMeetingDay } = track;
+      candidate.facts.push({ free, inWorkingHours, focusMs, noMeetingDay });
     }
   }
   return ranked.map((candidate) => presentSlot(candidate, q.attendees));
 }
 
+/** The best candidates: a streaming top-`limit` when they may sit side by side, else a spread pick. */
+function bestStarts(q: ResolvedQuery, starts: Float64Array, sums: Float64Array): ScoredStart[] {
+  if (q.spreadMs === 0) {
+    const top = new TopCandidates(q.limit);
+    for (let c = 0; c < starts.length; c++)
+      top.offer({ start: starts[c] as number, score: scoreFromPenalty(sums[c] as number) });
+    return top.best();
+  }
+  const all: ScoredStart[] = new Array(starts.length);
+  for (let c = 0; c < starts.length; c++)
+    all[c] = { start: starts[c] as number, score: scoreFromPenalty(sums[c] as number) };
+  return pickSpread(all, q.limit, q.spreadMs);
+}
+
 /**
- * The best `limit` slots of `durationMinutes` inside the window, best first (ties: earlier start).
+ * The best `limit` slots of `durationMinutes` inside the window, best first (ties: earlier start), no
+ * two starting within `spreadMinutes` of each other.
  * Required attendees must be free (busy ± buffer is hard) and, unless `allowOutsideWorkingHours`,
  * inside working hours; everything else is scored (see `SCORE_WEIGHTS`).
  *
  * Cost: the feasible set comes from sweeps over sorted lists (O(total intervals)); candidate starts are
  * enumerated only inside it; scoring walks each attendee's lists once with forward-only pointers:
  * O(total intervals + candidates × attendees) time, O(candidates) memory; no per-minute grid, no rescans.
+ * Day loads come from running totals, once per attendee and local day. Spreading sorts the candidates
+ * (O(candidates log candidates)), then picks greedily.
  */
 export function findSlots(query: SlotQuery): Slot[] {
   const q = resolveQuery(query);
-  const tracks = q.attendees.map((attendee) => new AttendeeTrack(attendee, q.bufferMs, q.window));
+  const tracks = q.attendees.map(
+    (attendee) =>
+      new AttendeeTrack(attendee, q.bufferMs, q.window, q.noMeetingMask, q.rules.dailyBudgetMs > 0),
+  );
   const feasible = feasibleTime(
     tracks.filter((track) => track.attendee.required),
     q,
   );
   const starts = candidateStarts(feasible, q);
   const sums = penalties(q, starts, tracks);
-  const top = new TopCandidates(q.limit);
-  for (let c = 0; c < starts.length; c++) {
-    top.offer({ start: starts[c] as number, score: scoreFromPenalty(sums[c] as number) });
-  }
-  return describe(q, top.best(), tracks);
+  return describe(q, bestStarts(q, starts, sums), tracks);
 }

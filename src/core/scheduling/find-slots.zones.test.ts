@@ -15,7 +15,14 @@ function person(personId: string, timeZone: string): Attendee {
 
 /** All 30-minute slots in the window, in time order. */
 function everySlot(attendees: Attendee[], window: Interval, granularityMinutes = 15): Slot[] {
-  const slots = findSlots({ attendees, durationMinutes: 30, window, granularityMinutes, limit: 10_000 });
+  const slots = findSlots({
+    attendees,
+    durationMinutes: 30,
+    window,
+    granularityMinutes,
+    limit: 10_000,
+    spreadMinutes: 0,
+  });
   return slots.sort((a, b) => a.start - b.start);
 }
 

@@ -1,3 +1,4 @@
+export { hoursReason, slotBlockers } from "./blockers";
 export { findSlots, resolveQuery } from "./find-slots";
 export {
   classifySlot,
@@ -8,7 +9,7 @@ export {
   inconveniencePoints,
   LATE_AFTER_MINUTES,
 } from "./inconvenience";
-export { localMinute, presentSlot, type RankedCandidate } from "./ranking";
+export { localMinute, pickSpread, presentSlot, type RankedCandidate } from "./ranking";
 export {
   type PlannedOccurrence,
   planRotation,
@@ -21,14 +22,21 @@ export {
   attendeePenalty,
   compareRanked,
   countFragments,
+  localDayStart,
+  localWeekdayIndex,
+  outsideDistance,
   SCORE_WEIGHTS,
+  type ScoreRules,
   scoreFromPenalty,
+  weekdayMask,
 } from "./score";
 export type {
   Attendee,
+  BlockerReason,
   Inconvenience,
   InconvenienceKind,
   Slot,
   SlotAttendee,
+  SlotBlocker,
   SlotQuery,
 } from "./types";

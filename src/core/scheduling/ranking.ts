@@ -1,14 +1,17 @@
 import { formatTimeOfDay, type Instant, instantToLocal } from "../time";
-import { compareRanked } from "./score";
+import { slotBlockers } from "./blockers";
+import { type AttendeeFacts, compareRanked } from "./score";
 import type { Attendee, Slot } from "./types";
 
-/** A scored candidate with each attendee's free / in-working-hours flags, in attendee order. */
+/** What presenting a slot needs to know about each attendee. */
+export type PresentedFacts = Pick<AttendeeFacts, "free" | "inWorkingHours" | "focusMs" | "noMeetingDay">;
+
+/** A scored candidate with each attendee's facts, in attendee order. */
 export interface RankedCandidate {
   start: Instant;
   end: Instant;
   score: number;
-  free: boolean[];
-  inWorkingHours: boolean[];
+  facts: PresentedFacts[];
 }
 
 /** A candidate's start and score, before the attendees' flags are known. */
@@ -42,6 +45,22 @@ export class TopCandidates {
   }
 }
 
+/**
+ * The best `limit` of `candidates` (any order), best first, no two starting closer than `spreadMs`:
+ * greedy in ranking order, so a slot gives way only to a better (or equally good, earlier) one nearby.
+ */
+export function pickSpread(candidates: ScoredStart[], limit: number, spreadMs: number): ScoredStart[] {
+  const picked: ScoredStart[] = [];
+  if (limit <= 0) return picked;
+  candidates.sort(compareRanked);
+  for (const candidate of candidates) {
+    if (picked.some((p) => Math.abs(p.start - candidate.start) < spreadMs)) continue;
+    picked.push(candidate);
+    if (picked.length === limit) break;
+  }
+  return picked;
+}
+
 /** `"YYYY-MM-DDTHH:MM"` of `instant` on the wall clock of `timeZone`. */
 export function localMinute(timeZone: string, instant: Instant): string {
   const local = instantToLocal(timeZone, instant);
@@ -65,9 +84,10 @@ export function presentSlot(candidate: RankedCandidate, attendees: readonly Atte
     score: candidate.score,
     attendees: attendees.map((attendee, i) => ({
       personId: attendee.personId,
-      free: candidate.free[i] ?? false,
-      inWorkingHours: candidate.inWorkingHours[i] ?? false,
+      free: candidate.facts[i]?.free ?? false,
+      inWorkingHours: candidate.facts[i]?.inWorkingHours ?? false,
       localStart: localStartIn(attendee.timeZone),
     })),
+    blockers: slotBlockers(attendees, candidate.facts, candidate.start, candidate.end, localStartIn),
   };
 }

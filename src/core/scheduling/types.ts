@@ -1,4 +1,5 @@
-import type { Instant, Interval } from "../time";
+import type { BlockerReason } from "../../contracts/scheduling";
+import type { Instant, Interval, Weekday } from "../time";
 
 /** One person as the slot finder sees them. Every list is normalised (sorted, merged) UTC time. */
 export interface Attendee {
@@ -10,6 +11,8 @@ export interface Attendee {
   working: Interval[];
   /** Busy time, absences included. */
   busy: Interval[];
+  /** Absences (also inside `busy`): only to say "absent" rather than "busy". */
+  absent?: Interval[];
   /** Personal focus blocks: slots avoid them, but they never exclude a slot. */
   focus?: Interval[];
   /** Inconvenience already carried (from the ledger); a higher burden makes new inconvenience cost more. */
@@ -29,6 +32,22 @@ export interface SlotQuery {
   limit?: number;
   /** When true, required attendees' working hours become soft (scored) instead of hard. */
   allowOutsideWorkingHours?: boolean;
+  /** No two suggestions start closer than this. Default 60; 0 lets them sit side by side. */
+  spreadMinutes?: number;
+  /** The agreement's no-meeting days, on each attendee's own clock: scored, never excluded. */
+  noMeetingDays?: readonly Weekday[];
+  /** The agreement's daily meeting budget in hours: a fuller day scores lower. 0 or absent: none. */
+  dailyMeetingHours?: number;
+}
+
+export type { BlockerReason };
+
+/** Something about a slot that costs one attendee: said as "Aiko: 07:00 local, before working hours". */
+export interface SlotBlocker {
+  personId: string;
+  reason: BlockerReason;
+  /** `"HH:MM"` of the slot's start on the person's wall clock. */
+  localTime: string;
 }
 
 export interface SlotAttendee {
@@ -47,6 +66,8 @@ export interface Slot {
   /** Higher is better; 100 is a slot with no penalty (see `SCORE_WEIGHTS`). */
   score: number;
   attendees: SlotAttendee[];
+  /** Who pays for this slot and why, in attendee order; empty for a slot nobody pays for. */
+  blockers: SlotBlocker[];
 }
 
 export type InconvenienceKind = "early" | "late" | "outside";

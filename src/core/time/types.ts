@@ -1,3 +1,5 @@
+import type { Weekday, WeekPattern } from "../../contracts/week";
+
 /** Milliseconds since 1970-01-01T00:00:00Z. */
 export type Instant = number;
 
@@ -7,26 +9,7 @@ export interface Interval {
   end: Instant;
 }
 
-export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
-
-export const WEEKDAYS = [
-  "mon",
-  "tue",
-  "wed",
-  "thu",
-  "fri",
-  "sat",
-  "sun",
-] as const satisfies readonly Weekday[];
-
-/** Wall-clock span within one local day: `"HH:MM"`; `end` may be `"24:00"` (the next local midnight). */
-export interface LocalInterval {
-  start: string;
-  end: string;
-}
-
-/** A weekly pattern of wall-clock spans; a missing day means no spans that day. */
-export type WeekPattern = Partial<Record<Weekday, LocalInterval[]>>;
+export { type LocalInterval, WEEKDAYS, type Weekday, type WeekPattern } from "../../contracts/week";
 
 /** From local midnight of `from` (a `YYYY-MM-DD` date in the new zone) the person lives in `timeZone`. */
 export interface ZoneChange {

@@ -2,21 +2,8 @@ import { DAY_MS, dateToEpochDay, epochDayToDate, MINUTE_MS, pad2, weekdayOfEpoch
 import { constantOffsetBetween, offsetAt, transitionsBetween } from "./transitions";
 import type { Instant, LocalDateTime } from "./types";
 
+export { isValidTimeZone } from "../../contracts/time-zone";
 export { offsetAt, type Transition, transitionsBetween } from "./transitions";
-
-/**
- * A zone is valid when `Intl.DateTimeFormat` accepts it (not `Intl.supportedValuesOf`, which on
- * Node 20 lacks `Asia/Kolkata` and `UTC`).
- */
-export function isValidTimeZone(timeZone: string): boolean {
-  if (typeof timeZone !== "string" || timeZone === "") return false;
-  try {
-    new Intl.DateTimeFormat("en", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The instant at which the wall clock of `timeZone` shows `wallMs` (local date and time encoded as

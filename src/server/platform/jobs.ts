@@ -1,9 +1,18 @@
 import { type SQL, sql } from "drizzle-orm";
 import PgBoss from "pg-boss";
+import type { z } from "zod";
 import { LOCKS, withAdvisoryLock } from "./db/lock";
 import type { Database, Executor, SqlRunner } from "./db/types";
+import { type JobDefinition, type JobRef, payloadProblems } from "./job";
+import { type Log, silentLog } from "./log";
 
-export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
+const SCHEMA = "pgboss";
+
+export interface JobsOptions {
+  pollingIntervalSeconds?: number;
+  /** Where a job refused for its payload, or a failing handler, is reported. */
+  log?: Log;
+}
 
 /**
  * The job queue: pg-boss in the same database as the data, on PostgreSQL natively and on
@@ -16,25 +25,34 @@ export class Jobs {
   private constructor(
     private readonly boss: PgBoss,
     private readonly kind: Database["kind"],
+    private readonly queues: readonly string[],
+    private readonly log: Log,
   ) {}
 
+  /** Starts pg-boss and creates the queue of every job given (all of them: see `modules.ts`). */
   static async start(
     database: Database,
-    queues: readonly string[],
-    pollingIntervalSeconds = 2,
+    jobs: readonly Pick<JobDefinition, "name">[],
+    { pollingIntervalSeconds = 2, log = silentLog }: JobsOptions = {},
   ): Promise<Jobs> {
+    const queues = jobs.map((job) => job.name);
     const boss = new PgBoss({
       ...(database.runner
         ? { db: database.runner as PgBoss.Db }
         : { connectionString: database.connectionString }),
-      schema: "pgboss",
+      schema: SCHEMA,
       max: 4,
       pollingIntervalSeconds,
       // Schedules and maintenance need no extra connection on PGlite; keep them on for PostgreSQL only.
       schedule: database.kind === "postgres",
       supervise: database.kind === "postgres",
     });
-    boss.on("error", () => undefined);
+    boss.on("error", (err: Error & { queue?: string }) =>
+      log.error(
+        { queue: err.queue, reason: err.message },
+        err.queue ? `job ${err.queue} failed` : "job queue error",
+      ),
+    );
     await boss.start();
     const createQueues = async () => {
       for (const name of queues) {
@@ -46,20 +64,55 @@ export class Jobs {
     if (database.kind === "postgres")
       await withAdvisoryLock(database.connectionString, LOCKS.jobQueues, createQueues);
     else await createQueues();
-    return new Jobs(boss, database.kind);
+    return new Jobs(boss, database.kind, queues, log);
   }
 
-  /** Enqueues inside `tx`; pg-boss answers null for a queue never created, which we treat as a bug. */
-  async send(tx: Executor, queue: string, data: Record<string, unknown>): Promise<string> {
-    const id = await this.boss.send(queue, data, { db: drizzleRunner(tx) as PgBoss.Db });
-    if (!id) throw new Error(`job queue "${queue}" does not exist`);
+  /**
+   * Enqueues inside `tx`, with a payload the job's schema accepts (else a programmer error is
+   * thrown); pg-boss answers null for a queue never created, which we treat as a bug too.
+   */
+  async send<S extends z.ZodType>(tx: Executor, job: JobRef<S>, payload: z.input<S>): Promise<string> {
+    const data = checkedPayload(job, payload);
+    const id = await this.boss.send(job.name, data, { db: drizzleRunner(tx) as PgBoss.Db });
+    if (!id) throw new Error(`job queue "${job.name}" does not exist`);
     return id;
   }
 
-  async work(queue: string, handler: JobHandler): Promise<void> {
-    await this.boss.work<Record<string, unknown>>(queue, async (jobs) => {
-      for (const job of jobs) await handler(job.data);
+  /**
+   * `send` for many jobs of one queue in a single statement (bulk imports). pg-boss's insert
+   * answers nothing and skips jobs of an unknown queue, so only queues created at start are accepted.
+   */
+  async sendMany<S extends z.ZodType>(tx: Executor, job: JobRef<S>, payloads: z.input<S>[]): Promise<void> {
+    if (!this.queues.includes(job.name)) throw new Error(`job queue "${job.name}" was not created at start`);
+    if (payloads.length === 0) return;
+    const jobs = payloads.map((payload) => ({ name: job.name, data: checkedPayload(job, payload) }));
+    await this.boss.insert(jobs, { db: drizzleRunner(tx) as PgBoss.Db });
+  }
+
+  /**
+   * Runs `job` for each one taken from its queue. A payload its schema refuses (sent by other
+   * code, or before the schema changed) fails that job for good, logged with the reason; the
+   * worker goes on. A handler's error fails the job too, and pg-boss retries it.
+   */
+  async work<S extends z.ZodType, D>(job: JobDefinition<S, D>, deps: D): Promise<void> {
+    await this.boss.work<unknown>(job.name, async (taken) => {
+      for (const { id, data } of taken) {
+        const parsed = job.payload.safeParse(data ?? {});
+        if (parsed.success) await job.handle(deps, parsed.data);
+        else await this.refuse(job.name, id, payloadProblems(parsed.error));
+      }
     });
+  }
+
+  /** Fails a job without retries: the same payload would be refused again. */
+  private async refuse(queue: string, id: string, reason: string): Promise<void> {
+    this.log.error({ queue, jobId: id, reason }, `job ${queue} refused: its payload is invalid`);
+    const db = this.boss.getDb() as PgBoss.Db;
+    await db.executeSql(`UPDATE ${SCHEMA}.job SET retry_limit = retry_count WHERE name = $1 AND id = $2`, [
+      queue,
+      id,
+    ]);
+    await this.boss.fail(queue, id, { reason: `invalid payload: ${reason}` });
   }
 
   /**
@@ -82,6 +135,13 @@ export class Jobs {
     for (const timer of this.timers) clearInterval(timer);
     await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
   }
+}
+
+function checkedPayload<S extends z.ZodType>(job: JobRef<S>, payload: unknown): Record<string, unknown> {
+  const parsed = job.payload.safeParse(payload);
+  if (!parsed.success)
+    throw new Error(`job "${job.name}" was sent an invalid payload: ${payloadProblems(parsed.error)}`);
+  return parsed.data as Record<string, unknown>;
 }
 
 /** Runs pg-boss's `$n`-parameterised SQL through a drizzle handle (so inside its transaction). */

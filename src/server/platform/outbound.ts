@@ -1,6 +1,9 @@
+import dns, { type LookupAddress, type LookupOptions } from "node:dns";
 import http from "node:http";
 import https from "node:https";
+import { isIP } from "node:net";
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from "request-filtering-agent";
+import { isPublicAddress } from "./public-address";
 
 export type OutboundFailure = "bad_url" | "refused" | "timeout" | "too_large" | "http_status" | "network";
 
@@ -25,11 +28,11 @@ export interface OutboundOptions {
 }
 
 /**
- * GETs a URL as text through request-filtering-agent: unless `allowPrivate`, an address that is
- * private, loopback, link-local or unspecified — written as a literal in any form the URL parser
- * accepts (`0x7f.1`, `2130706433`, `[::ffff:127.0.0.1]`) or reached by DNS resolution — is refused
- * before any connection is opened. Redirects are followed through the same check; size and time
- * are bounded. `webcal:` is read as `https:`.
+ * GETs a URL as text: unless `allowPrivate`, an address that is not public unicast (see
+ * `isPublicAddress`) — written as a literal in any form the URL parser accepts (`0x7f.1`,
+ * `2130706433`, `[::ffff:127.0.0.1]`, `[::127.0.0.1]`) or reached by DNS resolution — is refused
+ * before any connection is opened, by our check and again by request-filtering-agent's. Redirects
+ * are followed through the same check; size and time are bounded. `webcal:` is read as `https:`.
  */
 export async function fetchText(rawUrl: string, options: OutboundOptions): Promise<string> {
   let url = parseUrl(rawUrl);
@@ -68,7 +71,33 @@ function parseUrl(raw: string): URL {
   return url;
 }
 
+const refused = (url: URL) =>
+  new OutboundError(
+    "refused",
+    `${url.hostname} is a private, loopback or link-local address; this instance does not fetch from those`,
+  );
+
+type LookupCallback = (err: Error | null, address: string | LookupAddress[], family?: number) => void;
+
+/** dns.lookup, refusing a name that resolves to any address that is not public. */
+function publicLookup(url: URL) {
+  return (hostname: string, options: LookupOptions, callback: LookupCallback) => {
+    dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return callback(err, []);
+      if (!addresses.every((a) => isPublicAddress(a.address))) return callback(refused(url), []);
+      if (options.all) return callback(null, addresses);
+      const [first] = addresses;
+      if (!first) return callback(new Error(`${hostname} has no address`), []);
+      callback(null, first.address, first.family);
+    });
+  };
+}
+
 function request(url: URL, options: OutboundOptions, signal: AbortSignal): Promise<http.IncomingMessage> {
+  const literal = url.hostname.replace(/^\[|\]$/g, "");
+  if (!options.allowPrivate && isIP(literal) !== 0 && !isPublicAddress(literal)) {
+    return Promise.reject(refused(url));
+  }
   const filter = { allowPrivateIPAddress: options.allowPrivate, allowMetaIPAddress: false, keepAlive: false };
   const secure = url.protocol === "https:";
   const agent = secure ? new RequestFilteringHttpsAgent(filter) : new RequestFilteringHttpAgent(filter);
@@ -78,6 +107,7 @@ function request(url: URL, options: OutboundOptions, signal: AbortSignal): Promi
       {
         agent,
         signal,
+        ...(options.allowPrivate ? {} : { lookup: publicLookup(url) }),
         headers: { accept: options.accept ?? "*/*", "user-agent": "Tandem (calendar sync)" },
       },
       resolve,
@@ -89,12 +119,7 @@ function request(url: URL, options: OutboundOptions, signal: AbortSignal): Promi
 function describe(err: Error, url: URL, signal: AbortSignal): OutboundError {
   if (err instanceof OutboundError) return err;
   if (signal.aborted) return new OutboundError("timeout", `${url.host} did not answer in time`);
-  if (/is not allowed/.test(err.message)) {
-    return new OutboundError(
-      "refused",
-      `${url.hostname} is a private, loopback or link-local address; this instance does not fetch from those`,
-    );
-  }
+  if (/is not allowed/.test(err.message)) return refused(url);
   return new OutboundError(
     "network",
     `could not reach ${url.host}: ${(err as { code?: string }).code ?? err.message}`,

@@ -1,10 +1,14 @@
-import { AppShell, Burger, Group, NavLink, Stack, Text, Title, useMantineTheme } from "@mantine/core";
+import { AppShell, Burger, Group, NavLink, ScrollArea, Stack, Text, useMantineTheme } from "@mantine/core";
 import { useDisclosure, useMediaQuery } from "@mantine/hooks";
+import { useEffect } from "react";
 import { Link, Outlet, useLocation } from "react-router";
 import type { SessionView } from "../../contracts/views";
 import { AcknowledgementBanner } from "../features/agreement/AcknowledgementBanner";
 import { SignOutButton } from "../features/auth/SignOutButton";
+import { ZoneOffer } from "../features/settings/ZoneOffer";
+import { forgetRefusalsElsewhere } from "../lib/access";
 import { activeNavTo, NAV } from "./nav";
+import "./shell.css";
 
 export function Layout({ session }: { session: SessionView }) {
   const [opened, { toggle, close }] = useDisclosure();
@@ -13,12 +17,17 @@ export function Layout({ session }: { session: SessionView }) {
   const theme = useMantineTheme();
   // On phones the closed menu slides off screen; inert keeps its links out of the tab order too.
   const phone = useMediaQuery(`(max-width: ${theme.breakpoints.sm})`);
+  // A refusal (403) belongs to the page it came from; the next page starts afresh.
+  useEffect(() => forgetRefusalsElsewhere(location.pathname), [location.pathname]);
   return (
     <AppShell
       header={{ height: 56 }}
       navbar={{ width: 220, breakpoint: "sm", collapsed: { mobile: !opened } }}
       padding="md"
     >
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group>
@@ -30,9 +39,10 @@ export function Layout({ session }: { session: SessionView }) {
               aria-label={opened ? "Close navigation" : "Open navigation"}
               aria-expanded={opened}
             />
-            <Title order={1} size="h3">
+            {/* The page's own heading is its one h1; the product name is not a heading. */}
+            <Text fw={700} size="xl">
               Tandem
-            </Title>
+            </Text>
             <Text c="dimmed" size="sm" visibleFrom="xs">
               {session.organisation.name}
             </Text>
@@ -46,32 +56,36 @@ export function Layout({ session }: { session: SessionView }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation" inert={phone && !opened}>
-        <Stack gap="sm">
-          {NAV.map((section) => {
-            const items = section.items.filter((n) => !n.allow || n.allow(role));
-            return (
-              <div key={section.label ?? "top"}>
-                {section.label && (
-                  <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" pb={2}>
-                    {section.label}
-                  </Text>
-                )}
-                {items.map((n) => (
-                  <NavLink
-                    key={n.to}
-                    component={Link}
-                    to={n.to}
-                    label={n.label}
-                    onClick={close}
-                    active={n.to === activeNavTo(location.pathname)}
-                  />
-                ))}
-              </div>
-            );
-          })}
-        </Stack>
+        {/* The rail scrolls on its own: on a short window the last links stay reachable. */}
+        <AppShell.Section grow component={ScrollArea}>
+          <Stack gap="sm">
+            {NAV.map((section) => {
+              const items = section.items.filter((n) => !n.allow || n.allow(role));
+              return (
+                <div key={section.label ?? "top"}>
+                  {section.label && (
+                    <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" pb={2}>
+                      {section.label}
+                    </Text>
+                  )}
+                  {items.map((n) => (
+                    <NavLink
+                      key={n.to}
+                      component={Link}
+                      to={n.to}
+                      label={n.label}
+                      onClick={close}
+                      active={n.to === activeNavTo(location.pathname)}
+                    />
+                  ))}
+                </div>
+              );
+            })}
+          </Stack>
+        </AppShell.Section>
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <ZoneOffer />
         <AcknowledgementBanner />
         <Outlet />
       </AppShell.Main>

@@ -17,7 +17,13 @@ export interface NavSection {
 /** The navigation map of UX.md; a page appears here only once it works. */
 export const NAV: NavSection[] = [
   { items: [{ to: "/", label: "Home" }] },
-  { label: "Meetings", items: [{ to: "/meetings/find-a-time", label: "Find a time" }] },
+  {
+    label: "Meetings",
+    items: [
+      { to: "/meetings/find-a-time", label: "Find a time" },
+      { to: "/meetings/calendar", label: "My calendar" },
+    ],
+  },
   {
     label: "Team",
     items: [

@@ -1,13 +1,17 @@
 import type { ReactNode } from "react";
+import type { Params } from "react-router";
+import type { Role } from "../../contracts/common";
 import { AuditPage } from "../features/admin/AuditPage";
 import { ImportPage } from "../features/admin/ImportPage";
 import { InvitationsPage } from "../features/admin/InvitationsPage";
 import { OutboxPage } from "../features/admin/OutboxPage";
 import { AdvisorPage } from "../features/advisor/AdvisorPage";
 import { AgreementPage } from "../features/agreement/AgreementPage";
+import { mayPublish } from "../features/agreement/api";
 import { CompliancePage } from "../features/agreement/CompliancePage";
 import { EditAgreementPage } from "../features/agreement/EditAgreementPage";
 import { VersionPage, VersionsPage } from "../features/agreement/VersionsPage";
+import { MyCalendarPage } from "../features/calendars/MyCalendarPage";
 import { TeamClockPage } from "../features/clock/TeamClockPage";
 import { HomePage } from "../features/home/HomePage";
 import { EditPersonPage } from "../features/people/EditPersonPage";
@@ -21,35 +25,74 @@ import { ProfilePage } from "../features/settings/ProfilePage";
 import { TokensPage } from "../features/settings/TokensPage";
 import { TeamPage } from "../features/teams/TeamPage";
 import { TeamsPage } from "../features/teams/TeamsPage";
+import { can } from "../lib/permissions";
 
 export interface AppRoute {
   path: string;
+  /** The page's name in the browser tab: "Agreement · Tandem". */
+  title: string;
   element: ReactNode;
+  /** Who may use the page (as the server decides); others read "You don't have access to this page". */
+  allow?: (viewer: { id: string; role: Role }, params: Readonly<Params>) => boolean;
 }
+
+const byRole = (rule: (role: Role) => boolean) => (viewer: { role: Role }) => rule(viewer.role);
 
 /** Every signed-in page; the navigation in Layout links to the top-level ones. */
 export const appRoutes: AppRoute[] = [
-  { path: "/", element: <HomePage /> },
-  { path: "/team/people", element: <PeopleDirectoryPage /> },
-  { path: "/team/people/:id", element: <PersonPage /> },
-  { path: "/team/people/:id/edit", element: <EditPersonPage /> },
-  { path: "/meetings/find-a-time", element: <FindTimePage /> },
-  { path: "/team/clock", element: <TeamClockPage /> },
-  { path: "/team/rotation", element: <RotationPage /> },
-  { path: "/team/teams", element: <TeamsPage /> },
-  { path: "/team/teams/:id", element: <TeamPage /> },
-  { path: "/agreement", element: <AgreementPage /> },
-  { path: "/agreement/edit", element: <EditAgreementPage /> },
-  { path: "/agreement/versions", element: <VersionsPage /> },
-  { path: "/agreement/versions/:n", element: <VersionPage /> },
-  { path: "/agreement/compliance", element: <CompliancePage /> },
-  { path: "/agreement/policies", element: <PoliciesPage /> },
-  { path: "/agreement/policies/:id", element: <PolicyPage /> },
-  { path: "/agreement/advisor", element: <AdvisorPage /> },
-  { path: "/settings/profile", element: <ProfilePage /> },
-  { path: "/settings/tokens", element: <TokensPage /> },
-  { path: "/settings/invitations", element: <InvitationsPage /> },
-  { path: "/settings/import", element: <ImportPage /> },
-  { path: "/settings/outbox", element: <OutboxPage /> },
-  { path: "/settings/audit", element: <AuditPage /> },
+  { path: "/", title: "Home", element: <HomePage /> },
+  { path: "/team/people", title: "People", element: <PeopleDirectoryPage /> },
+  { path: "/team/people/:id", title: "Person", element: <PersonPage /> },
+  {
+    path: "/team/people/:id/edit",
+    title: "Edit person",
+    element: <EditPersonPage />,
+    allow: (viewer, params) => can.editPerson(viewer, params.id ?? ""),
+  },
+  { path: "/meetings/find-a-time", title: "Find a time", element: <FindTimePage /> },
+  { path: "/meetings/calendar", title: "My calendar", element: <MyCalendarPage /> },
+  {
+    path: "/meetings/calendar/:id",
+    title: "Calendar",
+    element: <MyCalendarPage />,
+    allow: (viewer, params) => can.manageCalendars(viewer, params.id ?? ""),
+  },
+  { path: "/team/clock", title: "Team clock", element: <TeamClockPage /> },
+  { path: "/team/rotation", title: "Rotation", element: <RotationPage /> },
+  { path: "/team/teams", title: "Teams", element: <TeamsPage /> },
+  { path: "/team/teams/:id", title: "Team", element: <TeamPage /> },
+  { path: "/agreement", title: "Working agreement", element: <AgreementPage /> },
+  {
+    path: "/agreement/edit",
+    title: "Edit the working agreement",
+    element: <EditAgreementPage />,
+    allow: byRole(mayPublish),
+  },
+  { path: "/agreement/versions", title: "Version history", element: <VersionsPage /> },
+  { path: "/agreement/versions/:n", title: "Agreement version", element: <VersionPage /> },
+  {
+    path: "/agreement/compliance",
+    title: "Acknowledgements",
+    element: <CompliancePage />,
+    allow: byRole(mayPublish),
+  },
+  { path: "/agreement/policies", title: "Policies", element: <PoliciesPage /> },
+  { path: "/agreement/policies/:id", title: "Policy", element: <PolicyPage /> },
+  { path: "/agreement/advisor", title: "Should this be a meeting?", element: <AdvisorPage /> },
+  { path: "/settings/profile", title: "Profile", element: <ProfilePage /> },
+  { path: "/settings/tokens", title: "API tokens", element: <TokensPage /> },
+  {
+    path: "/settings/invitations",
+    title: "Invitations",
+    element: <InvitationsPage />,
+    allow: byRole(can.managePeople),
+  },
+  {
+    path: "/settings/import",
+    title: "Import people",
+    element: <ImportPage />,
+    allow: byRole(can.managePeople),
+  },
+  { path: "/settings/outbox", title: "Outbox", element: <OutboxPage />, allow: byRole(can.readAdminLogs) },
+  { path: "/settings/audit", title: "Audit log", element: <AuditPage />, allow: byRole(can.readAdminLogs) },
 ];

@@ -1,3 +1,4 @@
+import type { ClockFormat } from "../../contracts/views";
 import { instantToLocal, localToInstant } from "../../core/time";
 
 // Browsers report some zones by their old ICU names; people know the current ones.
@@ -29,21 +30,56 @@ function formatter(zone: string, options: Intl.DateTimeFormatOptions): Intl.Date
   return found;
 }
 
-/** "14:30" on the wall clock of `zone`. */
+// One setting for the whole app, set by the session (the person's choice, else the browser's habit),
+// so every page formats times alike without passing it around.
+let clock: ClockFormat = "24h";
+
+export function setClockFormat(format: ClockFormat): void {
+  clock = format;
+}
+
+export function clockFormat(): ClockFormat {
+  return clock;
+}
+
+/** 12 or 24 hours, as the browser's locale shows times. */
+export function browserClockFormat(): ClockFormat {
+  const cycle = new Intl.DateTimeFormat(undefined, { hour: "numeric" }).resolvedOptions().hourCycle;
+  return cycle === "h11" || cycle === "h12" ? "12h" : "24h";
+}
+
+const hourOptions = (): Intl.DateTimeFormatOptions =>
+  clock === "12h"
+    ? { hour: "numeric", minute: "2-digit", hourCycle: "h12" }
+    : { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+
+/** "14:30" (or "2:30 pm") on the wall clock of `zone`. */
 export function formatTime(when: When, zone: string): string {
-  return formatter(zone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(when));
+  return formatter(zone, hourOptions()).format(new Date(when));
 }
 
 /** "Wed 14 Jan, 14:30" on the wall clock of `zone`. */
 export function formatDateTime(when: When, zone: string): string {
-  return formatter(zone, {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(new Date(when));
+  return formatter(zone, { weekday: "short", day: "numeric", month: "short", ...hourOptions() }).format(
+    new Date(when),
+  );
+}
+
+/** "Wednesday 14:30" on the wall clock of `zone`. */
+export function formatWeekdayTime(when: When, zone: string): string {
+  return formatter(zone, { weekday: "long", ...hourOptions() }).format(new Date(when));
+}
+
+/** A wall-clock "HH:MM" (working hours, rules) in the clock format: "14:30" or "2:30 pm"; "24:00" ends a day. */
+export function formatClock(hhmm: string): string {
+  if (clock === "24h") return hhmm;
+  const [hours = 0, minutes = 0] = hhmm.split(":").map(Number);
+  return formatter("UTC", hourOptions()).format(Date.UTC(2000, 0, 1, hours, minutes));
+}
+
+/** An hour of the day as a label: "09:00" or "9:00 am". */
+export function formatHour(hour: number): string {
+  return formatClock(`${String(hour).padStart(2, "0")}:00`);
 }
 
 /** "Wed 14 Jan" for a local `YYYY-MM-DD` date (zone-free: the date as written). */

@@ -1,4 +1,5 @@
 import { and, eq, inArray, lt, max } from "drizzle-orm";
+import { acknowledgementCreated } from "../../../contracts/events";
 import type { Deps } from "../../deps";
 import type { Actor } from "../../platform/http/actor";
 import { requireRole } from "../../platform/http/actor";
@@ -8,7 +9,8 @@ import { people } from "../people/people.table";
 import { acknowledgementsOf, currentOrgVersion, teamVersionsOf } from "./agreement.repo";
 import { staleVersion } from "./agreement.service";
 import { agreementAcknowledgements, agreementReminders, agreementVersions } from "./agreement.table";
-import { complianceView } from "./compliance";
+import { complianceView, invitedPersonIds } from "./compliance";
+import { changesSinceAcknowledged } from "./since-acknowledged";
 
 const sameTeamVersions = (a: Record<string, number>, b: Record<string, number>) =>
   Object.keys(b).every((team) => a[team] === b[team]);
@@ -25,6 +27,7 @@ export async function acknowledgeAgreement(deps: Deps, actor: Actor, version: nu
       .values({ organisationId: actor.organisationId, personId: actor.personId, version, teamVersions })
       .returning();
     if (!row) throw new Error("insert returned no row");
+    await deps.events.publish(tx, acknowledgementCreated(actor.organisationId, String(version)));
     return { version, teamVersions, acknowledgedAt: row.acknowledgedAt.toISOString() };
   });
 }
@@ -46,19 +49,26 @@ async function acknowledgementState(deps: Deps, organisationId: string, onlyPers
       acknowledged.set(ack.personId, ack.acknowledgedAt);
     }
   }
-  return { version: current.version, ids, acknowledged };
+  return { current, version: current.version, ids, acknowledged, teamVersions };
 }
 
 export async function agreementCompliance(deps: Deps, actor: Actor) {
   requireRole(actor, ["admin", "hr"], "see acknowledgement compliance");
-  const { version, ids, acknowledged } = await acknowledgementState(deps, actor.organisationId);
-  return complianceView(version, ids, acknowledged);
+  const [{ version, ids, acknowledged }, invited] = await Promise.all([
+    acknowledgementState(deps, actor.organisationId),
+    invitedPersonIds(deps.db, actor.organisationId),
+  ]);
+  return complianceView(version, ids, acknowledged, invited);
 }
 
-/** For the banner: the version the caller still has to acknowledge, or null. */
+/** For the banner and the page: the version the caller still has to acknowledge and what changed, or null. */
 export async function myPendingAgreement(deps: Deps, actor: Actor) {
-  const { version, acknowledged } = await acknowledgementState(deps, actor.organisationId, actor.personId);
-  return acknowledged.has(actor.personId) ? null : { version };
+  const { organisationId, personId } = actor;
+  const { current, acknowledged, teamVersions } = await acknowledgementState(deps, organisationId, personId);
+  if (acknowledged.has(personId)) return null;
+  const mine = teamVersions.get(personId) ?? {};
+  const changes = await changesSinceAcknowledged(deps.db, organisationId, personId, current, mine);
+  return { version: current.version, changes };
 }
 
 /** Emails everyone who has not acknowledged the current version (through the outbox, so SMTP or admin-readable). */

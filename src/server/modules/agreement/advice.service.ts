@@ -17,11 +17,18 @@ const SUGGESTED_SLOTS = 3;
 export async function adviseFor(deps: Deps, actor: Actor, input: AdviceInput): Promise<Advice> {
   const at = input.at ? Date.parse(input.at) : Date.now();
   const agreement = await getAgreement(deps, actor, input.teamId);
+  // From a day before `at`, so the slot finder sees where a working day really starts (its edges score).
   const participants = await workingTimeOf(deps.db, actor.organisationId, input.participantIds, {
-    start: at,
+    start: at - DAY_MS,
     end: at + HORIZON_MS,
   });
-  const advice = advise(input, { rules: agreement.rules, sources: agreement.sources, participants, at });
+  const advice = advise(input, {
+    rules: agreement.rules,
+    sources: agreement.sources,
+    participants,
+    authorId: actor.personId,
+    at,
+  });
   const sync = advice.next.sync;
   if (sync) {
     const window = { start: at, end: at + SLOT_WINDOW_MS };
@@ -33,6 +40,7 @@ export async function adviseFor(deps: Deps, actor: Actor, input: AdviceInput): P
       window,
       durationMinutes,
       SUGGESTED_SLOTS,
+      agreement.rules,
     );
   }
   return advice;

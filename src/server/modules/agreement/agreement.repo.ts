@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../platform/db/types";
 import { notFound } from "../../platform/errors";
-import { teamMembers } from "../teams/teams.table";
+import { teamMembers, teams } from "../teams/teams.table";
 import { agreementAcknowledgements, agreementVersions, teamAgreementVersions } from "./agreement.table";
 
 export type AgreementRow = typeof agreementVersions.$inferSelect;
@@ -75,4 +75,41 @@ export async function acknowledgementsOf(executor: Executor, organisationId: str
       ),
     )
     .orderBy(desc(agreementAcknowledgements.acknowledgedAt));
+}
+
+/** The person's most recent acknowledgement: of the highest org version, the latest row. */
+export async function latestAcknowledgementOf(executor: Executor, organisationId: string, personId: string) {
+  const [row] = await executor
+    .select()
+    .from(agreementAcknowledgements)
+    .where(
+      and(
+        eq(agreementAcknowledgements.organisationId, organisationId),
+        eq(agreementAcknowledgements.personId, personId),
+      ),
+    )
+    .orderBy(desc(agreementAcknowledgements.version), desc(agreementAcknowledgements.acknowledgedAt))
+    .limit(1);
+  return row ?? null;
+}
+
+/** One version of a team's override with the team's name, or null. */
+export async function teamVersion(
+  executor: Executor,
+  organisationId: string,
+  teamId: string,
+  version: number,
+) {
+  const [row] = await executor
+    .select({ rules: teamAgreementVersions.rules, teamName: teams.name })
+    .from(teamAgreementVersions)
+    .innerJoin(teams, eq(teams.id, teamAgreementVersions.teamId))
+    .where(
+      and(
+        eq(teamAgreementVersions.organisationId, organisationId),
+        eq(teamAgreementVersions.teamId, teamId),
+        eq(teamAgreementVersions.teamVersion, version),
+      ),
+    );
+  return row ?? null;
 }

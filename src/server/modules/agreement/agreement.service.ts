@@ -12,10 +12,17 @@ import {
   type AgreementRow,
   currentOrgVersion,
   currentTeamVersion,
+  latestAcknowledgementOf,
   listOrgVersions,
   orgVersion,
 } from "./agreement.repo";
-import { agreementVersions, type Section, teamAgreementVersions } from "./agreement.table";
+import {
+  agreementAcknowledgements,
+  agreementVersions,
+  type Section,
+  teamAgreementVersions,
+} from "./agreement.table";
+import { diffSections } from "./sections";
 
 /** Version 1 of a new organisation's agreement: the defaults of PRODUCT.md C2. */
 export async function createDefaultAgreement(executor: Executor, organisationId: string, personId: string) {
@@ -83,6 +90,10 @@ export async function publishAgreement(
           })
           .returning();
         if (!row) throw new Error("insert returned no row");
+        await acknowledgeAsPublisher(tx, actor, (last) => ({
+          version: row.version,
+          teamVersions: last?.teamVersions ?? {},
+        }));
         return { ...present(row), sources: effectiveRules(row.rules).sources };
       }),
     "the agreement",
@@ -113,18 +124,6 @@ export async function getVersion(deps: Deps, actor: Actor, n: number) {
         }
       : { rules: [], sections: [] },
   };
-}
-
-function diffSections(before: Section[], after: Section[]) {
-  const old = new Map(before.map((s) => [s.title, s.body]));
-  const now = new Map(after.map((s) => [s.title, s.body]));
-  return [
-    ...after.filter((s) => !old.has(s.title)).map((s) => ({ title: s.title, change: "added" as const })),
-    ...after
-      .filter((s) => old.has(s.title) && old.get(s.title) !== s.body)
-      .map((s) => ({ title: s.title, change: "edited" as const })),
-    ...before.filter((s) => !now.has(s.title)).map((s) => ({ title: s.title, change: "removed" as const })),
-  ];
 }
 
 /** A team override: only leads and admins/hr; any rule looser than the org's → 400 naming it. */
@@ -163,6 +162,11 @@ export async function publishTeamAgreement(
           })
           .returning();
         if (!row) throw new Error("insert returned no row");
+        await acknowledgeAsPublisher(tx, actor, (last) =>
+          last
+            ? { version: last.version, teamVersions: { ...last.teamVersions, [teamId]: row.teamVersion } }
+            : null,
+        );
         const effective = effectiveRules(org.rules, row.rules);
         return {
           ...present(org),
@@ -173,6 +177,25 @@ export async function publishTeamAgreement(
       }),
     "the team agreement",
   );
+}
+
+type Acknowledgement = Pick<typeof agreementAcknowledgements.$inferSelect, "version" | "teamVersions">;
+
+/**
+ * Whoever publishes a version has read it: in the publishing transaction, their latest acknowledgement
+ * is extended by what they published (`next` gets that acknowledgement, or null when there is none, and
+ * returns the new one, or null when there is nothing they can be said to have read in full).
+ */
+async function acknowledgeAsPublisher(
+  tx: Executor,
+  actor: Actor,
+  next: (last: Acknowledgement | null) => Acknowledgement | null,
+) {
+  const acknowledgement = next(await latestAcknowledgementOf(tx, actor.organisationId, actor.personId));
+  if (!acknowledgement) return;
+  await tx
+    .insert(agreementAcknowledgements)
+    .values({ organisationId: actor.organisationId, personId: actor.personId, ...acknowledgement });
 }
 
 export const staleVersion = (current: number) =>

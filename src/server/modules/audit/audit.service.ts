@@ -9,6 +9,7 @@ export type AuditAction =
   | "auth.logout"
   | "person.created"
   | "person.role_changed"
+  | "person.email_changed"
   | "person.imported"
   | "token.created"
   | "token.deleted"
@@ -36,6 +37,22 @@ export async function recordAudit(executor: Executor, entry: AuditEntry): Promis
     data: entry.data ?? null,
     ip: entry.ip ?? null,
   });
+}
+
+/** `recordAudit` for many entries in one statement (bulk imports). */
+export async function recordAudits(executor: Executor, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await executor.insert(auditLog).values(
+    entries.map((entry) => ({
+      organisationId: entry.organisationId,
+      actorId: entry.actorId ?? null,
+      action: entry.action,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
+      data: entry.data ?? null,
+      ip: entry.ip ?? null,
+    })),
+  );
 }
 
 /**

@@ -24,7 +24,9 @@ export function installAuth(app: FastifyInstance, deps: Deps): void {
     // Judged by the matched route's pattern: the raw URL may be percent-encoded (/%61pi/v1/…).
     const route = request.routeOptions.url;
     const isPublic = request.routeOptions.config.access === "public" || !route?.startsWith("/api/v1/");
-    const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    // Outside /api/ a Bearer header is not an API token (/metrics checks its own).
+    const bearer =
+      route?.startsWith("/api/") && request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (bearer) {
       request.actor = await resolveApiToken(deps.db, bearer);
       if (!request.actor)

@@ -8,7 +8,7 @@ import { getOrganisation } from "../organisations";
 import { findSignInCandidates, type PersonRow } from "../people";
 import { apiTokens } from "./auth.table";
 import { createSession } from "./sessions";
-import { assertNotThrottled, clearFailures, recordFailures, type ThrottleKey } from "./throttle";
+import { beginAttempt, forgiveAttempt, type ThrottleKey } from "./throttle";
 
 const BAD_CREDENTIALS =
   "That email and password do not match; check both, or ask an admin to reset your access";
@@ -16,26 +16,16 @@ const BAD_CREDENTIALS =
 /** Email + password sign-in, throttled per account and per client address. */
 export async function login(deps: Deps, input: { email: string; password: string; ip: string }) {
   const email = input.email.trim().toLowerCase();
-  const keys: ThrottleKey[] = [`email:${email}`, `ip:${input.ip}`];
-  await assertNotThrottled(deps.db, keys);
-  const person = await matchPassword(await findSignInCandidates(deps.db, email), input.password);
+  const emailKey: ThrottleKey = `email:${email}`;
+  const attempt = await beginAttempt(deps.db, [emailKey, `ip:${input.ip}`]);
+  const candidates = await findSignInCandidates(deps.db, email);
+  const person = await matchPassword(candidates, input.password);
   if (!person) {
-    await deps.db.transaction(async (tx) => {
-      await recordFailures(tx, keys);
-      const [known] = await findSignInCandidates(tx, email);
-      if (known) {
-        await recordAudit(tx, {
-          organisationId: known.organisationId,
-          actorId: known.id,
-          action: "auth.login_failed",
-          ip: input.ip,
-        });
-      }
-    });
+    await recordFailedSignIn(deps, candidates, input.ip);
     throw new AppError("invalid_credentials", BAD_CREDENTIALS);
   }
   return deps.db.transaction(async (tx) => {
-    await clearFailures(tx, `email:${email}`);
+    await forgiveAttempt(tx, attempt, emailKey);
     const session = await createSession(tx, person, deps.config.sessionDays);
     await recordAudit(tx, {
       organisationId: person.organisationId,
@@ -44,6 +34,24 @@ export async function login(deps: Deps, input: { email: string; password: string
       ip: input.ip,
     });
     return { person, organisation: await getOrganisation(tx, person.organisationId), session };
+  });
+}
+
+/**
+ * Audited in every organisation where the email belongs to an active member with a password —
+ * the candidates — and nowhere it was merely invited.
+ */
+async function recordFailedSignIn(deps: Deps, candidates: PersonRow[], ip: string) {
+  if (candidates.length === 0) return;
+  await deps.db.transaction(async (tx) => {
+    for (const candidate of candidates) {
+      await recordAudit(tx, {
+        organisationId: candidate.organisationId,
+        actorId: candidate.id,
+        action: "auth.login_failed",
+        ip,
+      });
+    }
   });
 }
 

@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeOrg, PASSWORD, type TestOrg } from "../../../../test/support/factories";
-import { call, sessionCookieOf, type TestEnv, testEnv } from "../../../../test/support/harness";
+import { call, closeEnv, sessionCookieOf, type TestEnv, testEnv } from "../../../../test/support/harness";
 
 let env: TestEnv;
 let org: TestOrg;
@@ -14,6 +14,18 @@ beforeAll(async () => {
 /** Each test signs in from addresses of its own, so per-address counts never leak between tests. */
 const newAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 const unknownEmail = () => `nobody-${randomUUID()}@example.test`;
+/** Outside every private range, so no list of trusted proxies can contain it. */
+const publicAddress = () => `198.51.${randomInt(256)}.${randomInt(1, 255)}`;
+
+/** An app with its own configuration, closed after `work`. */
+async function withEnv(config: Record<string, string>, work: (target: TestEnv) => Promise<void>) {
+  const target = await testEnv(config);
+  try {
+    await work(target);
+  } finally {
+    await closeEnv(target);
+  }
+}
 
 interface Attempt {
   email: string;
@@ -130,8 +142,7 @@ describe("POST /api/v1/auth/login", () => {
   });
 
   it("counts the X-Forwarded-For address when TANDEM_TRUST_PROXY=true", async () => {
-    const proxied = await testEnv({ TANDEM_TRUST_PROXY: "true" });
-    try {
+    await withEnv({ TANDEM_TRUST_PROXY: "true" }, async (proxied) => {
       const client = newAddress();
       // Fifty failures through different proxies, all for the same forwarded client.
       await failTimes(proxied, 50, () => ({
@@ -154,11 +165,86 @@ describe("POST /api/v1/auth/login", () => {
         forwardedFor: newAddress(),
       });
       expect(other.statusCode).toBe(401);
-    } finally {
-      await proxied.app.close();
-      await proxied.deps.jobs.stop();
-      await proxied.deps.database.close();
+    });
+  });
+
+  // The proxy appends the address it saw; what the client wrote itself comes before it.
+  it.each([
+    { setting: "true", from: "127.0.0.1", hops: [] as string[] },
+    { setting: "loopback,10.0.0.0/8", from: "127.0.0.1", hops: ["10.1.2.3"] },
+  ])(
+    "with TANDEM_TRUST_PROXY=$setting a forged X-Forwarded-For cannot dodge the address limit",
+    async ({ setting, from, hops }) => {
+      await withEnv({ TANDEM_TRUST_PROXY: setting }, async (proxied) => {
+        const client = publicAddress();
+        const via = (forged: string) => [forged, client, ...hops].join(", ");
+        await failTimes(proxied, 50, () => ({
+          email: unknownEmail(),
+          password: "guess",
+          from,
+          forwardedFor: via(publicAddress()),
+        }));
+        const blocked = await login(proxied, {
+          email: unknownEmail(),
+          password: "guess",
+          from,
+          forwardedFor: via(publicAddress()),
+        });
+        expect(blocked.statusCode).toBe(429);
+        expect(blocked.headers["retry-after"]).toMatch(/^\d+$/);
+      });
+    },
+  );
+
+  it("checks the password of 100 concurrent wrong attempts for one account at most 5 times", async () => {
+    const own = await makeOrg(env);
+    const email = own.owner.person.email;
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        login(env, { email, password: "not the password", from: newAddress() }),
+      ),
+    );
+    const codes = answers.map((res) => res.statusCode);
+    expect(codes.filter((code) => code === 401)).toHaveLength(5);
+    expect(codes.filter((code) => code === 429)).toHaveLength(95);
+    for (const res of answers.filter((r) => r.statusCode === 429)) {
+      expect(Number(res.headers["retry-after"])).toBeGreaterThan(0);
     }
+    const failures = (await auditActions(env, own)).filter((e) => e.action === "auth.login_failed");
+    expect(failures).toHaveLength(5);
+  });
+
+  it("lets no more than 50 of 60 concurrent attempts from one address through", async () => {
+    const from = newAddress();
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, () => login(env, { email: unknownEmail(), password: "guess", from })),
+    );
+    const codes = answers.map((res) => res.statusCode);
+    expect(codes.filter((code) => code === 401)).toHaveLength(50);
+    expect(codes.filter((code) => code === 429)).toHaveLength(10);
+  });
+
+  it("records a failed sign-in in every organisation where the email is an active member, none where it is only invited", async () => {
+    const [first, second, inviting, former] = [
+      await makeOrg(env),
+      await makeOrg(env),
+      await makeOrg(env),
+      await makeOrg(env),
+    ];
+    const email = `shared-${randomUUID()}@example.test`;
+    const passwordHash = first.owner.person.passwordHash;
+    const inFirst = await first.add("member", { email, passwordHash });
+    const inSecond = await second.add("member", { email, passwordHash });
+    await inviting.add("member", { email, active: false });
+    await former.add("member", { email, passwordHash, active: false });
+    const res = await login(env, { email, password: "not the password", from: newAddress() });
+    expect(res.statusCode).toBe(401);
+    const failedIn = async (o: TestOrg) =>
+      (await auditActions(env, o)).filter((e) => e.action === "auth.login_failed");
+    expect(await failedIn(first)).toMatchObject([{ actorId: inFirst.person.id }]);
+    expect(await failedIn(second)).toMatchObject([{ actorId: inSecond.person.id }]);
+    expect(await failedIn(inviting)).toEqual([]);
+    expect(await failedIn(former)).toEqual([]);
   });
 
   it("writes audit rows for sign-in and failed sign-in, with the client address", async () => {

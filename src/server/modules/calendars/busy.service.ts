@@ -1,12 +1,13 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
 import { clipIntervals, type Interval, mergeIntervals, workingIntervals } from "../../../core/time";
 import type { Deps } from "../../deps";
 import type { Executor } from "../../platform/db/types";
 import type { Actor } from "../../platform/http/actor";
 import { getPerson } from "../people";
 import { people, zoneChanges } from "../people/people.table";
+import { assertMayManageCalendars } from "./calendars.policy";
 import { busyRows } from "./calendars.repo";
-import { focusBlocks } from "./calendars.table";
+import { busyIntervals, calendars, focusBlocks } from "./calendars.table";
 
 const byPerson = (personIds: readonly string[]) => new Map(personIds.map((id) => [id, [] as Interval[]]));
 
@@ -69,4 +70,37 @@ export async function personBusy(deps: Deps, actor: Actor, personId: string, fro
   await getPerson(deps.db, actor.organisationId, personId);
   const busy = (await busyOf(deps.db, actor.organisationId, [personId], window)).get(personId) ?? [];
   return busy.map((i) => ({ start: new Date(i.start).toISOString(), end: new Date(i.end).toISOString() }));
+}
+
+const iso = (i: Interval) => ({ start: new Date(i.start).toISOString(), end: new Date(i.end).toISOString() });
+
+/**
+ * GET …/calendar-busy: one person's own week as their calendar page draws it, for the person and
+ * admins: each calendar's busy intervals (named by calendar, clipped to the window) and focus blocks.
+ */
+export async function calendarBusy(deps: Deps, actor: Actor, personId: string, from: string, to: string) {
+  const window = { start: Date.parse(from), end: Date.parse(to) };
+  await getPerson(deps.db, actor.organisationId, personId);
+  assertMayManageCalendars(actor, personId);
+  const [rows, focus] = await Promise.all([
+    deps.db
+      .select({ calendar: calendars.name, start: busyIntervals.startAt, end: busyIntervals.endAt })
+      .from(busyIntervals)
+      .innerJoin(calendars, eq(calendars.id, busyIntervals.calendarId))
+      .where(
+        and(
+          eq(busyIntervals.organisationId, actor.organisationId),
+          eq(busyIntervals.personId, personId),
+          lt(busyIntervals.startAt, new Date(window.end)),
+          gt(busyIntervals.endAt, new Date(window.start)),
+        ),
+      )
+      .orderBy(asc(busyIntervals.startAt), asc(calendars.name)),
+    focusOf(deps.db, actor.organisationId, [personId], window),
+  ]);
+  const busy = rows.map((r) => ({
+    calendar: r.calendar,
+    ...iso(clipIntervals([{ start: r.start.getTime(), end: r.end.getTime() }], window)[0] ?? window),
+  }));
+  return { busy, focus: (focus.get(personId) ?? []).map(iso) };
 }

@@ -1,8 +1,12 @@
-import { IcsError, readCalendar } from "../../../core/calendar";
+import { IcsError } from "../../../core/calendar";
 import type { Deps } from "../../deps";
 import { AppError } from "../../platform/errors";
+import { WorkerTaskError } from "../../platform/workers/pool";
+import type { ReadCalendarResult, ReadIcsInput, ReadIcsOutcome } from "./read-ics.task";
 
-export type ReadIcs = ReturnType<typeof readCalendar>;
+export type ReadIcs = ReadCalendarResult;
+
+const READ_TASK = new URL("./read-ics.task.ts", import.meta.url);
 
 /** Over ICS_MAX_BYTES → 413 `ics_too_large`, whether uploaded or fetched. */
 export function assertIcsSize(deps: Pick<Deps, "config">, ics: string): void {
@@ -18,22 +22,46 @@ export function assertIcsSize(deps: Pick<Deps, "config">, ics: string): void {
 
 /**
  * Reads an ICS text into busy time for an owner living in `ownerZone`, over the horizon around
- * now. A malformed file → 400 naming the line or problem (nothing is stored by the caller).
+ * now, in a worker thread within ICS_TIME_BUDGET_MS (the event loop keeps answering meanwhile).
+ * A malformed file, or one that runs out of time or memory → 400 (nothing is stored by the caller).
  */
-export function readIcs(
-  deps: Pick<Deps, "config">,
+export async function readIcs(
+  deps: Pick<Deps, "config" | "workers">,
   ics: string,
   ownerZone: string,
   now = Date.now(),
-): ReadIcs {
+): Promise<ReadIcs> {
   assertIcsSize(deps, ics);
+  const input: ReadIcsInput = { text: ics, ownerZone, now };
+  let outcome: ReadIcsOutcome;
   try {
-    return readCalendar(ics, { ownerZone, now });
+    outcome = await deps.workers.run<ReadIcsOutcome>(READ_TASK, input, deps.config.icsTimeBudgetMs);
   } catch (err) {
-    if (!(err instanceof IcsError)) throw err;
-    throw new AppError("validation_failed", `ics: ${err.message}`, {
-      fields: [{ path: "ics", message: err.message }],
-      ...(err.line === undefined ? {} : { line: err.line }),
-    });
+    throw err instanceof WorkerTaskError ? workerProblem(err, deps.config.icsTimeBudgetMs) : err;
   }
+  if (!outcome.ok) throw icsProblem(Object.assign(new IcsError(""), outcome.error));
+  return outcome.read;
+}
+
+/**
+ * A file that cannot be read → 400 `invalid_ics` with core/calendar's sentence ("Line 14: DTSTART
+ * "2019011" is not a date"), which quotes no free text, and the line in `details.line` when known.
+ */
+function icsProblem(err: IcsError): AppError {
+  return new AppError("invalid_ics", err.message, {
+    fields: [{ path: "ics", message: err.message }],
+    ...(err.line === undefined ? {} : { line: err.line }),
+  });
+}
+
+/** The worker gave up on the file: out of time or memory (the file's fault), or every thread busy. */
+function workerProblem(err: WorkerTaskError, budgetMs: number): AppError {
+  if (err.reason === "busy") {
+    return new AppError("unavailable", "Tandem is reading many calendars right now; try again in a minute.");
+  }
+  const message =
+    err.reason === "timeout"
+      ? `Reading this calendar took longer than ${budgetMs / 1000} s, so Tandem stopped. A repeat rule that never matches or a very large file can cause this: check the file, or export a shorter date range, and try again.`
+      : "Reading this calendar needed more memory than this Tandem allows. Export a shorter date range or split the file, and try again.";
+  return new AppError("invalid_ics", message, { fields: [{ path: "ics", message }] });
 }

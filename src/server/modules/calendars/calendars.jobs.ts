@@ -1,34 +1,51 @@
-import { and, eq, isNull, lt, or } from "drizzle-orm";
+import { and, eq, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Deps } from "../../deps";
 import { AppError } from "../../platform/errors";
+import { defineJob } from "../../platform/job";
 import { fetchText, OutboundError } from "../../platform/outbound";
 import { getPerson } from "../people";
 import { readIcs } from "./calendars.import";
 import { replaceBusy } from "./calendars.repo";
 import { calendars } from "./calendars.table";
 
-export const REFRESH_CALENDAR_QUEUE = "refresh-calendar";
-export const REFRESH_DUE_CALENDARS_QUEUE = "refresh-due-calendars";
-/** How often the sweep runs, and how old a URL calendar's last sync may grow before it is refreshed. */
-export const REFRESH_EVERY_MINUTES = 30;
+/** How often the sweep runs. */
+const REFRESH_EVERY_MINUTES = 30;
+/** How old a URL calendar's last sync may grow before it is refreshed. */
 const STALE_AFTER_MS = 60 * 60_000;
+/** A sweep leaves alone a calendar another sweep queued this recently (less than the sweep interval). */
+const REQUEUE_AFTER_MS = (REFRESH_EVERY_MINUTES / 2) * 60_000;
 const FETCH_TIMEOUT_MS = 20_000;
+/** Failed refreshes in a row after which a URL calendar is marked broken and no longer swept. */
+export const BREAK_AFTER_FAILURES = 3;
 
-export interface RefreshCalendarJob {
-  organisationId: string;
-  calendarId: string;
-}
+const refreshCalendarPayload = z.object({ organisationId: z.uuid(), calendarId: z.uuid() });
+export type RefreshCalendarJob = z.infer<typeof refreshCalendarPayload>;
+
+export const refreshCalendarJob = defineJob({
+  name: "refresh-calendar",
+  payload: refreshCalendarPayload,
+  handle: (deps: Deps, job) => refreshCalendar(deps, job),
+});
+
+export const refreshDueCalendarsJob = defineJob({
+  name: "refresh-due-calendars",
+  payload: z.object({}),
+  everyMinutes: REFRESH_EVERY_MINUTES,
+  handle: (deps: Deps) => refreshDueCalendars(deps),
+});
 
 /**
  * The refresh-calendar job: fetch a URL calendar (SSRF-guarded, size- and time-bounded), read it,
  * and replace its busy time in one transaction. A failure (refused address, HTTP error, malformed
- * file) is recorded as `lastError` and the previous busy time is kept; the next sweep tries again.
- * Idempotent: running it twice stores the same busy time.
+ * file) is recorded as `lastError` and the previous busy time is kept; the next sweep tries again,
+ * until BREAK_AFTER_FAILURES in a row mark it broken. A broken calendar is not fetched (a job queued
+ * before it broke does nothing). Idempotent: running it twice stores the same busy time.
  */
 export async function refreshCalendar(deps: Deps, job: RefreshCalendarJob): Promise<void> {
   const where = and(eq(calendars.organisationId, job.organisationId), eq(calendars.id, job.calendarId));
   const [calendar] = await deps.db.select().from(calendars).where(where);
-  if (!calendar?.url) return;
+  if (!calendar?.url || calendar.brokenAt) return;
   try {
     const person = await getPerson(deps.db, calendar.organisationId, calendar.personId);
     const ics = await fetchText(calendar.url, {
@@ -37,28 +54,64 @@ export async function refreshCalendar(deps: Deps, job: RefreshCalendarJob): Prom
       timeoutMs: FETCH_TIMEOUT_MS,
       accept: "text/calendar, */*;q=0.5",
     });
-    const read = readIcs(deps, ics, person.timeZone);
+    const read = await readIcs(deps, ics, person.timeZone);
     await deps.db.transaction((tx) => replaceBusy(tx, calendar, read.busy, read.events));
   } catch (err) {
     if (!(err instanceof OutboundError || err instanceof AppError)) throw err;
-    await deps.db
-      .update(calendars)
-      .set({ lastError: err.message.slice(0, 1000) })
-      .where(where);
+    // Every worker busy is not the calendar's fault: the job is retried, and no failure counts.
+    if (err instanceof AppError && err.code === "unavailable") throw err;
+    await recordFailure(deps, where, err.message);
   }
 }
 
-/** The periodic sweep: a refresh job for every URL calendar not synced within the last hour. */
-export async function refreshDueCalendars(deps: Deps, now = Date.now()): Promise<number> {
-  const due = await deps.db
+async function recordFailure(deps: Deps, where: SQL | undefined, message: string): Promise<void> {
+  const failed = sql`${calendars.failedRefreshes} + 1`;
+  await deps.db
+    .update(calendars)
+    .set({
+      lastError: message.slice(0, 1000),
+      failedRefreshes: failed,
+      brokenAt: sql`case when ${failed} >= ${BREAK_AFTER_FAILURES} then now() else ${calendars.brokenAt} end`,
+    })
+    .where(where);
+}
+
+/** URL calendars due for a refresh: not broken, and not synced within the last hour. */
+export function dueCalendars(deps: Pick<Deps, "db">, now = Date.now()): Promise<RefreshCalendarJob[]> {
+  return deps.db
     .select({ organisationId: calendars.organisationId, calendarId: calendars.id })
     .from(calendars)
-    .where(
-      and(
-        eq(calendars.kind, "url"),
-        or(isNull(calendars.lastSyncedAt), lt(calendars.lastSyncedAt, new Date(now - STALE_AFTER_MS))),
-      ),
-    );
-  for (const job of due) await deps.jobs.send(deps.db, REFRESH_CALENDAR_QUEUE, { ...job });
-  return due.length;
+    .where(dueWhere(now));
+}
+
+const dueWhere = (now: number) =>
+  and(
+    eq(calendars.kind, "url"),
+    isNull(calendars.brokenAt),
+    or(isNull(calendars.lastSyncedAt), lt(calendars.lastSyncedAt, new Date(now - STALE_AFTER_MS))),
+  );
+
+/**
+ * The periodic sweep: a refresh job for every calendar due, marked as queued in the same
+ * transaction. Idempotent: a calendar queued by a sweep less than REQUEUE_AFTER_MS ago is not
+ * queued again (the mark is taken in one UPDATE, so sweeps running at once queue it once).
+ */
+export async function refreshDueCalendars(deps: Deps, now = Date.now()): Promise<number> {
+  return deps.db.transaction(async (tx) => {
+    const due = await tx
+      .update(calendars)
+      .set({ refreshQueuedAt: new Date(now) })
+      .where(
+        and(
+          dueWhere(now),
+          or(
+            isNull(calendars.refreshQueuedAt),
+            lt(calendars.refreshQueuedAt, new Date(now - REQUEUE_AFTER_MS)),
+          ),
+        ),
+      )
+      .returning({ organisationId: calendars.organisationId, calendarId: calendars.id });
+    await deps.jobs.sendMany(tx, refreshCalendarJob, due);
+    return due.length;
+  });
 }

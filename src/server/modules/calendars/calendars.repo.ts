@@ -51,7 +51,7 @@ export async function replaceBusy(
   // Updating first locks the calendar row (PostgreSQL), so a concurrent delete waits or has won.
   const [row] = await tx
     .update(calendars)
-    .set({ eventCount, lastSyncedAt: new Date(), lastError: null })
+    .set({ eventCount, lastSyncedAt: new Date(), lastError: null, failedRefreshes: 0, brokenAt: null })
     .where(and(eq(calendars.organisationId, calendar.organisationId), eq(calendars.id, calendar.id)))
     .returning();
   if (!row) throw notFound("Calendar");

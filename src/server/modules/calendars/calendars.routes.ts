@@ -10,8 +10,14 @@ import {
 import { personParams, windowQuery } from "../../../contracts/people";
 import type { Deps } from "../../deps";
 import { requireActor } from "../../platform/http/actor";
-import { personBusy } from "./busy.service";
-import { createCalendar, deleteCalendar, listCalendars, replaceCalendar } from "./calendars.service";
+import { calendarBusy, personBusy } from "./busy.service";
+import {
+  createCalendar,
+  deleteCalendar,
+  listCalendars,
+  replaceCalendar,
+  retryCalendar,
+} from "./calendars.service";
 import { myCalendarFeed, renderFeed, rotateCalendarFeed } from "./feed.service";
 import { getFocusBlocks, setFocusBlocks } from "./focus.service";
 
@@ -43,7 +49,19 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: Deps): void {
         requireActor(request),
         request.params.id,
         request.params.calendarId,
-        request.body.ics,
+        request.body,
+      ),
+    }),
+  );
+  r.post(
+    `${base}/calendars/:calendarId/refresh`,
+    { schema: { tags, params: calendarParams } },
+    async (request) => ({
+      calendar: await retryCalendar(
+        deps,
+        requireActor(request),
+        request.params.id,
+        request.params.calendarId,
       ),
     }),
   );
@@ -78,6 +96,12 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: Deps): void {
         request.query.to,
       ),
     }),
+  );
+  r.get(
+    `${base}/calendar-busy`,
+    { schema: { tags, params: personParams, querystring: windowQuery } },
+    async (request) =>
+      calendarBusy(deps, requireActor(request), request.params.id, request.query.from, request.query.to),
   );
 
   r.get("/api/v1/me/calendar-feed", { schema: { tags } }, async (request) =>

@@ -1,14 +1,15 @@
 import { and, eq } from "drizzle-orm";
-import type { CalendarView, CreateCalendarBody } from "../../../contracts/calendars";
+import type { CalendarView, CreateCalendarBody, ReplaceCalendarBody } from "../../../contracts/calendars";
 import type { Deps } from "../../deps";
 import { conflict, notFound } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
 import { getPerson } from "../people";
-import { readIcs } from "./calendars.import";
-import { REFRESH_CALENDAR_QUEUE, type RefreshCalendarJob } from "./calendars.jobs";
+import { type ReadIcs, readIcs } from "./calendars.import";
+import { refreshCalendarJob } from "./calendars.jobs";
 import { assertMayManageCalendars } from "./calendars.policy";
 import { type CalendarRow, getCalendar, listCalendarRows, replaceBusy } from "./calendars.repo";
 import { calendars } from "./calendars.table";
+import { assertSubscribed, restartRefresh } from "./subscriptions.service";
 
 export function presentCalendar(row: CalendarRow): CalendarView {
   return {
@@ -18,8 +19,16 @@ export function presentCalendar(row: CalendarRow): CalendarView {
     eventCount: row.eventCount,
     lastSyncedAt: row.lastSyncedAt?.toISOString() ?? null,
     lastError: row.lastError,
+    failedRefreshes: row.failedRefreshes,
+    broken: row.brokenAt !== null,
     host: row.url ? new URL(row.url).host : null,
   };
+}
+
+/** The answer to an upload names the events that could not be read in full (titles: shown, never stored). */
+function withProblems(view: CalendarView, read: ReadIcs | undefined): CalendarView {
+  if (!read || read.problems.length === 0) return view;
+  return { ...view, problems: read.problems.map((p) => ({ line: p.line ?? null, message: p.message })) };
 }
 
 /** The person (404 if not in the actor's organisation), once the actor may manage their calendars. */
@@ -46,7 +55,7 @@ export async function createCalendar(
   body: CreateCalendarBody,
 ): Promise<CalendarView> {
   const person = await managedPerson(deps, actor, personId);
-  const read = body.ics === undefined ? undefined : readIcs(deps, body.ics, person.timeZone);
+  const read = body.ics === undefined ? undefined : await readIcs(deps, body.ics, person.timeZone);
   const row = await deps.db.transaction(async (tx) => {
     const [inserted] = await tx
       .insert(calendars)
@@ -60,31 +69,48 @@ export async function createCalendar(
       .returning();
     if (!inserted) throw new Error("insert returned no row");
     if (read) return replaceBusy(tx, inserted, read.busy, read.events);
-    const job: RefreshCalendarJob = { organisationId: actor.organisationId, calendarId: inserted.id };
-    await deps.jobs.send(tx, REFRESH_CALENDAR_QUEUE, { ...job });
+    await deps.jobs.send(tx, refreshCalendarJob, {
+      organisationId: actor.organisationId,
+      calendarId: inserted.id,
+    });
     return inserted;
   });
-  return presentCalendar(row);
+  return withProblems(presentCalendar(row), read);
 }
 
-/** A new version of an uploaded file replaces the calendar's busy time atomically. */
+/**
+ * `{ ics }`: a new version of an uploaded file replaces the calendar's busy time atomically.
+ * `{ url }`: a subscribed calendar gets a new address, fetched at once (a broken one starts again).
+ */
 export async function replaceCalendar(
   deps: Deps,
   actor: Actor,
   personId: string,
   calendarId: string,
-  ics: string,
+  body: ReplaceCalendarBody,
 ): Promise<CalendarView> {
   const person = await managedPerson(deps, actor, personId);
   const calendar = await getCalendar(deps.db, actor.organisationId, personId, calendarId);
+  if (body.url !== undefined) {
+    assertSubscribed(calendar);
+    return presentCalendar(await restartRefresh(deps, calendar, body.url));
+  }
   if (calendar.kind !== "file") {
     throw conflict(
       "This calendar is subscribed to a URL and refreshes from it; add the file as a new calendar",
     );
   }
-  const read = readIcs(deps, ics, person.timeZone);
+  const read = await readIcs(deps, body.ics ?? "", person.timeZone);
   const row = await deps.db.transaction((tx) => replaceBusy(tx, calendar, read.busy, read.events));
-  return presentCalendar(row);
+  return withProblems(presentCalendar(row), read);
+}
+
+/** Retry: fetch a subscribed calendar now, clearing its failures (and its broken mark); answers the outcome. */
+export async function retryCalendar(deps: Deps, actor: Actor, personId: string, calendarId: string) {
+  await managedPerson(deps, actor, personId);
+  const calendar = await getCalendar(deps.db, actor.organisationId, personId, calendarId);
+  assertSubscribed(calendar);
+  return presentCalendar(await restartRefresh(deps, calendar));
 }
 
 export async function deleteCalendar(deps: Deps, actor: Actor, personId: string, calendarId: string) {

@@ -23,6 +23,12 @@ export const calendars = pgTable(
     lastSyncedAt: timestamp("last_synced_at", { withTimezone: true }),
     /** Why the last refresh of a URL calendar failed; null after a good one. */
     lastError: text("last_error"),
+    /** Failed refreshes in a row (URL calendars); a good refresh resets it. */
+    failedRefreshes: integer("failed_refreshes").notNull().default(0),
+    /** Set at the third failure in a row: the sweep skips it until its owner retries or edits it. */
+    brokenAt: timestamp("broken_at", { withTimezone: true }),
+    /** When the periodic sweep last queued a refresh of it: a second sweep soon after leaves it alone. */
+    refreshQueuedAt: timestamp("refresh_queued_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("calendars_person_idx").on(t.organisationId, t.personId)],

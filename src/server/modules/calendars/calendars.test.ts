@@ -96,14 +96,16 @@ describe("calendar files", () => {
     const bad = WORK_ICS.replace(stamp(at(1, 10)), "20261345T250000Z");
     const res = await call(env, "POST", base, { as: caller, body: { name: "Bad", ics: bad } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.message).toMatch(
-      /^ics: line 13: DTSTART value "20261345T250000Z" is not a valid date/,
-    );
-    expect(res.json().error.details.line).toBe(13);
+    expect(res.json().error).toMatchObject({
+      code: "invalid_ics",
+      message: 'Line 13: DTSTART "20261345T250000Z" is not a date',
+      details: { line: 13 },
+    });
     const cut = await call(env, "POST", base, {
       as: caller,
       body: { name: "Cut", ics: WORK_ICS.slice(0, -16) },
     });
+    expect(cut.json().error).toMatchObject({ code: "invalid_ics" });
     expect(cut.json().error.message).toContain("missing END:VCALENDAR");
     expect((await call(env, "GET", base, { as: caller })).json().calendars).toEqual([]);
 
@@ -166,5 +168,27 @@ describe("calendar files", () => {
     expect(busy.get(b.person.id)).toEqual([]);
     const foreign = await busyOf(env.deps.db, "00000000-0000-4000-8000-000000000000", [a.person.id], window);
     expect(foreign.get(a.person.id)).toEqual([]);
+  });
+});
+
+describe("an event that cannot be read in full", () => {
+  it("is named in the upload's answer, and the rest of the calendar imports", async () => {
+    const { person, caller } = await org.add("member");
+    const file = ics(
+      [at(0, 9), at(0, 10)],
+      [at(1, 9), at(1, 10), "RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30"],
+    );
+    const created = await call(env, "POST", `/api/v1/people/${person.id}/calendars`, {
+      as: caller,
+      body: { name: "Work", ics: file },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().calendar.problems).toEqual([
+      { line: 10, message: expect.stringMatching(/Event 'Secret project 1'.*never matches/) },
+    ]);
+    const busy = await call(env, "GET", busyUrl(person.id), { as: caller });
+    expect(busy.json().busy).toContainEqual({ start: iso(at(0, 9)), end: iso(at(0, 10)) });
+    const listed = await call(env, "GET", `/api/v1/people/${person.id}/calendars`, { as: caller });
+    expect(listed.json().calendars[0]).not.toHaveProperty("problems");
   });
 });

@@ -47,7 +47,8 @@ describe("focus blocks", () => {
       },
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.message).toContain("week.fri[1] overlaps week.fri[0]");
+    expect(res.json().error.message).toContain("Friday, second interval overlaps the first interval");
+    expect(res.json().error.details.fields[0].path).toBe("week.fri[1]");
   });
 
   it("focusOf: weekly blocks on each person's wall clock, empty for someone without any", async () => {

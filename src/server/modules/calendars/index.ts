@@ -1,11 +1,20 @@
+import type { Deps } from "../../deps";
+import { defineModule } from "../../platform/module";
+import { refreshCalendarJob, refreshDueCalendarsJob } from "./calendars.jobs";
+import { registerCalendarRoutes } from "./calendars.routes";
+
 export { busyOf, focusOf } from "./busy.service";
 export {
-  REFRESH_CALENDAR_QUEUE,
-  REFRESH_DUE_CALENDARS_QUEUE,
-  REFRESH_EVERY_MINUTES,
   type RefreshCalendarJob,
   refreshCalendar,
+  refreshCalendarJob,
   refreshDueCalendars,
+  refreshDueCalendarsJob,
 } from "./calendars.jobs";
-export { registerCalendarRoutes } from "./calendars.routes";
 export { busyIntervals, calendarFeeds, calendars, focusBlocks } from "./calendars.table";
+
+export const calendarsModule = defineModule<Deps>({
+  name: "calendars",
+  routes: [registerCalendarRoutes],
+  jobs: [refreshCalendarJob, refreshDueCalendarsJob],
+});

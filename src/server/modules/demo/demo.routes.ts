@@ -4,10 +4,15 @@ import { createSession, setSessionCookie } from "../auth";
 import { presentOrganisation } from "../organisations";
 import { presentPerson } from "../people";
 import { assertSetupOpen } from "../setup";
+import { findDemoSignIn } from "./demo.repo";
 import { seedDemo } from "./demo.service";
 
 /** First run, "explore with demo data": seeds the demo organisation and signs in as its owner. */
 export function registerDemoRoutes(app: FastifyInstance, deps: Deps): void {
+  // Public on purpose: the sign-in page shows how to sign in to the demo for as long as it lasts.
+  app.get("/api/v1/setup/demo", { schema: { tags: ["setup"] }, config: { access: "public" } }, async () => ({
+    demo: await findDemoSignIn(deps.db),
+  }));
   app.post(
     "/api/v1/setup/demo",
     { schema: { tags: ["setup"] }, config: { access: "public" } },

@@ -6,6 +6,7 @@ import type { OrganisationRow } from "../organisations";
 import { addAbsence, addZoneChange, insertPerson, type PersonRow } from "../people";
 import { createOrganisationWithOwner } from "../setup";
 import { createTeam, setTeamMembers } from "../teams";
+import { rememberDemoSignIn } from "./demo.repo";
 import {
   DEMO_ABSENCE,
   DEMO_ORGANISATION,
@@ -37,6 +38,12 @@ export async function seedDemo(deps: Deps): Promise<SeededDemo> {
   const { organisation, person: owner } = await createOrganisationWithOwner(tx, {
     organisation: DEMO_ORGANISATION,
     owner: { ...DEMO_OWNER, password },
+  });
+  await rememberDemoSignIn(tx, {
+    organisationId: organisation.id,
+    personId: owner.id,
+    password,
+    passwordHash: owner.passwordHash ?? "",
   });
   const passwordHash = await hashPassword(password);
   const idOf = new Map([[owner.email, owner.id]]);

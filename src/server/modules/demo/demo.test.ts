@@ -1,17 +1,26 @@
+import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { call, freshEnv, sessionCookieOf, type TestEnv } from "../../../../test/support/harness";
+import { hashPassword } from "../../platform/crypto";
+import { organisations } from "../organisations/organisations.table";
+import { people } from "../people/people.table";
 
 describe("POST /api/v1/setup/demo", () => {
-  let env: TestEnv;
+  const envs: TestEnv[] = [];
   afterAll(async () => {
-    await env?.app.close();
+    for (const env of envs) await env.app.close();
   });
-
-  it("seeds the demo organisation on a fresh instance, signs in as its owner, then closes", async () => {
-    env = await freshEnv();
+  const seeded = async () => {
+    const env = await freshEnv();
+    envs.push(env);
     const res = await call(env, "POST", "/api/v1/setup/demo");
     expect(res.statusCode).toBe(201);
-    const body = res.json();
+    return { env, res, body: res.json() };
+  };
+  const demoShown = async (env: TestEnv) => (await call(env, "GET", "/api/v1/setup/demo")).json().demo;
+
+  it("seeds the demo organisation on a fresh instance, signs in as its owner, then closes", async () => {
+    const { env, res, body } = await seeded();
     expect(body.organisation.name).toBe("Northwind Remote");
     expect(body.person.role).toBe("owner");
     const cookie = sessionCookieOf(res);
@@ -29,5 +38,28 @@ describe("POST /api/v1/setup/demo", () => {
     expect(login.statusCode).toBe(200);
     const again = await call(env, "POST", "/api/v1/setup/demo");
     expect(again.statusCode).toBe(409);
+  });
+
+  it("tells anyone how to sign in to the demo until its owner changes password", async () => {
+    const { env, body } = await seeded();
+    expect(await demoShown(env)).toEqual({ email: body.person.email, password: body.password });
+
+    await env.deps.db
+      .update(people)
+      .set({ passwordHash: await hashPassword("a password of their own") })
+      .where(eq(people.id, body.person.id));
+    expect(await demoShown(env)).toBeNull();
+  });
+
+  it("stops showing the demo password once the demo organisation is deleted", async () => {
+    const { env, body } = await seeded();
+    await env.deps.db.delete(organisations).where(eq(organisations.id, body.organisation.id));
+    expect(await demoShown(env)).toBeNull();
+  });
+
+  it("shows no demo password on an instance without the demo", async () => {
+    const env = await freshEnv();
+    envs.push(env);
+    expect(await demoShown(env)).toBeNull();
   });
 });

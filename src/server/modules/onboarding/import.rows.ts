@@ -2,7 +2,10 @@ import { z } from "zod";
 import { email, name, ROLES, type Role, timeZone } from "../../../contracts/common";
 import { IMPORT_COLUMNS } from "../../../contracts/onboarding";
 import { AppError } from "../../platform/errors";
+import { type Actor, requireRole } from "../../platform/http/actor";
+import { assertMayGrantRole } from "../people";
 import { CsvSyntaxError, parseCsv } from "./csv";
+import { PEOPLE_ADMINS } from "./onboarding.service";
 
 export interface ImportRow {
   line: number;
@@ -37,6 +40,7 @@ export function readImportFile(text: string): ImportRow[] {
   }
   const rows: ImportRow[] = [];
   const problems: Problem[] = [];
+  const zone = memoised(timeZone);
   for (const { line, fields } of body) {
     if (fields.length === 1 && fields[0]?.trim() === "") continue;
     if (fields.length !== IMPORT_COLUMNS.length) {
@@ -44,7 +48,7 @@ export function readImportFile(text: string): ImportRow[] {
       continue;
     }
     const [nameCell, emailCell, roleCell, zoneCell, teamCell] = fields.map((f) => f.trim()) as string[];
-    const cell = <T>(column: string, schema: z.ZodType<T>, value: string | undefined): T | undefined => {
+    const cell = <T>(column: string, schema: Checker<T>, value: string | undefined): T | undefined => {
       const parsed = schema.safeParse(value);
       if (parsed.success) return parsed.data;
       problems.push({ line, message: `${column} ${parsed.error.issues[0]?.message ?? "is invalid"}` });
@@ -55,12 +59,43 @@ export function readImportFile(text: string): ImportRow[] {
       name: cell("name", name, nameCell),
       email: cell("email", email, emailCell),
       role: cell("role", role, roleCell?.toLowerCase()),
-      timeZone: cell("timeZone", timeZone, zoneCell),
+      timeZone: cell("timeZone", zone, zoneCell),
       team: teamCell ? cell("team", name, teamCell) : undefined,
     };
     if (row.name && row.email && row.role && row.timeZone) rows.push(row as ImportRow);
   }
   if (problems.length > 0) throw rejected(problems);
+  return rows;
+}
+
+type Checker<T> = Pick<z.ZodType<T>, "safeParse">;
+
+/** A file names few zones many times, and checking one costs an Intl formatter: check each once. */
+function memoised<T>(schema: z.ZodType<T>): Checker<T> {
+  const seen = new Map<unknown, ReturnType<z.ZodType<T>["safeParse"]>>();
+  return {
+    safeParse(value: unknown) {
+      const known = seen.get(value);
+      if (known) return known;
+      const result = schema.safeParse(value);
+      seen.set(value, result);
+      return result;
+    },
+  } as Checker<T>;
+}
+
+/** Parses the file and checks the actor may give every role in it, before anything is written. */
+export function checkedRows(actor: Actor, text: string): ImportRow[] {
+  requireRole(actor, PEOPLE_ADMINS, "import people");
+  const rows = readImportFile(text);
+  for (const row of rows) {
+    try {
+      assertMayGrantRole(actor, row.role);
+    } catch (err) {
+      if (err instanceof AppError) throw new AppError(err.code, `line ${row.line}: ${err.message}`);
+      throw err;
+    }
+  }
   return rows;
 }
 

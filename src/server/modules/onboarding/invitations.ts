@@ -80,12 +80,25 @@ export async function createInvitation(
   return { token, url };
 }
 
-function invitationText(sender: InvitationSender, invitee: Invitee, url: string, expiresAt: Date): string {
-  const expiry = new Intl.DateTimeFormat("en-GB", {
-    dateStyle: "full",
-    timeStyle: "short",
-    timeZone: invitee.timeZone,
-  }).format(expiresAt);
+/** Formatters by zone: building one costs about a millisecond, and an import names few zones. */
+const expiryFormats = new Map<string, Intl.DateTimeFormat>();
+
+function expiryFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = expiryFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone });
+    expiryFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+export function invitationText(
+  sender: InvitationSender,
+  invitee: Invitee,
+  url: string,
+  expiresAt: Date,
+): string {
+  const expiry = expiryFormat(invitee.timeZone).format(expiresAt);
   return [
     `Hello ${invitee.name},`,
     "",

@@ -11,7 +11,8 @@ import { requireActor } from "../../platform/http/actor";
 import { setSessionCookie } from "../auth";
 import { presentOrganisation } from "../organisations";
 import { presentPerson } from "../people";
-import { importPeople } from "./import.service";
+import { getImport } from "./import.job";
+import { submitImport } from "./import.service";
 import { acceptInvitation, listInvitations, resendInvitation } from "./invitations.service";
 import { invitePerson } from "./onboarding.service";
 
@@ -44,8 +45,15 @@ export async function registerOnboardingRoutes(app: FastifyInstance, deps: Deps)
         preValidation: requireCsv,
         schema: { tags, consumes: ["text/csv"], body: z.string().max(CSV_LIMIT) },
       },
-      async (request) => importPeople(deps, requireActor(request), request.body),
+      async (request, reply) => {
+        const answer = await submitImport(deps, requireActor(request), request.body);
+        return "import" in answer ? reply.status(202).send(answer) : answer;
+      },
     );
+
+    r.get("/api/v1/people/imports/:id", { schema: { tags, params: idParams } }, async (request) => ({
+      import: await getImport(deps, requireActor(request), request.params.id),
+    }));
 
     r.get("/api/v1/invitations", { schema: { tags } }, async (request) => ({
       invitations: await listInvitations(deps, requireActor(request)),

@@ -101,7 +101,8 @@ describe("POST /api/v1/people", () => {
     const body = newcomer({ teamIds: [foreignTeam.id] });
     const bad = await call(env, "POST", "/api/v1/people", { as: org.admin.caller, body });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.message).toContain("teamIds[0]");
+    expect(bad.json().error.message).toContain("First team is not a team in this organisation");
+    expect(bad.json().error.details.fields[0].path).toBe("teamIds[0]");
     expect(await peopleWithEmail(env, org.organisation.id, body.email)).toEqual([]);
     expect(await outboxTo(env, org.organisation.id, body.email)).toEqual([]);
   });

@@ -1,3 +1,13 @@
-export { registerOutboxRoutes } from "./outbox.routes";
-export { deliverEmail, queueEmail, SEND_EMAIL_QUEUE, type SendEmailJob } from "./outbox.service";
+import type { Deps } from "../../deps";
+import { defineModule } from "../../platform/module";
+import { registerOutboxRoutes } from "./outbox.routes";
+import { sendEmailJob } from "./outbox.service";
+
+export { deliverEmail, queueEmail, queueEmails, type SendEmailJob, sendEmailJob } from "./outbox.service";
 export { outboxEmails } from "./outbox.table";
+
+export const outboxModule = defineModule<Deps>({
+  name: "outbox",
+  routes: [registerOutboxRoutes],
+  jobs: [sendEmailJob],
+});

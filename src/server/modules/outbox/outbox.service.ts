@@ -1,17 +1,22 @@
 import { and, desc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { OutboxEmailView } from "../../../contracts/onboarding";
 import type { Deps } from "../../deps";
 import type { Executor } from "../../platform/db/types";
 import { type Actor, requireRole } from "../../platform/http/actor";
+import { defineJob } from "../../platform/job";
 import type { OutgoingEmail } from "../../platform/mail";
 import { outboxEmails } from "./outbox.table";
 
-export const SEND_EMAIL_QUEUE = "send-email";
+const sendEmailPayload = z.object({ emailId: z.uuid(), organisationId: z.uuid() });
+export type SendEmailJob = z.infer<typeof sendEmailPayload>;
 
-export interface SendEmailJob {
-  emailId: string;
-  organisationId: string;
-}
+/** Delivers one outbox email; idempotent, since a row already sent or kept is left alone. */
+export const sendEmailJob = defineJob({
+  name: "send-email",
+  payload: sendEmailPayload,
+  handle: (deps: Pick<Deps, "db" | "mailer">, job) => deliverEmail(deps, job),
+});
 
 /**
  * Queues an email inside the caller's transaction: the outbox row and its send-email job
@@ -24,9 +29,23 @@ export async function queueEmail(
 ): Promise<string> {
   const [row] = await tx.insert(outboxEmails).values(email).returning({ id: outboxEmails.id });
   if (!row) throw new Error("insert returned no row");
-  const job: SendEmailJob = { emailId: row.id, organisationId: email.organisationId };
-  await deps.jobs.send(tx, SEND_EMAIL_QUEUE, { ...job });
+  await deps.jobs.send(tx, sendEmailJob, { emailId: row.id, organisationId: email.organisationId });
   return row.id;
+}
+
+/** `queueEmail` for many emails: one insert and one job insert, whatever their number. */
+export async function queueEmails(
+  tx: Executor,
+  deps: Pick<Deps, "jobs">,
+  emails: (OutgoingEmail & { organisationId: string })[],
+): Promise<void> {
+  if (emails.length === 0) return;
+  const rows = await tx
+    .insert(outboxEmails)
+    .values(emails)
+    .returning({ id: outboxEmails.id, organisationId: outboxEmails.organisationId });
+  const jobs = rows.map((row) => ({ emailId: row.id, organisationId: row.organisationId }));
+  await deps.jobs.sendMany(tx, sendEmailJob, jobs);
 }
 
 /**

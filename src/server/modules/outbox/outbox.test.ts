@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeOrg } from "../../../../test/support/factories";
-import { call, freshEnv, type TestEnv, testEnv } from "../../../../test/support/harness";
+import { call, closeEnv, freshEnv, type TestEnv, testEnv } from "../../../../test/support/harness";
 import {
   eventually,
   invite,
@@ -91,10 +91,7 @@ describe("outbox with SMTP", () => {
     env = await freshEnv({ SMTP_URL: smtp.url, SMTP_FROM: "Tandem <tandem@example.test>" });
   });
   afterAll(async () => {
-    await env.app.close();
-    await env.deps.jobs.stop();
-    env.deps.mailer?.close();
-    await env.deps.database.close();
+    await closeEnv(env);
     await smtp.close();
   });
 

@@ -1,3 +1,7 @@
+import type { Deps } from "../../deps";
+import { defineModule } from "../../platform/module";
+import { registerPeopleRoutes } from "./people.routes";
+
 export { DEFAULT_WEEK } from "./people.defaults";
 export { assertMayEditPerson, assertMayGrantRole } from "./people.policy";
 export { presentPerson } from "./people.present";
@@ -10,8 +14,9 @@ export {
   insertPerson,
   type PersonRow,
 } from "./people.repo";
-export { registerPeopleRoutes } from "./people.routes";
 export { checkedWeekPattern } from "./people.service";
 export { absences, people, zoneChanges } from "./people.table";
 export { addAbsence, addZoneChange } from "./time-off.service";
 export { type PersonWorkingTime, workingTimeOf } from "./working-time.service";
+
+export const peopleModule = defineModule<Deps>({ name: "people", routes: [registerPeopleRoutes] });

@@ -15,6 +15,25 @@ export function assertMayEditPerson(actor: Actor, personId: string): void {
 export const maySeeAbsenceDetails = (actor: Actor, personId: string) =>
   actor.personId === personId || isPeopleAdmin(actor);
 
+const RANK: Record<Role, number> = { member: 0, manager: 1, hr: 2, admin: 3, owner: 4 };
+
+/**
+ * Someone else's sign-in email, role or status changes only by a person who outranks them: hr
+ * cannot touch an admin or the owner, an admin not another admin. An owner may change anyone
+ * (roles still keep the last owner).
+ */
+export function assertOutranks(actor: Actor, target: { id: string; role: Role }, what: string): void {
+  if (actor.personId === target.id || actor.role === "owner") return;
+  if (RANK[actor.role] <= RANK[target.role]) {
+    const who = `${article(actor.role)} ${actor.role}`;
+    throw forbidden(
+      `As ${who} you may not change the ${what} of ${article(target.role)} ${target.role}; ask an owner`,
+    );
+  }
+}
+
+const article = (role: Role) => (role === "manager" || role === "member" ? "a" : "an");
+
 /** Roles an actor may hand out: owner any; admin hr/manager/member; hr manager/member. */
 export function assertMayGrantRole(actor: Actor, role: Role): void {
   const grantable: Record<Role, Role[]> = {
@@ -38,6 +57,7 @@ export function assertMayChangeRole(
   owners: number,
 ): void {
   if (actor.personId === target.id) throw forbidden("Nobody may change their own role; ask another admin");
+  assertOutranks(actor, target, "role");
   if (actor.role !== "owner") {
     if (actor.role !== "admin") throw forbidden("Only an owner or admin may change roles");
     const limited: Role[] = ["hr", "manager", "member"];

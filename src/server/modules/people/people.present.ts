@@ -10,6 +10,7 @@ export function presentPerson(p: PersonRow): PersonView {
     email: p.email,
     role: p.role,
     timeZone: p.timeZone,
+    clockFormat: p.clockFormat,
     managerId: p.managerId,
     workingPattern: { timeZone: p.timeZone, week: p.workingPattern },
     status: p.active ? "active" : "invited",

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, ilike, inArray, isNotNull, or, sql } from "drizzle-or
 import { isUniqueViolation } from "../../platform/db/errors";
 import type { Executor } from "../../platform/db/types";
 import { conflict, notFound } from "../../platform/errors";
+import { apiTokens, sessions } from "../auth/auth.table";
 import { teamMembers } from "../teams/teams.table";
 import { people } from "./people.table";
 
@@ -99,6 +100,19 @@ export async function findSignInCandidates(executor: Executor, email: string) {
     .where(
       and(eq(people.email, email.toLowerCase()), isNotNull(people.passwordHash), eq(people.active, true)),
     );
+}
+
+/** Ends every browser session and revokes every API token of a person; returns how many of each. */
+export async function endSignIns(executor: Executor, organisationId: string, personId: string) {
+  const ended = await executor
+    .delete(sessions)
+    .where(and(eq(sessions.organisationId, organisationId), eq(sessions.personId, personId)))
+    .returning({ id: sessions.tokenHash });
+  const revoked = await executor
+    .delete(apiTokens)
+    .where(and(eq(apiTokens.organisationId, organisationId), eq(apiTokens.personId, personId)))
+    .returning({ id: apiTokens.id });
+  return { sessionsEnded: ended.length, tokensRevoked: revoked.length };
 }
 
 export interface PeopleQuery {

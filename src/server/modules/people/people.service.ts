@@ -2,12 +2,13 @@ import type { UpdatePersonBody } from "../../../contracts/people";
 import { normalizeWeekPattern, validateWeekPattern, type WeekPattern } from "../../../core/time";
 import type { Deps } from "../../deps";
 import { LOCKS, lockForTransaction } from "../../platform/db/lock";
+import type { Executor } from "../../platform/db/types";
 import { AppError, invalid } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
-import { recordAudit } from "../audit";
-import { assertMayChangeRole, assertMayEditPerson } from "./people.policy";
+import { type AuditAction, recordAudit } from "../audit";
+import { assertMayChangeRole, assertMayEditPerson, assertOutranks } from "./people.policy";
 import { presentPerson } from "./people.present";
-import { countOwners, getPerson, listPeopleRows, updatePersonRow } from "./people.repo";
+import { countOwners, endSignIns, getPerson, listPeopleRows, updatePersonRow } from "./people.repo";
 
 const PAGE = 100;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -67,24 +68,45 @@ export async function updatePerson(
     const target = await getPerson(tx, actor.organisationId, id);
     const { role, ...profile } = body;
     if (Object.keys(profile).length > 0) assertMayEditPerson(actor, id);
+    const emailChanged = profile.email !== undefined && profile.email !== target.email;
+    if (emailChanged) assertOutranks(actor, target, "sign-in email");
     if (profile.managerId) {
       if (profile.managerId === id) throw invalid("managerId", "a person cannot be their own manager");
       await getPerson(tx, actor.organisationId, profile.managerId);
     }
-    if (role !== undefined && role !== target.role) {
-      assertMayChangeRole(actor, target, role, await countOwners(tx, actor.organisationId));
-      await recordAudit(tx, {
+    const audit = (action: AuditAction, data: Record<string, unknown>) =>
+      recordAudit(tx, {
         organisationId: actor.organisationId,
         actorId: actor.personId,
-        action: "person.role_changed",
+        action,
         targetType: "person",
         targetId: id,
-        data: { from: target.role, to: role },
+        data,
         ip,
       });
+    if (role !== undefined && role !== target.role) {
+      assertMayChangeRole(actor, target, role, await countOwners(tx, actor.organisationId));
+      await audit("person.role_changed", { from: target.role, to: role });
     }
-    return presentPerson(await updatePersonRow(tx, actor.organisationId, id, body));
+    const row = await updatePersonRow(tx, actor.organisationId, id, body);
+    if (emailChanged) {
+      await audit("person.email_changed", {
+        from: target.email,
+        to: profile.email,
+        ...(await signOutIfOther(tx, actor, id)),
+      });
+    }
+    return presentPerson(row);
   });
+}
+
+/**
+ * Someone else changed this person's sign-in email: whoever holds their old sessions or API tokens
+ * must not keep access, so every one of them ends and the person signs in again with the new email.
+ */
+async function signOutIfOther(tx: Executor, actor: Actor, id: string) {
+  if (actor.personId === id) return {};
+  return endSignIns(tx, actor.organisationId, id);
 }
 
 /** Replaces the weekly pattern (sorted; overlaps → 400 naming day and index); a zone given moves the person too. */

@@ -27,6 +27,8 @@ export const people = pgTable(
     passwordHash: text("password_hash"),
     role: text("role", { enum: ["owner", "admin", "hr", "manager", "member"] }).notNull(),
     timeZone: text("time_zone").notNull(),
+    /** 12 or 24 hours on every time shown to this person; null: their browser's habit. */
+    clockFormat: text("clock_format", { enum: ["12h", "24h"] }),
     managerId: uuid("manager_id").references((): AnyPgColumn => people.id, { onDelete: "set null" }),
     workingPattern: jsonb("working_pattern").$type<WeekPattern>().notNull().default(sql`'{}'::jsonb`),
     active: boolean("active").notNull().default(false),

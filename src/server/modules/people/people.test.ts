@@ -1,6 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { makeOrg, type TestOrg } from "../../../../test/support/factories";
-import { call, type TestEnv, testEnv } from "../../../../test/support/harness";
+import { makeOrg, type TestOrg, type TestPerson } from "../../../../test/support/factories";
+import { type Caller, call, type TestEnv, testEnv } from "../../../../test/support/harness";
 
 let env: TestEnv;
 let org: TestOrg;
@@ -53,19 +54,21 @@ describe("working pattern", () => {
       },
     });
     expect(overlap.statusCode).toBe(400);
-    expect(overlap.json().error.message).toContain("week.thu[1] overlaps week.thu[0]");
+    expect(overlap.json().error.message).toBe("Thursday, second interval overlaps the first interval");
+    expect(overlap.json().error.details.fields[0].path).toBe("week.thu[1]");
     const backwards = await call(env, "PUT", `/api/v1/people/${person.id}/working-pattern`, {
       as: org.member.caller,
       body: { week: { fri: [{ start: "17:00", end: "09:00" }] } },
     });
     expect(backwards.statusCode).toBe(400);
-    expect(backwards.json().error.message).toContain("week.fri[0]");
+    expect(backwards.json().error.message).toContain("Friday, first interval: end (09:00) must be after");
     const badTime = await call(env, "PUT", `/api/v1/people/${person.id}/working-pattern`, {
       as: org.member.caller,
       body: { week: { fri: [{ start: "25:00", end: "26:00" }] } },
     });
     expect(badTime.statusCode).toBe(400);
-    expect(badTime.json().error.message).toContain("week.fri[0].start");
+    expect(badTime.json().error.message).toContain("Friday, first interval: start must be a time");
+    expect(badTime.json().error.details.fields[0].path).toBe("week.fri[0].start");
   });
 
   it("computes working time in the zone in force, DST-correct, minus absences", async () => {
@@ -174,7 +177,7 @@ describe("absences", () => {
       body: { from: "0000-01-01", timeZone: "UTC" },
     });
     expect(zone.statusCode).toBe(400);
-    expect(zone.json().error.message).toContain("from");
+    expect(zone.json().error.message).toMatch(/^From must be/);
     const window = await call(
       env,
       "GET",
@@ -260,6 +263,72 @@ describe("roles and profiles", () => {
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe("conflict");
+  });
+});
+
+describe("sign-in email and role of someone who outranks or equals the actor", () => {
+  const changeEmail = (as: TestPerson, target: TestPerson) =>
+    call(env, "PATCH", `/api/v1/people/${target.person.id}`, {
+      as: as.caller,
+      body: { email: `renamed-${randomUUID()}@example.test` },
+    });
+
+  it.each([
+    { actor: "hr", target: "admin", status: 403 },
+    { actor: "hr", target: "owner", status: 403 },
+    { actor: "hr", target: "hr", status: 403 },
+    { actor: "admin", target: "admin", status: 403 },
+    { actor: "admin", target: "owner", status: 403 },
+    { actor: "hr", target: "manager", status: 200 },
+    { actor: "admin", target: "hr", status: 200 },
+    { actor: "owner", target: "admin", status: 200 },
+    { actor: "owner", target: "owner", status: 200 },
+  ] as const)("a $actor changing the email of a $target: $status", async ({ actor, target, status }) => {
+    const o = await makeOrg(env);
+    const res = await changeEmail(o[actor], await o.add(target));
+    expect(res.statusCode).toBe(status);
+    if (status === 403) expect(res.json().error.message).toContain(`the sign-in email of`);
+  });
+
+  it("lets an admin change the role of neither another admin nor the owner", async () => {
+    const o = await makeOrg(env);
+    const peer = await o.add("admin");
+    for (const target of [peer, o.owner]) {
+      const res = await call(env, "PATCH", `/api/v1/people/${target.person.id}`, {
+        as: o.admin.caller,
+        body: { role: "member" },
+      });
+      expect(res.statusCode).toBe(403);
+    }
+  });
+
+  it("signs the person out everywhere, revokes their API tokens and audits the change", async () => {
+    const o = await makeOrg(env);
+    const target = await o.add("member");
+    const token = await call(env, "POST", "/api/v1/me/tokens", { as: target.caller, body: { name: "CI" } });
+    const bearer: Caller = { kind: "token", token: token.json().token };
+    expect((await call(env, "GET", "/api/v1/me", { as: bearer })).statusCode).toBe(200);
+    const res = await changeEmail(o.hr, target);
+    expect(res.statusCode).toBe(200);
+    expect((await call(env, "GET", "/api/v1/me", { as: target.caller })).statusCode).toBe(401);
+    expect((await call(env, "GET", "/api/v1/me", { as: bearer })).statusCode).toBe(401);
+    const audit = (await call(env, "GET", "/api/v1/audit", { as: o.owner.caller })).json().entries as {
+      action: string;
+      actorId: string;
+      targetId: string;
+      data: Record<string, unknown>;
+    }[];
+    expect(audit.find((e) => e.action === "person.email_changed")).toMatchObject({
+      actorId: o.hr.person.id,
+      targetId: target.person.id,
+      data: { from: target.person.email, to: res.json().person.email, sessionsEnded: 1, tokensRevoked: 1 },
+    });
+  });
+
+  it("keeps the session of a person who changes their own email", async () => {
+    const o = await makeOrg(env);
+    expect((await changeEmail(o.member, o.member)).statusCode).toBe(200);
+    expect((await call(env, "GET", "/api/v1/me", { as: o.member.caller })).statusCode).toBe(200);
   });
 });
 

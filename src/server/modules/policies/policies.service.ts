@@ -1,12 +1,14 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
+import { acknowledgementCreated } from "../../../contracts/events";
 import type { Deps } from "../../deps";
 import { versionRace } from "../../platform/db/errors";
 import type { Executor } from "../../platform/db/types";
 import { conflict, invalid, notFound } from "../../platform/errors";
 import { type Actor, requireRole } from "../../platform/http/actor";
 import { renderMarkdown } from "../../platform/markdown";
-import { complianceView } from "../agreement";
+import { complianceView, invitedPersonIds } from "../agreement";
 import { activePersonIds } from "../people";
+import { policyChangesSinceAcknowledged } from "./policies.since-acknowledged";
 import { policies, policyAcknowledgements, policyVersions } from "./policies.table";
 import { POLICY_TEMPLATES } from "./templates";
 
@@ -70,6 +72,7 @@ export async function createPolicy(
       })
       .returning();
     if (!version) throw new Error("insert returned no row");
+    await acknowledgeAsPublisher(tx, actor, policy.id, 1);
     return present(policy.id, version);
   });
 }
@@ -85,8 +88,16 @@ export async function listPolicies(deps: Deps, actor: Actor) {
   return [...latest].map(([id, v]) => present(id, v)).sort((a, b) => a.title.localeCompare(b.title));
 }
 
+/** The current version, with what changed since the version the reader last acknowledged. */
 export async function getPolicy(deps: Deps, actor: Actor, id: string) {
-  return present(id, await latestVersion(deps.db, actor.organisationId, id));
+  const current = await latestVersion(deps.db, actor.organisationId, id);
+  const sinceAcknowledged = await policyChangesSinceAcknowledged(
+    deps.db,
+    actor.organisationId,
+    actor.personId,
+    current,
+  );
+  return { ...present(id, current), sinceAcknowledged };
 }
 
 export async function listPolicyVersions(deps: Deps, actor: Actor, id: string) {
@@ -123,10 +134,19 @@ export async function updatePolicy(
           })
           .returning();
         if (!row) throw new Error("insert returned no row");
+        await acknowledgeAsPublisher(tx, actor, id, row.version);
         return present(id, row);
       }),
     "this policy",
   );
+}
+
+/** Whoever publishes a policy version has read it: acknowledged inside the publishing transaction. */
+async function acknowledgeAsPublisher(executor: Executor, actor: Actor, policyId: string, version: number) {
+  await executor
+    .insert(policyAcknowledgements)
+    .values({ organisationId: actor.organisationId, policyId, personId: actor.personId, version })
+    .onConflictDoNothing();
 }
 
 export async function acknowledgePolicy(deps: Deps, actor: Actor, id: string, version: number) {
@@ -136,18 +156,22 @@ export async function acknowledgePolicy(deps: Deps, actor: Actor, id: string, ve
       current: current.version,
     });
   }
-  await deps.db
-    .insert(policyAcknowledgements)
-    .values({ organisationId: actor.organisationId, policyId: id, personId: actor.personId, version })
-    .onConflictDoNothing();
+  await deps.db.transaction(async (tx) => {
+    await tx
+      .insert(policyAcknowledgements)
+      .values({ organisationId: actor.organisationId, policyId: id, personId: actor.personId, version })
+      .onConflictDoNothing();
+    await deps.events.publish(tx, acknowledgementCreated(actor.organisationId, id));
+  });
   return { policyId: id, version };
 }
 
 export async function policyCompliance(deps: Deps, actor: Actor, id: string) {
   const current = await latestVersion(deps.db, actor.organisationId, id);
   requireRole(actor, ["admin", "hr"], "see acknowledgement compliance");
-  const [everyone, acks] = await Promise.all([
+  const [everyone, invited, acks] = await Promise.all([
     activePersonIds(deps.db, actor.organisationId),
+    invitedPersonIds(deps.db, actor.organisationId),
     deps.db
       .select()
       .from(policyAcknowledgements)
@@ -160,7 +184,7 @@ export async function policyCompliance(deps: Deps, actor: Actor, id: string) {
       ),
   ]);
   const done = new Map(acks.map((a) => [a.personId, a.acknowledgedAt]));
-  return complianceView(current.version, everyone, done);
+  return complianceView(current.version, everyone, done, invited);
 }
 
 /** Policies whose current version the caller has not acknowledged. */

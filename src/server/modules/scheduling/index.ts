@@ -1,3 +1,11 @@
-export { registerSchedulingRoutes } from "./scheduling.routes";
+import type { Deps } from "../../deps";
+import { defineModule } from "../../platform/module";
+import { registerSchedulingRoutes } from "./scheduling.routes";
+
 export { inconvenienceLedger, rotationAttendees, rotationOccurrences, rotations } from "./scheduling.table";
 export { suggestSlots } from "./slots.service";
+
+export const schedulingModule = defineModule<Deps>({
+  name: "scheduling",
+  routes: [registerSchedulingRoutes],
+});

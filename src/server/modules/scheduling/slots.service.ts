@@ -8,6 +8,7 @@ import type { Actor } from "../../platform/http/actor";
 import { busyOf, focusOf } from "../calendars";
 import { type PersonWorkingTime, workingTimeOf } from "../people";
 import { burdenOf } from "./scheduling.repo";
+import { absencesOf, type SlotRules, slotRulesOf } from "./slot-inputs.repo";
 
 /** Inconvenience on the ledger since this long before the window counts as burden (scheduled ones too). */
 export const BURDEN_LOOKBACK_MS = 90 * DAY_MS;
@@ -18,7 +19,8 @@ export const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * The slot finder's view of people whose working time is known: their calendars' busy time with
- * absences (widened window for the buffer), focus blocks and ledger burden. Three more queries.
+ * absences (widened window for the buffer), the absences alone, focus blocks and ledger burden.
+ * Four more queries.
  */
 async function asAttendees(
   executor: Executor,
@@ -29,8 +31,9 @@ async function asAttendees(
 ): Promise<Attendee[]> {
   const ids = people.map((p) => p.personId);
   const padding = bufferMinutes * MINUTE_MS;
-  const [busy, focus, burden] = await Promise.all([
+  const [busy, absent, focus, burden] = await Promise.all([
     busyOf(executor, organisationId, ids, { start: window.start - padding, end: window.end + padding }),
+    absencesOf(executor, organisationId, ids, window),
     focusOf(executor, organisationId, ids, window),
     burdenOf(executor, organisationId, ids, new Date(window.start - BURDEN_LOOKBACK_MS)),
   ]);
@@ -40,12 +43,19 @@ async function asAttendees(
     timeZone: p.timeZone,
     working: p.working,
     busy: busy.get(p.personId) ?? [],
+    absent: absent.get(p.personId) ?? [],
     focus: focus.get(p.personId) ?? [],
     burden: burden.get(p.personId) ?? 0,
   }));
 }
 
 const presentSlot = (slot: Slot): SlotView => ({ ...slot, start: iso(slot.start), end: iso(slot.end) });
+
+/** The agreement's no-meeting days and daily budget, as the slot finder weighs them. */
+const ruleInputs = (rules: SlotRules | null) => ({
+  noMeetingDays: rules?.noMeetingDays ?? [],
+  dailyMeetingHours: rules?.meetingBudget.dailyHours ?? 0,
+});
 
 /** POST /scheduling/slots: the best slots for these people of the organisation (another's → 404). */
 export async function findSlotsFor(deps: Deps, actor: Actor, body: SlotsBody): Promise<SlotView[]> {
@@ -59,10 +69,16 @@ export async function findSlotsFor(deps: Deps, actor: Actor, body: SlotsBody): P
     );
   }
   const ids = body.attendees.map((a) => a.personId);
-  const working = await workingTimeOf(deps.db, actor.organisationId, ids, window);
+  // A day either side, so the edges of the window are not mistaken for the edges of a working day.
+  const around = { start: window.start - DAY_MS, end: window.end + DAY_MS };
+  const working = await workingTimeOf(deps.db, actor.organisationId, ids, around);
   const people = working.map((w, i) => ({ ...w, required: body.attendees[i]?.required ?? true }));
-  const attendees = await asAttendees(deps.db, actor.organisationId, people, window, body.bufferMinutes);
+  const [attendees, rules] = await Promise.all([
+    asAttendees(deps.db, actor.organisationId, people, window, body.bufferMinutes),
+    slotRulesOf(deps.db, actor.organisationId),
+  ]);
   const slots = findSlots({
+    ...ruleInputs(rules),
     attendees,
     durationMinutes: body.durationMinutes,
     window,
@@ -70,6 +86,7 @@ export async function findSlotsFor(deps: Deps, actor: Actor, body: SlotsBody): P
     bufferMinutes: body.bufferMinutes ?? 0,
     limit: body.limit ?? 10,
     allowOutsideWorkingHours: body.allowOutsideWorkingHours ?? false,
+    spreadMinutes: body.spreadMinutes ?? 60,
   });
   return slots.map(presentSlot);
 }
@@ -85,10 +102,11 @@ export async function suggestSlots(
   window: Interval,
   durationMinutes: number,
   limit: number,
+  rules: SlotRules,
 ): Promise<{ start: string; end: string }[]> {
   const people = participants.map((p) => ({ ...p, required: true }));
   const attendees = await asAttendees(executor, organisationId, people, window);
-  return findSlots({ attendees, durationMinutes, window, limit }).map((slot) => ({
+  return findSlots({ attendees, durationMinutes, window, limit, ...ruleInputs(rules) }).map((slot) => ({
     start: iso(slot.start),
     end: iso(slot.end),
   }));

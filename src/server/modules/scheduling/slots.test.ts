@@ -31,6 +31,29 @@ interface SlotJson {
 }
 
 describe("POST /api/v1/scheduling/slots", () => {
+  it("spreads suggestions an hour apart unless asked, and names each slot's blockers", async () => {
+    const london = await person("Europe/London");
+    const newYork = await person("America/New_York");
+    const body = { attendees: [{ personId: london }], durationMinutes: 30, ...week, limit: 5 };
+    const spread: SlotJson[] = (await slots(body)).json().slots;
+    const starts = spread.map((s) => Date.parse(s.start)).sort((a, b) => a - b);
+    for (let i = 1; i < starts.length; i++)
+      expect((starts[i] as number) - (starts[i - 1] as number)).toBeGreaterThanOrEqual(HOUR);
+    const together: SlotJson[] = (await slots({ ...body, spreadMinutes: 0 })).json().slots;
+    expect(Date.parse(together[1]?.start ?? "") - Date.parse(together[0]?.start ?? "")).toBe(15 * 60_000);
+
+    // New York is optional; a London morning is before New York's working hours.
+    const mixed = await slots({
+      attendees: [{ personId: london }, { personId: newYork, required: false }],
+      durationMinutes: 30,
+      from: iso(MONDAY + 9 * HOUR),
+      to: iso(MONDAY + 9.5 * HOUR),
+    });
+    expect(mixed.json().slots[0].blockers).toEqual([
+      { personId: newYork, reason: "before_hours", localTime: "04:00" },
+    ]);
+  });
+
   it("offers only the hours London, Kolkata and New York share, with each one's local start", async () => {
     // 09–17 London = 09–17 UTC; 12–20 Kolkata = 06:30–14:30 UTC; 08–16 New York = 13–21 UTC.
     const london = await person("Europe/London");
@@ -42,6 +65,7 @@ describe("POST /api/v1/scheduling/slots", () => {
       durationMinutes: 30,
       ...week,
       limit: 100,
+      spreadMinutes: 0,
     });
     expect(res.statusCode).toBe(200);
     const found: SlotJson[] = res.json().slots;
@@ -92,6 +116,7 @@ describe("POST /api/v1/scheduling/slots", () => {
       durationMinutes: 60,
       ...week,
       limit: 100,
+      spreadMinutes: 0,
     });
     const days = new Set((res.json().slots as SlotJson[]).map((s) => s.start.slice(0, 10)));
     expect([...days].sort()).toEqual(["2026-12-07", "2026-12-10", "2026-12-11"]);
@@ -125,6 +150,7 @@ describe("POST /api/v1/scheduling/slots", () => {
       durationMinutes: 60,
       ...window,
       limit: 100,
+      spreadMinutes: 0,
     });
     expect((required.json().slots as SlotJson[]).map((s) => s.start.slice(11, 16))).toEqual(["16:00"]);
 
@@ -133,6 +159,7 @@ describe("POST /api/v1/scheduling/slots", () => {
       durationMinutes: 60,
       ...window,
       limit: 100,
+      spreadMinutes: 0,
     });
     const ranked: SlotJson[] = optional.json().slots;
     expect(ranked).toHaveLength(29); // 09:00 … 16:00 every 15 minutes, for the required person

@@ -1,2 +1,7 @@
-export { registerSetupRoutes } from "./setup.routes";
+import type { Deps } from "../../deps";
+import { defineModule } from "../../platform/module";
+import { registerSetupRoutes } from "./setup.routes";
+
 export { assertSetupOpen, createOrganisationWithOwner } from "./setup.service";
+
+export const setupModule = defineModule<Deps>({ name: "setup", routes: [registerSetupRoutes] });

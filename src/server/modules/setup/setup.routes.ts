@@ -9,9 +9,11 @@ import { setup } from "./setup.service";
 
 export function registerSetupRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get("/api/v1/setup", { schema: { tags: ["setup"] }, config: { access: "public" } }, async () => ({
-    open: deps.config.openSignup || (await countOrganisations(deps.db)) === 0,
-  }));
+  // needsSetup: a fresh instance, which opens on the setup page; open: setup is allowed (also with open signup).
+  r.get("/api/v1/setup", { schema: { tags: ["setup"] }, config: { access: "public" } }, async () => {
+    const needsSetup = (await countOrganisations(deps.db)) === 0;
+    return { open: deps.config.openSignup || needsSetup, needsSetup };
+  });
   r.post(
     "/api/v1/setup",
     { schema: { tags: ["setup"], body: setupBody }, config: { access: "public" } },

@@ -15,7 +15,7 @@ describe("POST /api/v1/setup", () => {
   it("creates the first organisation and its owner, signs them in, then closes", async () => {
     const env = await freshEnv();
     envs.push(env);
-    expect((await call(env, "GET", "/api/v1/setup")).json()).toEqual({ open: true });
+    expect((await call(env, "GET", "/api/v1/setup")).json()).toEqual({ open: true, needsSetup: true });
 
     const res = await call(env, "POST", "/api/v1/setup", { body: body("Ana@Example.test") });
     expect(res.statusCode).toBe(201);
@@ -39,7 +39,7 @@ describe("POST /api/v1/setup", () => {
     const again = await call(env, "POST", "/api/v1/setup", { body: body("someone@example.test") });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe("setup_closed");
-    expect((await call(env, "GET", "/api/v1/setup")).json()).toEqual({ open: false });
+    expect((await call(env, "GET", "/api/v1/setup")).json()).toEqual({ open: false, needsSetup: false });
   });
 
   it("creates further organisations when TANDEM_OPEN_SIGNUP=true", async () => {
@@ -48,6 +48,8 @@ describe("POST /api/v1/setup", () => {
     expect((await call(env, "POST", "/api/v1/setup", { body: body("a@example.test") })).statusCode).toBe(201);
     const second = await call(env, "POST", "/api/v1/setup", { body: body("b@example.test") });
     expect(second.statusCode).toBe(201);
+    // Setup stays open, but the instance no longer opens on the setup page.
+    expect((await call(env, "GET", "/api/v1/setup")).json()).toEqual({ open: true, needsSetup: false });
   });
 
   it("rejects bad input naming the field and stores nothing", async () => {
@@ -58,8 +60,11 @@ describe("POST /api/v1/setup", () => {
     const res = await call(env, "POST", "/api/v1/setup", { body: bad });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe("validation_failed");
-    expect(res.json().error.message).toContain("organisation.timeZone");
-    expect((await call(env, "GET", "/api/v1/setup")).json()).toEqual({ open: true });
+    expect(res.json().error.message).toContain("Organisation: time zone must be");
+    expect(res.json().error.details.fields.map((f: { path: string }) => f.path)).toContain(
+      "organisation.timeZone",
+    );
+    expect((await call(env, "GET", "/api/v1/setup")).json()).toEqual({ open: true, needsSetup: true });
   });
 });
 

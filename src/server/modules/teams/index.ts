@@ -1,4 +1,9 @@
+import type { Deps } from "../../deps";
+import { defineModule } from "../../platform/module";
+import { registerTeamRoutes } from "./teams.routes";
+
 export { getTeamRow, setPersonTeams } from "./teams.repo";
-export { registerTeamRoutes } from "./teams.routes";
 export { assertMayEditTeam, createTeam, setTeamMembers } from "./teams.service";
 export { teamMembers, teams } from "./teams.table";
+
+export const teamsModule = defineModule<Deps>({ name: "teams", routes: [registerTeamRoutes] });

@@ -66,7 +66,8 @@ describe("teams", () => {
       },
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.message).toContain("members[1].personId");
+    expect(res.json().error.message).toContain("Second member: person is not a person");
+    expect(res.json().error.details.fields[0].path).toBe("members[1].personId");
     const after = await call(env, "GET", `/api/v1/teams/${team.id}`, { as: org.admin.caller });
     expect(after.json().team.members).toEqual([{ personId: org.member.person.id, role: "member" }]);
 

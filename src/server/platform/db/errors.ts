@@ -25,3 +25,38 @@ export async function versionRace<T>(work: () => Promise<T>, what: string): Prom
     throw err;
   }
 }
+
+/** Socket-level failures: the server is down, unreachable or dropped us. */
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+  "EPIPE",
+]);
+/**
+ * PostgreSQL SQLSTATEs meaning "no usable connection": class 08 (connection exception), 57P01–57P03
+ * (shutdown, crash, starting up) and 53300 (too many connections).
+ */
+const SQLSTATE_UNAVAILABLE = /^(08...|57P0[123]|53300)$/;
+/** Drivers that say so only in words: node-postgres's pool and client, and a closed PGlite. */
+const UNAVAILABLE_MESSAGES = [
+  /^Connection terminated/,
+  /timeout exceeded when trying to connect/,
+  /Cannot use a pool after calling end on the pool/,
+  /Client has encountered a connection error and is not queryable/,
+  /^PGlite is closed/,
+];
+
+/** True when an error (possibly wrapped by drizzle) means the database cannot be reached right now. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === "string" && (NETWORK_CODES.has(code) || SQLSTATE_UNAVAILABLE.test(code))) return true;
+    if (typeof message === "string" && UNAVAILABLE_MESSAGES.some((m) => m.test(message))) return true;
+    const { errors } = e as { errors?: unknown };
+    if (Array.isArray(errors) && errors.some(isDatabaseUnavailable)) return true;
+  }
+  return false;
+}

@@ -8,6 +8,9 @@ export const LOCKS = {
   jobQueues: 7_214_002,
   firstRun: 7_214_003,
   roles: 7_214_004,
+  signInEmail: 7_214_005,
+  signInAddress: 7_214_006,
+  liveEvents: 7_214_007,
 } as const;
 
 /**

@@ -2,12 +2,11 @@ import { DrizzleQueryError } from "drizzle-orm/errors";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { ErrorBody, ErrorCode } from "../../../contracts/errors";
+import { fieldSentence } from "../../../contracts/field-words";
+import { isDatabaseUnavailable } from "../db/errors";
 import { AppError } from "../errors";
-
-interface FieldProblem {
-  path: string;
-  message: string;
-}
+import { answerDatabaseOutage } from "./outage";
+import { type FieldProblem, schemaProblem } from "./validation-text";
 
 /** One error shape for every failure: { error: { code, message, requestId, details? } }. 5xx never leak internals. */
 export function installErrorHandler(app: FastifyInstance): void {
@@ -17,18 +16,18 @@ export function installErrorHandler(app: FastifyInstance): void {
       if (details !== undefined) body.error.details = details;
       return reply.status(status).send(body);
     };
+    if (isDatabaseUnavailable(err)) return answerDatabaseOutage(request, reply);
     if (err instanceof AppError) {
       const retryAfter = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       if (retryAfter) reply.header("retry-after", String(retryAfter));
+      const fields = fieldProblemsOf(err);
+      if (fields)
+        return send(err.status, err.code, summaryOf(fields), { ...(err.details as object), fields });
       return send(err.status, err.code, err.message, err.details);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const fields: FieldProblem[] = err.validation.map((v) => ({
-        path: fieldPath(err.validationContext, v.instancePath, v.params),
-        message: v.message ?? "is invalid",
-      }));
-      const summary = fields.map((f) => `${f.path}: ${f.message}`).join("; ");
-      return send(400, "validation_failed", summary, { fields });
+      const fields = err.validation.map((v) => schemaProblem(err.validationContext, v));
+      return send(400, "validation_failed", summaryOf(fields), { fields });
     }
     if (
       err.code === "FST_ERR_CTP_INVALID_JSON_BODY" ||
@@ -84,10 +83,12 @@ function loggable(err: Error): Error {
   return safe;
 }
 
-function fieldPath(context: string | undefined, instancePath: string, params: unknown): string {
-  const parts = instancePath.split("/").filter(Boolean);
-  const keys = (params as { keys?: string[] } | undefined)?.keys;
-  if (keys?.length) parts.push(keys.join(","));
-  const base = parts.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), "");
-  return base || (context ?? "body");
+/** A service's `validation_failed` naming fields by path: each message said as a sentence in words. */
+function fieldProblemsOf(err: AppError): FieldProblem[] | undefined {
+  const fields = (err.details as { fields?: unknown } | undefined)?.fields;
+  if (err.code !== "validation_failed" || !Array.isArray(fields)) return undefined;
+  return (fields as FieldProblem[]).map((f) => ({ path: f.path, message: fieldSentence(f.path, f.message) }));
 }
+
+const summaryOf = (fields: FieldProblem[]) =>
+  fields.map((f) => (/[.!?]$/.test(f.message) ? f.message.slice(0, -1) : f.message)).join("; ");

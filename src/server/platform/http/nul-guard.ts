@@ -1,10 +1,19 @@
 import type { FastifyInstance } from "fastify";
+import { BROKEN_TEXT, hasLoneSurrogate } from "../../../contracts/common";
 import { invalid } from "../errors";
 
+/** Why PostgreSQL (or any UTF-8 consumer) could not store this string, if it could not. */
+function problemOf(value: string): string | null {
+  if (value.includes("\u0000")) return "must not contain a NUL character";
+  return hasLoneSurrogate(value) ? BROKEN_TEXT : null;
+}
+
 /**
- * PostgreSQL text cannot hold U+0000: a string carrying one would reach the database and fail
- * there as a 500. Refuse it up front (400 naming the field) in params, query and body — JSON or
- * raw text such as CSV. Iterative, so a deeply nested body cannot exhaust the stack.
+ * PostgreSQL text cannot hold U+0000, and a lone surrogate (from a JSON "\ud800" escape) is not
+ * text at all: either would fail deep inside as a 500. Refuse both up front (400 naming the field)
+ * in params, query and body — JSON, keys included, or raw text such as CSV — for every route, even
+ * one whose schema forgot the shared `text()`. Iterative, so a deeply nested body cannot exhaust
+ * the stack.
  */
 export function installNulGuard(app: FastifyInstance): void {
   app.addHook("preValidation", async (request) => {
@@ -16,12 +25,14 @@ export function installNulGuard(app: FastifyInstance): void {
     for (let next = stack.pop(); next; next = stack.pop()) {
       const [value, path] = next;
       if (typeof value === "string") {
-        if (value.includes("\u0000")) throw invalid(path || "body", "must not contain a NUL character");
+        const problem = problemOf(value);
+        if (problem) throw invalid(path || "body", problem);
       } else if (Array.isArray(value)) {
         for (const [i, item] of value.entries()) stack.push([item, `${path}[${i}]`]);
       } else if (value && typeof value === "object") {
         for (const [key, item] of Object.entries(value)) {
-          if (key.includes("\u0000")) throw invalid(path || "body", "must not contain a NUL character");
+          const problem = problemOf(key);
+          if (problem) throw invalid(path || "body", problem);
           stack.push([item, path ? `${path}.${key}` : key]);
         }
       }

@@ -1,9 +1,16 @@
 import type { FastifyInstance } from "fastify";
 import client from "prom-client";
 import type { Database } from "../db/types";
+import { metricsAccess } from "./metrics-access";
+import { OUTAGE_RETRY_AFTER_SECONDS } from "./outage";
+
+export interface ObservabilityOptions {
+  database: Database;
+  metricsToken: string | undefined;
+}
 
 /** /healthz (process up), /readyz (database answers within 2 s), /metrics (Prometheus text). */
-export function registerObservability(app: FastifyInstance, database: Database): void {
+export function registerObservability(app: FastifyInstance, options: ObservabilityOptions): void {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: "tandem_" });
   const duration = new client.Histogram({
@@ -26,19 +33,30 @@ export function registerObservability(app: FastifyInstance, database: Database):
 
   const hidden = { hide: true };
   app.get("/healthz", { schema: hidden, config: { access: "public" } }, async () => ({ status: "ok" }));
-  app.get("/readyz", { schema: hidden, config: { access: "public" } }, async (_request, reply) => {
-    const timeout = new Promise<never>((_, reject) => {
-      setTimeout(() => reject(new Error("database did not answer within 2 s")), 2000).unref();
-    });
+  app.get("/readyz", { schema: hidden, config: { access: "public" } }, async (request, reply) => {
     try {
-      await Promise.race([database.ping(), timeout]);
-      return { status: "ready", database: database.kind };
+      await answersWithin(options.database, 2000);
+      return { status: "ready", database: options.database.kind };
     } catch (err) {
-      return reply.status(503).send({ status: "unavailable", reason: (err as Error).message });
+      // The reason goes to the log only: /readyz is public and driver text names hosts and users.
+      request.log.warn({ err }, "readiness check: database down");
+      reply.header("retry-after", String(OUTAGE_RETRY_AFTER_SECONDS));
+      return reply.status(503).send({ status: "unavailable", database: "down" });
     }
   });
-  app.get("/metrics", { schema: hidden, config: { access: "public" } }, async (_request, reply) => {
-    reply.type(registry.contentType);
-    return registry.metrics();
+  app.get(
+    "/metrics",
+    { schema: hidden, config: { access: "public" }, onRequest: metricsAccess(options.metricsToken) },
+    async (_request, reply) => {
+      reply.type(registry.contentType);
+      return registry.metrics();
+    },
+  );
+}
+
+function answersWithin(database: Database, ms: number): Promise<void> {
+  const timeout = new Promise<never>((_, reject) => {
+    setTimeout(() => reject(new Error(`database did not answer within ${ms} ms`)), ms).unref();
   });
+  return Promise.race([database.ping(), timeout]);
 }

@@ -27,7 +27,9 @@ export function AuditPage() {
     id ? (people.data?.find((p) => p.id === id)?.name ?? "someone no longer here") : "nobody signed in";
   return (
     <Stack>
-      <Title order={2}>Audit log</Title>
+      <Title order={1} size="h2">
+        Audit log
+      </Title>
       <Text c="dimmed">Security-relevant events, newest first, in your time ({zone}).</Text>
       {audit.isPending && <Loading error={audit.error} />}
       {audit.isSuccess && audit.items.length === 0 && (

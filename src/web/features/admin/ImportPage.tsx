@@ -12,11 +12,18 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { useState } from "react";
-import { IMPORT_COLUMNS, type ImportReport } from "../../../contracts/onboarding";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import {
+  IMPORT_COLUMNS,
+  IMPORT_SYNC_MAX_ROWS,
+  type ImportAnswer,
+  type ImportReport,
+  type PeopleImportView,
+} from "../../../contracts/onboarding";
 import { FormError } from "../../components/FormError";
 import { useAction } from "../../lib/action";
-import { ApiError, upload } from "../../lib/api";
+import { ApiError, get, upload } from "../../lib/api";
 import { keys } from "../../lib/resources";
 import { INVITATIONS } from "./InviteForm";
 
@@ -27,7 +34,7 @@ export function ImportPage() {
   const run = useAction(
     async (chosen: File) => {
       setProgress(0);
-      return upload<ImportReport>(
+      return upload<ImportAnswer>(
         "/people/import",
         { type: "text/csv", data: await chosen.text() },
         setProgress,
@@ -35,14 +42,24 @@ export function ImportPage() {
     },
     { refresh: [keys.people, keys.teams, INVITATIONS] },
   );
-  const report = run.data;
+  const job = run.data && "import" in run.data ? run.data.import : undefined;
+  const followed = useImportJob(job?.id);
+  const report =
+    run.data && !("import" in run.data)
+      ? run.data
+      : followed?.status === "done"
+        ? followed.report
+        : undefined;
   return (
     <Stack>
-      <Title order={2}>Import people</Title>
+      <Title order={1} size="h2">
+        Import people
+      </Title>
       <Text c="dimmed">
         Invite many people at once. The file needs a header row with the columns{" "}
         <Code>{IMPORT_COLUMNS.join(",")}</Code>; <Code>team</Code> may be empty or name an existing team. Rows
-        whose email is already here are skipped; a malformed file imports nothing and names the line to fix.
+        whose email is already here are skipped; a malformed file imports nothing and names the line to fix. A
+        file of more than {IMPORT_SYNC_MAX_ROWS} people imports in the background: you can follow it here.
       </Text>
       <Card withBorder>
         <Stack gap="sm">
@@ -73,10 +90,57 @@ export function ImportPage() {
               />
             </Stack>
           )}
+          {job && <JobProgress view={followed ?? job} />}
           <FormError error={run.error} />
           <FileProblems error={run.error} />
         </Stack>
       </Card>
+      {report && <ReportTable report={report} />}
+    </Stack>
+  );
+}
+
+/** Polls a background import every second until it is done or failed, then refreshes the lists. */
+function useImportJob(id: string | undefined): PeopleImportView | undefined {
+  const client = useQueryClient();
+  const query = useQuery({
+    queryKey: ["people-import", id],
+    queryFn: () => get<{ import: PeopleImportView }>(`/people/imports/${id}`).then((r) => r.import),
+    enabled: Boolean(id),
+    refetchInterval: (q) =>
+      q.state.data && q.state.data.status !== "queued" && q.state.data.status !== "running" ? false : 1000,
+  });
+  const finished = query.data?.status === "done";
+  useEffect(() => {
+    if (!finished) return;
+    for (const key of [keys.people, keys.teams, INVITATIONS])
+      void client.invalidateQueries({ queryKey: key });
+  }, [finished, client]);
+  return query.data;
+}
+
+function JobProgress({ view }: { view: PeopleImportView }) {
+  if (view.status === "failed") {
+    return (
+      <Alert color="red" title="Import stopped">
+        {view.error} {view.processed} of {view.total} rows were imported before it stopped.
+      </Alert>
+    );
+  }
+  if (view.status === "done") return null;
+  return (
+    <Stack gap={4}>
+      <Text size="sm" aria-live="polite">
+        {view.status === "queued" ? "Waiting to start…" : `Imported ${view.processed} of ${view.total} rows…`}
+      </Text>
+      <Progress value={(view.processed / view.total) * 100} aria-label="Import progress" />
+    </Stack>
+  );
+}
+
+function ReportTable({ report }: { report: ImportReport }) {
+  return (
+    <>
       {report && (
         <Stack gap="sm">
           <Alert color={report.skipped.length ? "yellow" : "green"} title="Import finished">
@@ -107,7 +171,7 @@ export function ImportPage() {
           </Table>
         </Stack>
       )}
-    </Stack>
+    </>
   );
 }
 

@@ -32,7 +32,9 @@ export function InvitationsPage() {
   );
   return (
     <Stack>
-      <Title order={2}>Invitations</Title>
+      <Title order={1} size="h2">
+        Invitations
+      </Title>
       <Text c="dimmed">
         Bring colleagues in: each gets an email with a link to choose a password and confirm their zone.
       </Text>

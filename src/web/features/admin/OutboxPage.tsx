@@ -20,7 +20,9 @@ export function OutboxPage() {
   const outbox = usePaged<OutboxEmailView>("/outbox", "emails", "cursor");
   return (
     <Stack>
-      <Title order={2}>Outbox</Title>
+      <Title order={1} size="h2">
+        Outbox
+      </Title>
       <Text c="dimmed">
         Emails Tandem has sent, newest first. When no mail server is configured (SMTP_URL), they are kept here
         so you can pass invitation links on yourself.

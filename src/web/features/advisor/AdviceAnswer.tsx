@@ -26,6 +26,7 @@ import {
   type Purpose,
   reasonTag,
   reasonText,
+  recipientLines,
   replyByLines,
 } from "./advice-text";
 
@@ -51,6 +52,13 @@ export function AdviceAnswer(props: {
   }, [advice]);
   const { async: asyncStep, sync: syncStep } = advice.next;
   const replyBy = asyncStep && replyByLines(asyncStep.replyBy, viewer.zone, participants);
+  const dueLines =
+    asyncStep &&
+    recipientLines(
+      asyncStep.recipients,
+      { personId: viewer.person.id, zone: viewer.zone },
+      new Map(participants.map((p) => [p.id, p])),
+    );
 
   return (
     <Card withBorder component="section" aria-labelledby="advice-heading" padding="lg">
@@ -80,7 +88,7 @@ export function AdviceAnswer(props: {
                   variant="light"
                   tt="none"
                   style={{ cursor: "pointer" }}
-                  aria-label={`${reason.ruleId}: see the rule in the agreement`}
+                  aria-label={`${reasonTag(reason)}: see the rule in the agreement`}
                 >
                   {reasonTag(reason)}
                 </Badge>
@@ -99,13 +107,13 @@ export function AdviceAnswer(props: {
             <Text>
               {advice.mode === "hybrid" ? "First write a pre-read" : "Write it up"} and ask for replies by{" "}
               <strong>{replyBy.mine} your time</strong>: {plural(asyncStep.workingHours, "working hour")} for
-              each participant.
+              each recipient, the last of these deadlines.
             </Text>
-            {replyBy.others.map((line) => (
-              <Text key={line} size="sm" c="dimmed">
-                {line}
-              </Text>
-            ))}
+            <List size="sm" aria-label="Each recipient's reply-by, your time">
+              {dueLines?.map((line) => (
+                <List.Item key={line}>{line}</List.Item>
+              ))}
+            </List>
           </Stack>
         )}
         {syncStep && (

@@ -113,7 +113,9 @@ export function AdvisorPage() {
 
   return (
     <Stack>
-      <Title order={2}>Should this be a meeting?</Title>
+      <Title order={1} size="h2">
+        Should this be a meeting?
+      </Title>
       <Text>
         Say what you want to achieve and with whom. The advisor answers from your working agreement and
         everyone's working hours, and says why.

@@ -1,5 +1,7 @@
 import type { Advice, AdviceReason, PURPOSES } from "../../../contracts/agreement";
-import { formatDateTime } from "../../lib/time";
+import { instantToLocal } from "../../../core/time";
+import { formatDateTime, formatTime } from "../../lib/time";
+import { ruleLabel } from "../agreement/rules-text";
 
 /** The advisor's answer in words a person would use. */
 
@@ -29,8 +31,8 @@ const FACT_TAGS: Record<string, string> = {
 /** Rule reasons cite a rule of the agreement; the others a fact about this request. */
 export const isRule = (reason: AdviceReason) => !(reason.ruleId in FACT_TAGS);
 
-/** The small tag beside a reason: the rule's name, or the kind of fact. */
-export const reasonTag = (reason: AdviceReason) => FACT_TAGS[reason.ruleId] ?? reason.ruleId;
+/** The small tag beside a reason: the rule's label ("Always live"), or the kind of fact. */
+export const reasonTag = (reason: AdviceReason) => FACT_TAGS[reason.ruleId] ?? ruleLabel(reason.ruleId);
 
 /** The reason's sentence without the "(ruleName)" the server appends: the tag beside it says that. */
 export const reasonText = (reason: AdviceReason) => reason.text.replace(` (${reason.ruleId})`, "");
@@ -53,6 +55,36 @@ export function replyByLines(replyBy: string, viewerZone: string, participants: 
     byLocal.set(theirs, [...(byLocal.get(theirs) ?? []), p.name]);
   }
   return { mine, others: [...byLocal].map(([local, names]) => `${names.join(", ")}: ${local} their time`) };
+}
+
+export interface RecipientDue {
+  personId: string;
+  replyBy: string | null;
+}
+
+const sameLocalDate = (when: string, a: string, b: string) =>
+  instantToLocal(a, Date.parse(when)).date === instantToLocal(b, Date.parse(when)).date;
+
+/**
+ * One line per recipient with their own deadline in the viewer's zone and, when their clock reads
+ * differently, on their clock: "Priya: reply by Thu 7 May, 17:00 (21:30 their time)".
+ */
+export function recipientLines(
+  recipients: RecipientDue[],
+  viewer: { personId: string; zone: string },
+  people: ReadonlyMap<string, ZonedPerson>,
+): string[] {
+  return recipients.map(({ personId, replyBy }) => {
+    const person = people.get(personId);
+    const name = personId === viewer.personId ? "You" : (person?.name ?? "Someone");
+    if (replyBy === null) return `${name}: no reply-by, not enough working time in the next 30 days`;
+    const mine = formatDateTime(replyBy, viewer.zone);
+    const zone = person?.timeZone ?? viewer.zone;
+    const theirs = formatDateTime(replyBy, zone);
+    if (theirs === mine || personId === viewer.personId) return `${name}: reply by ${mine}`;
+    const local = sameLocalDate(replyBy, zone, viewer.zone) ? formatTime(replyBy, zone) : theirs;
+    return `${name}: reply by ${mine} (${local} their time)`;
+  });
 }
 
 /** A starting text for the written update the advisor recommends. */

@@ -24,7 +24,7 @@ export function AcknowledgeCard(props: {
   });
   if (pendingVersion === null) {
     return (
-      <Text c="green.9" id="acknowledge">
+      <Text fw={500} id="acknowledge">
         ✓ You have acknowledged version {currentVersion} of {what}.
       </Text>
     );

@@ -7,6 +7,7 @@ import { useViewer } from "../../lib/session";
 import { AcknowledgeCard } from "./AcknowledgeCard";
 import { RulesList, Sections, useScrollToHash, VersionMeta } from "./AgreementParts";
 import { agreementKeys, mayPublish, useAgreement, useMyPendingAgreement } from "./api";
+import { SinceAcknowledged } from "./SinceAcknowledged";
 import { TeamOverrideEditor } from "./TeamOverrideEditor";
 
 /** The working agreement as a person reads it: rules in sentences, the written sections, acknowledgement. */
@@ -31,7 +32,9 @@ export function AgreementPage() {
   return (
     <Stack>
       <Group justify="space-between" align="flex-start">
-        <Title order={2}>Working agreement</Title>
+        <Title order={1} size="h2">
+          Working agreement
+        </Title>
         <Group gap="xs">
           {publisher && (
             <Button component={Link} to="/agreement/edit">
@@ -62,6 +65,7 @@ export function AgreementPage() {
           .
         </Alert>
       )}
+      {pending.data && <SinceAcknowledged changes={pending.data.changes} />}
 
       {teams.data && teams.data.length > 0 && (
         <Select

@@ -1,4 +1,4 @@
-import { Badge, Card, Code, Group, Stack, Text, Title } from "@mantine/core";
+import { Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useEffect } from "react";
 import { useLocation } from "react-router";
 import type { Rules } from "../../../contracts/agreement";
@@ -9,7 +9,7 @@ import type { AgreementSection } from "./api";
 import { ServerHtml } from "./MarkdownPreview";
 import { describeRules } from "./rules-text";
 
-/** Each rule as a sentence, with its name (what the advisor cites) and, for a team, where it comes from. */
+/** Each rule as a sentence under its label (what the advisor cites) and, for a team, where it comes from. */
 export function RulesList({ rules, sources }: { rules: Rules; sources?: RuleSources | undefined }) {
   return (
     <Stack gap="sm" component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
@@ -19,7 +19,6 @@ export function RulesList({ rules, sources }: { rules: Rules; sources?: RuleSour
             <Text fw={600} size="sm">
               {line.title}
             </Text>
-            <Code>{line.rule}</Code>
             {sources &&
               (sources[line.rule] === "team" ? (
                 <Badge size="sm" color="grape" variant="light">

@@ -19,7 +19,9 @@ export function CompliancePage() {
       <Anchor component={Link} to="/agreement" size="sm">
         ← Working agreement
       </Anchor>
-      <Title order={2}>Acknowledgements</Title>
+      <Title order={1} size="h2">
+        Acknowledgements
+      </Title>
       <Text c="dimmed">
         Who has read and acknowledged the current working agreement. Times are in your zone ({viewer.zone}). A
         change to a team's rules asks that team again. Each policy has its own list on{" "}

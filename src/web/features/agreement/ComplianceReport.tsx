@@ -39,7 +39,11 @@ export function ComplianceReport(props: {
   const nameOf = (id: string) => names.get(id) ?? "Someone no longer in the directory";
   const byName = (a: Row, b: Row) => a.name.localeCompare(b.name);
   const pending: Row[] = compliance.pending
-    .map((p) => ({ personId: p.personId, name: nameOf(p.personId), at: null }))
+    .map((p) => ({
+      personId: p.personId,
+      name: p.status === "invited" ? `${nameOf(p.personId)} (invited, not joined yet)` : nameOf(p.personId),
+      at: null,
+    }))
     .sort(byName);
   const done: Row[] = compliance.acknowledged
     .map((a) => ({ personId: a.personId, name: nameOf(a.personId), at: a.at }))

@@ -141,7 +141,9 @@ function Editor({ current, draftKey }: { current: AgreementView; draftKey: strin
       <Anchor component={Link} to="/agreement" size="sm">
         ← Working agreement
       </Anchor>
-      <Title order={2}>Edit the working agreement</Title>
+      <Title order={1} size="h2">
+        Edit the working agreement
+      </Title>
       <Text c="dimmed">
         You are writing version {next}. Publishing it asks everyone to read and acknowledge the agreement
         again. Your edits are kept in this browser until you publish or discard them.

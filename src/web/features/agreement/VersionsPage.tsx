@@ -1,12 +1,12 @@
-import { Anchor, Badge, Card, Group, List, Stack, Text, Title, VisuallyHidden } from "@mantine/core";
+import { Anchor, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { Link, useParams } from "react-router";
 import { Loading } from "../../components/Loading";
 import { usePeople } from "../../lib/resources";
 import { useViewer } from "../../lib/session";
 import { formatDateTime } from "../../lib/time";
 import { RulesList, Sections, VersionMeta } from "./AgreementParts";
-import { type SectionChange, useVersion, useVersions } from "./api";
-import { ruleLabel } from "./rules-text";
+import { useVersion, useVersions } from "./api";
+import { RuleChangeList, SectionChangeList } from "./ChangeLists";
 
 const BackToAgreement = () => (
   <Anchor component={Link} to="/agreement" size="sm">
@@ -24,7 +24,9 @@ export function VersionsPage() {
   return (
     <Stack>
       <BackToAgreement />
-      <Title order={2}>Version history</Title>
+      <Title order={1} size="h2">
+        Version history
+      </Title>
       <Text c="dimmed">
         Each version of the working agreement, who published it and why. Open one to see what changed.
       </Text>
@@ -47,12 +49,6 @@ export function VersionsPage() {
     </Stack>
   );
 }
-
-const SECTION_COLOURS: Record<SectionChange["change"], string> = {
-  added: "green",
-  edited: "blue",
-  removed: "red",
-};
 
 /** One version: what changed since the one before (rules from → to, sections), then the text as it stood. */
 export function VersionPage() {
@@ -82,7 +78,9 @@ export function VersionPage() {
           </Anchor>
         )}
       </Group>
-      <Title order={2}>Version {v.version}</Title>
+      <Title order={1} size="h2">
+        Version {v.version}
+      </Title>
       <VersionMeta {...v} people={people.data} zone={zone} />
 
       <Card withBorder component="section" aria-labelledby="changes-heading">
@@ -95,38 +93,8 @@ export function VersionPage() {
         {v.version > 1 && rules.length === 0 && sections.length === 0 && (
           <Text>Nothing in the rules or sections changed.</Text>
         )}
-        {rules.length > 0 && (
-          <List spacing="xs" aria-label="Rule changes" mb="sm">
-            {rules.map((change) => (
-              <List.Item key={change.rule}>
-                <Text span fw={600}>
-                  {ruleLabel(change.rule)}:
-                </Text>{" "}
-                <Text span c="dimmed" td="line-through">
-                  <VisuallyHidden>was </VisuallyHidden>
-                  {change.from}
-                </Text>{" "}
-                →{" "}
-                <Text span fw={500}>
-                  <VisuallyHidden>now </VisuallyHidden>
-                  {change.to}
-                </Text>
-              </List.Item>
-            ))}
-          </List>
-        )}
-        {sections.length > 0 && (
-          <List spacing="xs" aria-label="Section changes">
-            {sections.map((s) => (
-              <List.Item key={`${s.change}-${s.title}`}>
-                <Badge size="sm" variant="light" color={SECTION_COLOURS[s.change]} mr="xs">
-                  {s.change}
-                </Badge>
-                {s.title}
-              </List.Item>
-            ))}
-          </List>
-        )}
+        {rules.length > 0 && <RuleChangeList changes={rules} label="Rule changes" />}
+        {sections.length > 0 && <SectionChangeList changes={sections} />}
       </Card>
 
       <Title order={3}>The agreement as of version {v.version}</Title>

@@ -43,7 +43,10 @@ describe("the agreement's rules in words", () => {
     expect(ruleLabel("maxMeetingMinutes")).toBe("Longest meeting");
     expect(ruleLabel("replyWithinWorkingHours.urgent")).toBe("Reply time for urgent requests");
     expect(ruleLabel("focus.window")).toBe("Focus window");
-    expect(ruleLabel("somethingNew")).toBe("somethingNew");
+    expect(ruleLabel("mustBeLive")).toBe("Always live");
+    expect(ruleLabel("meetingBudget")).toBe("Meeting budget");
+    expect(ruleLabel("focus.somethingNew")).toBe("Focus time");
+    expect(ruleLabel("somethingNew")).toBe("Something new");
   });
 });
 

@@ -45,7 +45,8 @@ export interface VersionView extends Omit<AgreementView, "sources" | "teamVersio
 export interface ComplianceView {
   version: number;
   acknowledged: { personId: string; at: string }[];
-  pending: { personId: string }[];
+  /** Invited people who have not joined yet are pending with `status: "invited"`. */
+  pending: { personId: string; status?: "active" | "invited" }[];
 }
 
 export const agreementKeys = {
@@ -88,11 +89,24 @@ export function useVersion(n: number) {
   });
 }
 
-/** The version the signed-in person still has to acknowledge, or null. */
+/** What changed since the version the person last acknowledged (sinceVersion null: they never did). */
+export interface ChangesSinceAcknowledged {
+  sinceVersion: number | null;
+  rules: RuleChange[];
+  sections: SectionChange[];
+  teams: { teamId: string; teamName: string; rules: RuleChange[] }[];
+}
+
+export interface PendingAgreement {
+  version: number;
+  changes: ChangesSinceAcknowledged;
+}
+
+/** The version the signed-in person still has to acknowledge, with what changed, or null. */
 export function useMyPendingAgreement() {
   return useQuery({
     queryKey: agreementKeys.mine,
-    queryFn: () => get<{ pending: { version: number } | null }>("/me/agreement"),
+    queryFn: () => get<{ pending: PendingAgreement | null }>("/me/agreement"),
     select: (d) => d.pending,
   });
 }

@@ -1,6 +1,7 @@
 import { MEETING_KINDS, type MeetingKind, type RuleName, type Rules } from "../../../contracts/agreement";
 import { formatDays, KIND_NAMES, NUMBER_RULES, plural } from "../../../core/agreement/catalog";
 import { WEEKDAYS, type Weekday } from "../../../core/time/types";
+import { formatClock } from "../../lib/time";
 
 /** The agreement's rules in the words a person would use, shared by the agreement page, diffs and the advisor. */
 
@@ -77,7 +78,7 @@ export function describeRules(rules: Rules): RuleLine[] {
       text:
         rules.notificationHours === "working_hours"
           ? "Notifications arrive only in each person's working hours, unless something is urgent."
-          : `Notifications arrive only between ${rules.notificationHours.start} and ${rules.notificationHours.end} in each person's zone, unless something is urgent.`,
+          : `Notifications arrive only between ${formatClock(rules.notificationHours.start)} and ${formatClock(rules.notificationHours.end)} in each person's zone, unless something is urgent.`,
     },
     {
       rule: "agendaRequiredHoursBefore",
@@ -104,7 +105,9 @@ export function describeRules(rules: Rules): RuleLine[] {
       rule: "focus",
       title: "Focus time",
       text: `Everyone keeps at least ${hours(rules.focus.minDailyHours)} of uninterrupted focus time a day${
-        focusWindow ? `, between ${focusWindow.start} and ${focusWindow.end} in their own zone` : ""
+        focusWindow
+          ? `, between ${formatClock(focusWindow.start)} and ${formatClock(focusWindow.end)} in their own zone`
+          : ""
       }.`,
     },
     {
@@ -120,18 +123,41 @@ export function describeRules(rules: Rules): RuleLine[] {
   ];
 }
 
-const OTHER_LABELS: Record<string, string> = {
+/** Every rule's label: people read these, never the ids (`mustBeLive`) the API and advisor use. */
+const RULE_LABELS: Record<RuleName, string> = {
   mustBeLive: "Always live",
   preferAsync: "Better in writing",
   sensitiveIsLive: "Sensitive conversations are live",
   informIsAsync: "Sharing information goes async",
+  replyWithinWorkingHours: "Reply times",
   notificationHours: "Notification hours",
+  agendaRequiredHoursBefore: capitalise(NUMBER_RULES.agendaRequiredHoursBefore.label),
+  meetingBudget: "Meeting budget",
   noMeetingDays: "No-meeting days",
-  "focus.window": "Focus window",
+  focus: "Focus time",
+  maxMeetingMinutes: capitalise(NUMBER_RULES.maxMeetingMinutes.label),
+  maxAttendees: capitalise(NUMBER_RULES.maxAttendees.label),
 };
 
-/** "Longest meeting" for "maxMeetingMinutes": the label of a rule path as named in diffs and errors. */
+const PART_LABELS: Record<string, string> = { "focus.window": "Focus window" };
+
+/**
+ * "Longest meeting" for "maxMeetingMinutes": the label of a rule or rule path as named in diffs,
+ * errors and advice. A path not known here is said by its rule's label, or in plain words.
+ */
 export function ruleLabel(path: string): string {
   const numeric = (NUMBER_RULES as Record<string, { label: string }>)[path];
-  return numeric ? capitalise(numeric.label) : (OTHER_LABELS[path] ?? path);
+  if (numeric) return capitalise(numeric.label);
+  const known = PART_LABELS[path] ?? (RULE_LABELS as Record<string, string>)[path];
+  if (known) return known;
+  const top = (RULE_LABELS as Record<string, string>)[path.split(".")[0] ?? ""];
+  return (
+    top ??
+    capitalise(
+      path
+        .replace(/([a-z])([A-Z])/g, "$1 $2")
+        .replace(/\./g, ", ")
+        .toLowerCase(),
+    )
+  );
 }

@@ -8,9 +8,11 @@ import { submitWith } from "../../lib/action";
 import { ApiError, api } from "../../lib/api";
 import { useSessionChanged } from "../../lib/session";
 import { browserTimeZone } from "../../lib/time";
+import { useDocumentTitle } from "../../lib/title";
 
 /** Public: an invited person sets their password and zone (detected from the browser) and is signed in. */
 export function AcceptInvitationPage() {
+  useDocumentTitle("Join your team");
   const { token = "" } = useParams();
   const navigate = useNavigate();
   const changed = useSessionChanged();

@@ -4,11 +4,15 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { FormError } from "../../components/FormError";
 import { submitWith } from "../../lib/action";
-import { api, get } from "../../lib/api";
+import { api } from "../../lib/api";
 import { useSessionChanged } from "../../lib/session";
+import { useDocumentTitle } from "../../lib/title";
+import { DemoSignIn } from "./DemoSignIn";
+import { setupStatusQuery } from "./setup-status";
 
 export function LoginPage() {
-  const setup = useQuery({ queryKey: ["setup"], queryFn: () => get<{ open: boolean }>("/setup") });
+  useDocumentTitle("Sign in");
+  const setup = useQuery(setupStatusQuery);
   const changed = useSessionChanged();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -24,6 +28,12 @@ export function LoginPage() {
             <Title order={1} size="h2">
               Sign in to Tandem
             </Title>
+            <DemoSignIn
+              onUse={(demoEmail, demoPassword) => {
+                setEmail(demoEmail);
+                setPassword(demoPassword);
+              }}
+            />
             <TextInput
               label="Email"
               type="email"

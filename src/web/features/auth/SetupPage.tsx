@@ -5,14 +5,17 @@ import { Navigate } from "react-router";
 import { FormError } from "../../components/FormError";
 import { TimeZoneInput } from "../../components/TimeZoneInput";
 import { submitWith } from "../../lib/action";
-import { ApiError, api, get } from "../../lib/api";
+import { ApiError, api } from "../../lib/api";
 import { useSessionChanged } from "../../lib/session";
 import { browserTimeZone } from "../../lib/time";
+import { useDocumentTitle } from "../../lib/title";
 import { DemoOffer } from "./DemoOffer";
+import { setupStatusQuery } from "./setup-status";
 
 /** First run: name the organisation and create the owner's account; the zone comes from the browser. */
 export function SetupPage() {
-  const open = useQuery({ queryKey: ["setup"], queryFn: () => get<{ open: boolean }>("/setup") });
+  useDocumentTitle("Set up");
+  const open = useQuery(setupStatusQuery);
   const changed = useSessionChanged();
   const zone = browserTimeZone();
   const [form, setForm] = useState({ orgName: "", orgZone: zone, name: "", email: "", password: "", zone });

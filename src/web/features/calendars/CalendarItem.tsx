@@ -4,8 +4,9 @@ import { ConfirmButton } from "../../components/ConfirmButton";
 import { useAction } from "../../lib/action";
 import { formatDateTime } from "../../lib/time";
 import { awaitingFirstSync, type CalendarView, calendarKeys, type SendStage, sendCalendarFile } from "./api";
-import { countEvents, fileProblem, plainProblem } from "./calendar-text";
+import { countEvents, fileProblem } from "./calendar-text";
 import { SendProgress } from "./SendProgress";
+import { RefreshProblem, SubscriptionControls } from "./SubscriptionControls";
 
 /** Where it comes from and when it was last read, in the viewer's zone. */
 function describe(c: CalendarView, viewerZone: string): string {
@@ -18,7 +19,7 @@ function describe(c: CalendarView, viewerZone: string): string {
   return `${source} · ${countEvents(c.eventCount)} · ${synced}`;
 }
 
-/** One calendar: what it is, its last sync or error, and (file calendars) a new version of the file; remove. */
+/** One calendar: what it is, its last sync or error; a new version of a file, or retry / a new address; remove. */
 export function CalendarItem(props: {
   personId: string;
   calendar: CalendarView;
@@ -48,12 +49,7 @@ export function CalendarItem(props: {
             <Text size="sm" c="dimmed">
               {describe(c, props.viewerZone)}
             </Text>
-            {c.lastError && (
-              <Text size="sm" c="var(--mantine-color-error)">
-                The last refresh failed: {plainProblem(c.lastError)}. Tandem keeps the events it had and tries
-                again within the hour.
-              </Text>
-            )}
+            <RefreshProblem calendar={c} />
           </Stack>
           <Group gap="xs">
             {c.kind === "file" && (
@@ -88,6 +84,7 @@ export function CalendarItem(props: {
             </ConfirmButton>
           </Group>
         </Group>
+        {c.kind === "url" && <SubscriptionControls personId={personId} calendar={c} />}
         {stage && <SendProgress stage={stage} label={`New file for ${c.name}`} />}
         <div aria-live="polite">
           {replace.isSuccess && !replace.isPending && (

@@ -1,23 +1,29 @@
+import { Anchor, Text } from "@mantine/core";
+import { Link } from "react-router";
 import type { PersonView } from "../../../contracts/views";
 import { can } from "../../lib/permissions";
 import { useViewer } from "../../lib/session";
-import { CalendarFeedSection } from "./CalendarFeedSection";
-import { CalendarsSection } from "./CalendarsSection";
 import { FocusBlocksSection } from "./FocusBlocksSection";
 
 /**
- * The profile's calendar sections, as the server allows them: calendars for the person and
- * owners/admins; focus blocks for whoever edits the profile; the feed for the person only.
+ * What the profile keeps of calendars: focus blocks, for whoever edits the profile, and the way to
+ * the calendar page, where connected calendars and the feed are managed.
  */
 export function CalendarSections({ person }: { person: PersonView }) {
   const viewer = useViewer();
+  const isSelf = viewer.person.id === person.id;
   return (
     <>
-      {can.manageCalendars(viewer.person, person.id) && (
-        <CalendarsSection personId={person.id} viewerZone={viewer.zone} />
-      )}
       <FocusBlocksSection personId={person.id} />
-      {viewer.person.id === person.id && <CalendarFeedSection viewerZone={viewer.zone} />}
+      {(isSelf || can.manageCalendars(viewer.person, person.id)) && (
+        <Text size="sm">
+          Connected calendars{isSelf ? " and your calendar feed" : ""} are on{" "}
+          <Anchor component={Link} to={isSelf ? "/meetings/calendar" : `/meetings/calendar/${person.id}`}>
+            {isSelf ? "My calendar" : `${person.name}'s calendar`}
+          </Anchor>
+          .
+        </Text>
+      )}
     </>
   );
 }

@@ -1,9 +1,9 @@
-import { ActionIcon, Button, FileInput, Group, Stack, Text, TextInput } from "@mantine/core";
+import { ActionIcon, Button, FileInput, Group, List, Stack, Text, TextInput } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { submitWith } from "../../lib/action";
 import { type CalendarView, calendarKeys, type SendStage, sendCalendarFile } from "./api";
-import { calendarNameFromFile, countEvents, fileProblem, formatBytes } from "./calendar-text";
+import { calendarNameFromFile, countEvents, fileProblem, formatBytes, problemText } from "./calendar-text";
 import { SendProgress } from "./SendProgress";
 
 interface Chosen {
@@ -110,6 +110,19 @@ export function UploadCalendars({ personId }: { personId: string }) {
                     <Text size="sm" c="var(--mantine-color-green-light-color)">
                       {c.result.name}: {countEvents(c.result.eventCount)}
                     </Text>
+                  )}
+                  {c.result?.problems && c.result.problems.length > 0 && (
+                    <Stack gap={2}>
+                      <Text size="sm">
+                        These events could not be read in full; the rest was imported. Fix them in your
+                        calendar app and upload again:
+                      </Text>
+                      <List size="sm">
+                        {c.result.problems.map((p) => (
+                          <List.Item key={`${p.line}:${p.message}`}>{problemText(p)}</List.Item>
+                        ))}
+                      </List>
+                    </Stack>
                   )}
                   {c.problem && (
                     <Text size="sm" c="var(--mantine-color-error)">

@@ -87,3 +87,45 @@ export async function sendCalendarFile(
 export async function subscribeToCalendar(personId: string, body: { name: string; url: string }) {
   return (await api<{ calendar: CalendarView }>("POST", `/people/${personId}/calendars`, body)).calendar;
 }
+
+/** Retry: the server fetches a subscribed calendar now (clearing a broken mark) and answers the outcome. */
+export async function retryCalendar(personId: string, calendarId: string) {
+  const path = `/people/${personId}/calendars/${calendarId}/refresh`;
+  return (await api<{ calendar: CalendarView }>("POST", path)).calendar;
+}
+
+/** A new address for a subscribed calendar, fetched at once. */
+export async function changeCalendarAddress(personId: string, calendarId: string, url: string) {
+  const path = `/people/${personId}/calendars/${calendarId}`;
+  return (await api<{ calendar: CalendarView }>("PUT", path, { url })).calendar;
+}
+
+/** One busy interval of a person's own calendars, named by its calendar. */
+export interface CalendarBusy {
+  calendar: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The person's own busy time by calendar and their focus blocks in `window`; under the calendars'
+ * key, so an upload, a replacement or a removal redraws the week.
+ */
+export function calendarBusyQuery(personId: string, window: { start: number; end: number }) {
+  const params = new URLSearchParams({
+    from: new Date(window.start).toISOString(),
+    to: new Date(window.end).toISOString(),
+  });
+  const spans = (list: { start: string; end: string }[]) =>
+    list.map((i) => ({ ...i, start: Date.parse(i.start), end: Date.parse(i.end) }));
+  return {
+    queryKey: [...calendarKeys.calendars(personId), "busy", window.start, window.end],
+    queryFn: async () => {
+      const data = await get<{
+        busy: { calendar: string; start: string; end: string }[];
+        focus: { start: string; end: string }[];
+      }>(`/people/${personId}/calendar-busy?${params}`);
+      return { busy: spans(data.busy) as CalendarBusy[], focus: spans(data.focus) };
+    },
+  };
+}

@@ -1,3 +1,4 @@
+import type { CalendarProblem } from "../../../contracts/calendars";
 import { ApiError } from "../../lib/api";
 
 const NAME_MAX = 200;
@@ -9,6 +10,11 @@ export function calendarNameFromFile(fileName: string): string {
     .replace(/[_]+/g, " ")
     .trim();
   return (base || "Calendar").slice(0, NAME_MAX);
+}
+
+/** "Line 10: Event 'Standup': its repeat rule never matches". */
+export function problemText(problem: CalendarProblem): string {
+  return problem.line === null ? problem.message : `Line ${problem.line}: ${problem.message}`;
 }
 
 /** "1 event", "412 events". */
@@ -25,9 +31,17 @@ export function formatBytes(bytes: number): string {
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** A reading or refresh problem in plain words: the "ics: " field prefix dropped, "line 5: …" → "Line 5: …". */
+/**
+ * A reading or refresh problem in plain words, to go inside a sentence: the "ics: " field prefix and
+ * a final full stop dropped, "line 5: …" → "Line 5: …".
+ */
 export function plainProblem(message: string): string {
-  return capitalize(message.replace(/^ics:\s*/, "").trim());
+  return capitalize(
+    message
+      .replace(/^ics:\s*/, "")
+      .trim()
+      .replace(/\.$/, ""),
+  );
 }
 
 /** Why a file was refused, naming the line when the server does. */

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../lib/api";
-import { calendarNameFromFile, countEvents, fileProblem, formatBytes, plainProblem } from "./calendar-text";
+import {
+  calendarNameFromFile,
+  countEvents,
+  fileProblem,
+  formatBytes,
+  plainProblem,
+  problemText,
+} from "./calendar-text";
 
 describe("calendar wording", () => {
   it("proposes a name from the file name", () => {
@@ -34,5 +41,16 @@ describe("calendar wording", () => {
     expect(fileProblem(large)).toBe("The file is 12 MB; this Tandem accepts calendar files up to 10 MB.");
     expect(fileProblem(new TypeError("offline"))).toMatch(/check your connection/);
     expect(plainProblem("ics: line 3: RRULE has no valid FREQ")).toBe("Line 3: RRULE has no valid FREQ");
+    expect(plainProblem("Reading this calendar took longer than 10 s.")).toBe(
+      "Reading this calendar took longer than 10 s",
+    );
+  });
+});
+
+describe("events that could not be read in full", () => {
+  it("leads with the line when there is one", () => {
+    const message = "Event 'Standup': its repeat rule never matches";
+    expect(problemText({ line: 10, message })).toBe(`Line 10: ${message}`);
+    expect(problemText({ line: null, message })).toBe(message);
   });
 });

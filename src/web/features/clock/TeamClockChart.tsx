@@ -1,8 +1,8 @@
-import { Box, Group, Text } from "@mantine/core";
+import { Box, Group, Stack, Text } from "@mantine/core";
 import type { CSSProperties } from "react";
 import type { PersonView } from "../../../contracts/views";
-import { PersonName } from "../../components/PersonName";
 import type { Span } from "../../lib/resources";
+import { formatTime } from "../../lib/time";
 import { type ClockDay, hourTicks } from "./clock";
 
 export interface ClockRow {
@@ -16,8 +16,10 @@ const OVERLAP = "var(--mantine-color-yellow-3)";
 const NOW = "var(--mantine-color-red-7)";
 
 /**
- * The team on one timeline in the viewer's zone: working hours as bars, hours off shaded, everyone's
- * overlap as a band behind every row, a "now" line. Visual only: the page gives the same in text.
+ * The team on one timeline in the viewer's zone: working hours as bars, hours off shaded, the overlap
+ * of those working as a band behind every row, a "now" line. Visual only: the page gives the same in
+ * text. Every axis label is as wide as its stretch of time at most (cut short, never overlapping);
+ * narrow screens show day names only.
  */
 export function TeamClockChart(props: {
   days: ClockDay[];
@@ -40,29 +42,45 @@ export function TeamClockChart(props: {
     width: `calc(${at(s.end)} - ${at(s.start)})`,
     background: color,
   });
-  const label: CSSProperties = { position: "absolute", top: 0, whiteSpace: "nowrap", paddingLeft: 3 };
-  const grid: CSSProperties = { display: "grid", gridTemplateColumns: "minmax(110px, 190px) 1fr", gap: 8 };
-  const ticks = hourTicks(days, viewerZone).filter((t) => !props.compact || t.hour % 12 === 0);
+  const label = (from: number, to: number): CSSProperties => ({
+    position: "absolute",
+    top: 0,
+    left: at(from),
+    width: `calc(${at(to)} - ${at(from)})`,
+    paddingLeft: 3,
+  });
+  const grid: CSSProperties = {
+    display: "grid",
+    gridTemplateColumns: props.compact ? "minmax(80px, 30%) 1fr" : "minmax(110px, 190px) 1fr",
+    gap: 8,
+  };
+  const ticks = hourTicks(days, viewerZone);
   return (
     <Box aria-hidden="true" data-testid="team-clock-chart">
       <div style={grid}>
         <div />
-        <div style={{ position: "relative", height: 36 }}>
+        <div style={{ position: "relative", height: props.compact ? 20 : 36 }}>
           {days.map((day) => (
-            <Text key={day.date} size="xs" fw={700} style={{ ...label, left: at(day.start) }}>
+            <Text key={day.date} size="xs" fw={700} truncate style={label(day.start, day.end)}>
               {day.title}
             </Text>
           ))}
-          {ticks.map((tick) => (
-            <Text key={tick.at} size="xs" style={{ ...label, top: 18, left: at(tick.at) }}>
-              {tick.label}
-            </Text>
-          ))}
+          {!props.compact &&
+            ticks.map((tick, i) => (
+              <Text
+                key={tick.at}
+                size="xs"
+                truncate
+                style={{ ...label(tick.at, ticks[i + 1]?.at ?? end), top: 18 }}
+              >
+                {tick.label}
+              </Text>
+            ))}
         </div>
         {rows.map((row) => (
           <Row
             key={row.person.id}
-            label={<PersonName person={row.person} viewerZone={viewerZone} now={now} />}
+            label={<ChartName person={row.person} viewerZone={viewerZone} now={now} />}
           >
             <div style={{ position: "absolute", inset: 0, background: OFF }} />
             {shared.map((s) => (
@@ -78,10 +96,27 @@ export function TeamClockChart(props: {
       <Group gap="md" mt="sm">
         <Legend swatch={{ background: WORKING }} label="working" />
         <Legend swatch={{ background: OFF }} label="outside working hours" />
-        <Legend swatch={{ background: OVERLAP }} label="everyone overlaps" />
+        <Legend swatch={{ background: OVERLAP }} label="those working overlap" />
         <Legend swatch={{ background: NOW, width: 3 }} label="now" />
       </Group>
     </Box>
+  );
+}
+
+/** The name on one line and, when it differs, their local time on the next: nothing wraps into anything. */
+function ChartName(props: { person: PersonView; viewerZone: string; now: number }) {
+  const theirs = formatTime(props.now, props.person.timeZone);
+  return (
+    <Stack gap={0}>
+      <Text size="sm" fw={500} truncate>
+        {props.person.name}
+      </Text>
+      {theirs !== formatTime(props.now, props.viewerZone) && (
+        <Text size="xs" c="dimmed" truncate>
+          {theirs} their time
+        </Text>
+      )}
+    </Stack>
   );
 }
 

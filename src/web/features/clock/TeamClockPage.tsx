@@ -8,8 +8,9 @@ import { PersonName } from "../../components/PersonName";
 import { useNow } from "../../lib/now";
 import { usePeople, useTeams, workingTimeQuery } from "../../lib/resources";
 import { useViewer } from "../../lib/session";
-import { clockDays, describeSpans, everyoneOverlaps, overlapSentence, spansOn } from "./clock";
+import { clockDays, describeSpans, spansOn } from "./clock";
 import { TeamClockChart } from "./TeamClockChart";
+import { daySentence, sharedByDay } from "./who-works";
 
 /** A team's working hours today and the next two days, on one timeline in the viewer's zone. */
 export function TeamClockPage() {
@@ -29,13 +30,16 @@ export function TeamClockPage() {
     queries: people.map((p) => workingTimeQuery(p.id, { start: first, end: last })),
   });
   const rows = people.map((person, i) => ({ person, spans: hours[i]?.data }));
-  const shared = everyoneOverlaps(rows.map((r) => r.spans));
+  const clockMembers = rows.map((r) => ({ ...r.person, spans: r.spans }));
+  const shared = sharedByDay(clockMembers, days);
   const loading = members.isPending || hours.some((h) => h.isPending);
 
   if (!teams.data) return <Loading error={teams.error} />;
   return (
     <Stack>
-      <Title order={2}>Team clock</Title>
+      <Title order={1} size="h2">
+        Team clock
+      </Title>
       <Text c="dimmed">
         Everyone's working hours for today and the next two days, shown in your time ({viewer.zone}).
       </Text>
@@ -68,13 +72,17 @@ export function TeamClockPage() {
       {teamId && loading && <Loading error={members.error ?? hours.find((h) => h.error)?.error} />}
       {teamId && !loading && people.length > 0 && (
         <>
-          <Alert color={shared.length > 0 ? "yellow" : "gray"} title="When everyone works" aria-live="polite">
+          <Alert
+            color={shared.length > 0 ? "yellow" : "gray"}
+            title="When the team overlaps"
+            aria-live="polite"
+          >
             <List spacing={2} size="sm" data-testid="overlap-summary">
               {days.map((day) => (
                 <List.Item key={day.date}>
                   {people.length < 2
                     ? `Only one person in this team ${day.word}`
-                    : overlapSentence(shared, day, viewer.zone)}
+                    : daySentence(clockMembers, day, viewer.zone)}
                 </List.Item>
               ))}
             </List>

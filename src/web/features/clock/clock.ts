@@ -1,4 +1,4 @@
-import { addDays, intersectIntervals, localToInstant, sharedWorkingTime } from "../../../core/time";
+import { addDays, intersectIntervals, localToInstant } from "../../../core/time";
 import type { Span } from "../../lib/resources";
 import { formatDate, formatSpan, localDay } from "../../lib/time";
 
@@ -29,23 +29,9 @@ export function clockDays(viewerZone: string, now: number, count = 3): ClockDay[
   });
 }
 
-/** The time everyone works, or nothing when some member's hours are not known yet. */
-export function everyoneOverlaps(lists: (Span[] | undefined)[]): Span[] {
-  if (lists.length < 2 || lists.some((l) => !l)) return [];
-  return sharedWorkingTime(lists as Span[][]);
-}
-
 /** The parts of `spans` inside one day. */
 export function spansOn(spans: Span[], day: { start: number; end: number }): Span[] {
   return intersectIntervals(spans, [day]);
-}
-
-/** "Everyone overlaps 14:30–16:00 your time today" or "No shared hours today". */
-export function overlapSentence(shared: Span[], day: ClockDay, viewerZone: string): string {
-  const parts = spansOn(shared, day).map((s) => formatSpan(s, viewerZone));
-  if (parts.length === 0) return `No shared hours ${day.word}`;
-  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
-  return `Everyone overlaps ${list} your time ${day.word}`;
 }
 
 /** A day's spans in words, in the viewer's zone: "09:00–12:00, 13:00–17:00" or "off". */

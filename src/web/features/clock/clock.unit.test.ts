@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clockDays, describeSpans, everyoneOverlaps, hourTicks, overlapSentence, spansOn } from "./clock";
+import { clockDays, describeSpans, hourTicks, spansOn } from "./clock";
 
 const at = (iso: string) => Date.parse(iso);
 const HOUR = 3_600_000;
@@ -16,31 +16,6 @@ describe("team clock model", () => {
     expect(days.map((d) => d.word.slice(0, 3))).toEqual(["tod", "tom", "on "]);
     expect(days[0]?.start).toBe(at("2026-03-28T00:00:00Z"));
     expect(days[2]?.start).toBe(at("2026-03-29T23:00:00Z"));
-  });
-
-  it("says when everyone overlaps, in the viewer's zone, or that nobody does", () => {
-    const [today, tomorrow] = clockDays("Asia/Kolkata", at("2026-01-14T10:00:00Z")).map(present);
-    const priya = [{ start: at("2026-01-14T03:30:00Z"), end: at("2026-01-14T11:30:00Z") }];
-    const kenji = [
-      { start: at("2026-01-14T09:00:00Z"), end: at("2026-01-14T12:00:00Z") },
-      { start: at("2026-01-14T13:00:00Z"), end: at("2026-01-14T17:00:00Z") },
-    ];
-    const shared = everyoneOverlaps([priya, kenji]);
-    expect(shared).toEqual([{ start: at("2026-01-14T09:00:00Z"), end: at("2026-01-14T11:30:00Z") }]);
-    expect(overlapSentence(shared, present(today), "Asia/Kolkata")).toBe(
-      "Everyone overlaps 14:30–17:00 your time today",
-    );
-    expect(overlapSentence(shared, present(tomorrow), "Asia/Kolkata")).toBe("No shared hours tomorrow");
-    const two = [...shared, { start: at("2026-01-14T12:30:00Z"), end: at("2026-01-14T13:00:00Z") }];
-    expect(overlapSentence(two, present(today), "Asia/Kolkata")).toBe(
-      "Everyone overlaps 14:30–17:00 and 18:00–18:30 your time today",
-    );
-  });
-
-  it("finds no overlap until every member's hours are known, nor for one person", () => {
-    const hours = [{ start: 0, end: HOUR }];
-    expect(everyoneOverlaps([hours, undefined])).toEqual([]);
-    expect(everyoneOverlaps([hours])).toEqual([]);
   });
 
   it("cuts spans at the viewer's midnight and describes a day's hours", () => {

@@ -1,19 +1,15 @@
 import { Card, Stack, Text, Title } from "@mantine/core";
 import { useViewer } from "../../lib/session";
+import { formatWeekdayTime } from "../../lib/time";
 import { AdvisorHomeCard } from "../advisor/AdvisorHomeCard";
 import { TodayCard } from "./TodayCard";
 
 export function HomePage() {
   const { person, zone } = useViewer();
-  const now = new Intl.DateTimeFormat(undefined, {
-    weekday: "long",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: zone,
-  }).format(new Date());
+  const now = formatWeekdayTime(Date.now(), zone);
   return (
     <Stack>
-      <Title order={2}>Welcome, {person.name}</Title>
+      <Title order={1}>Welcome, {person.name}</Title>
       <Card withBorder>
         <Text>
           It is {now} in your zone ({zone}).

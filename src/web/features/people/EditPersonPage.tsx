@@ -13,7 +13,9 @@ export function EditPersonPage() {
       <Anchor component={Link} to={`/team/people/${id}`} size="sm">
         ← Back to {person.data?.name ?? "person"}
       </Anchor>
-      <Title order={2}>Edit {person.data?.name ?? ""}</Title>
+      <Title order={1} size="h2">
+        Edit {person.data?.name ?? ""}
+      </Title>
       {person.data ? <ProfileEditor person={person.data} /> : <Loading error={person.error} />}
     </Stack>
   );

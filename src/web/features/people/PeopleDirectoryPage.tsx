@@ -22,7 +22,9 @@ export function PeopleDirectoryPage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>People</Title>
+        <Title order={1} size="h2">
+          People
+        </Title>
         {mayInvite && (
           <Button component={Link} to="/settings/invitations" variant="light">
             Invite a person

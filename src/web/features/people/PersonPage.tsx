@@ -29,7 +29,9 @@ export function PersonPage() {
         ← People
       </Anchor>
       <Group justify="space-between">
-        <Title order={2}>{p.name}</Title>
+        <Title order={1} size="h2">
+          {p.name}
+        </Title>
         {editable && (
           <Button
             component={Link}

@@ -1,4 +1,5 @@
 import { DAY_MS, type LocalInterval, WEEKDAYS, type Weekday, type WeekPattern } from "../../../core/time";
+import { formatClock } from "../../lib/time";
 
 const weekdayName = new Intl.DateTimeFormat("en-GB", { weekday: "long", timeZone: "UTC" });
 const A_MONDAY = Date.UTC(1970, 0, 5);
@@ -22,13 +23,13 @@ export const WEEKDAYS_NINE_TO_FIVE: WeekPattern = Object.fromEntries(
   WEEKDAYS.slice(0, 5).map((d) => [d, [{ start: "09:00", end: "17:00" }]]),
 );
 
-/** "Mon–Fri 09:00–17:00; Sat 10:00–12:00" — days with the same hours grouped. */
+/** "Mon–Fri 09:00–17:00; Sat 10:00–12:00" (in the clock format) — days with the same hours grouped. */
 export function summarizeWeek(week: WeekPattern): string {
   const groups: { days: Weekday[]; hours: string }[] = [];
   for (const day of WEEKDAYS) {
     const spans = week[day] ?? [];
     if (spans.length === 0) continue;
-    const hours = spans.map((s) => `${s.start}–${s.end}`).join(", ");
+    const hours = spans.map((s) => `${formatClock(s.start)}–${formatClock(s.end)}`).join(", ");
     const last = groups.at(-1);
     const previousDay = WEEKDAYS[WEEKDAYS.indexOf(day) - 1];
     if (last && last.hours === hours && last.days.at(-1) === previousDay) last.days.push(day);

@@ -25,7 +25,9 @@ export function PoliciesPage() {
       <Anchor component={Link} to="/agreement" size="sm">
         ← Working agreement
       </Anchor>
-      <Title order={2}>Policies</Title>
+      <Title order={1} size="h2">
+        Policies
+      </Title>
       <Text c="dimmed">
         The organisation's HR policies, such as flexible working and the right to disconnect. Each has
         versions, and everyone acknowledges the current one.

@@ -21,6 +21,7 @@ import {
   usePolicyCompliance,
   usePolicyVersions,
 } from "./api";
+import { PolicyChangesCard } from "./PolicyChangesCard";
 import { PolicyFields } from "./PolicyFields";
 
 /** The text without a leading heading that only repeats the title the page already shows. */
@@ -52,7 +53,9 @@ export function PolicyPage() {
         ← Policies
       </Anchor>
       <Group justify="space-between" align="flex-start">
-        <Title order={2}>{p.title}</Title>
+        <Title order={1} size="h2">
+          {p.title}
+        </Title>
         {publisher && !editing && (
           <Button variant="light" onClick={() => setEditing(true)}>
             Edit (new version)
@@ -69,6 +72,7 @@ export function PolicyPage() {
           .
         </Alert>
       )}
+      {mine && !editing && p.sinceAcknowledged && <PolicyChangesCard changes={p.sinceAcknowledged} />}
       {editing ? (
         <PolicyEditor policy={p} onDone={() => setEditing(false)} />
       ) : (

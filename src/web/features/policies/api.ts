@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import type { LineChange } from "../../../core/agreement/diff";
 import { get } from "../../lib/api";
 import type { ComplianceView } from "../agreement/api";
 
@@ -13,6 +14,14 @@ export interface PolicyView {
   changeSummary: string;
   publishedAt: string;
   publishedBy: string;
+  /** From GET /policies/:id: the lines changed since the reader's last acknowledged version; null when up to date. */
+  sinceAcknowledged?: PolicyChanges | null;
+}
+
+/** sinceVersion null: the reader never acknowledged this policy. */
+export interface PolicyChanges {
+  sinceVersion: number | null;
+  lines: LineChange[];
 }
 
 export interface PolicyTemplateView {

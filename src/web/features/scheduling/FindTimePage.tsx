@@ -76,7 +76,9 @@ export function FindTimePage() {
 
   return (
     <Stack>
-      <Title order={2}>Find a time</Title>
+      <Title order={1} size="h2">
+        Find a time
+      </Title>
       <Text c="dimmed">
         Times when everyone required works and is free, best first. Times are in your zone ({viewer.zone}),
         with each person's own clock beside their name.

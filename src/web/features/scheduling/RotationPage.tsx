@@ -67,7 +67,9 @@ export function RotationPage() {
 
   return (
     <Stack>
-      <Title order={2}>Rotation</Title>
+      <Title order={1} size="h2">
+        Rotation
+      </Title>
       <Text c="dimmed">
         For a weekly meeting across zones with little shared working time: the times move from week to week so
         that nobody always takes the early or the late one. Times are in your zone ({viewer.zone}).

@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Group, List, Stack, Text } from "@mantine/core";
 import type { SlotView } from "../../../contracts/scheduling";
 import { formatDateTime, formatTime } from "../../lib/time";
-import { explainSlot, nameWithTime, type Who } from "./slot-text";
+import { blockerSentence, explainSlot, nameWithTime, type Who } from "./slot-text";
 import { Tag } from "./Tag";
 
 /** Ranked suggestions, best first: when (viewer's time), why, and each attendee's own clock. */
@@ -58,6 +58,13 @@ export function SlotList(props: {
                 </Group>
               </Group>
               <Text size="sm">{explainSlot(slot, people, required)}</Text>
+              {slot.blockers.length > 0 && (
+                <List size="sm" spacing={2} aria-label={`What costs whom at ${when}`}>
+                  {slot.blockers.map((b) => (
+                    <List.Item key={`${b.personId}-${b.reason}`}>{blockerSentence(b, people)}</List.Item>
+                  ))}
+                </List>
+              )}
               <List size="sm" spacing={2} listStyleType="none" aria-label={`Who is at ${when}`}>
                 {slot.attendees.map((a) => {
                   const who = people.get(a.personId) ?? {

@@ -1,4 +1,4 @@
-import type { SlotView } from "../../../contracts/scheduling";
+import type { BlockerReason, SlotBlockerView, SlotView } from "../../../contracts/scheduling";
 import { classifyWithOffsets, type InconvenienceKind, localMinute } from "../../../core/scheduling";
 import { offsetAt } from "../../../core/time";
 import { formatDate } from "../../lib/time";
@@ -82,4 +82,20 @@ export function explainSlot(slot: SlotView, people: ReadonlyMap<string, Who>, re
   if (!explained && slot.score < 100) parts.push("leaves someone a short gap or overlaps focus time");
   const sentence = parts.join("; ");
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
+}
+
+const BLOCKER_WORDS: Record<BlockerReason, (localTime: string) => string> = {
+  before_hours: (t) => `${t} local, before working hours`,
+  after_hours: (t) => `${t} local, after working hours`,
+  day_off: (t) => `${t} local, not a working day`,
+  busy: () => "busy",
+  absent: () => "away",
+  focus: () => "in focus time",
+  no_meeting_day: () => "a no-meeting day in the agreement",
+};
+
+/** One blocker as a person would say it: "Aiko: 07:00 local, before working hours"; "Ben: busy". */
+export function blockerSentence(blocker: SlotBlockerView, people: ReadonlyMap<string, Who>): string {
+  const name = people.get(blocker.personId)?.name ?? "Someone";
+  return `${name}: ${BLOCKER_WORDS[blocker.reason](blocker.localTime)}`;
 }

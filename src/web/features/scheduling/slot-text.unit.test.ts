@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { SlotView } from "../../../contracts/scheduling";
 import { formatDate } from "../../lib/time";
 import { daysBetween, weekFrom, weekStarts, windowOfDates } from "./dates";
-import { explainSlot, kindsFor, nameWithTime, theirTime, type Who } from "./slot-text";
+import { blockerSentence, explainSlot, kindsFor, nameWithTime, theirTime, type Who } from "./slot-text";
 
 const priya: Who = { id: "p", name: "Priya", timeZone: "Asia/Kolkata" };
 const kenji: Who = { id: "k", name: "Kenji", timeZone: "Europe/London" };
@@ -23,6 +23,7 @@ function slot(attendees: Partial<SlotView["attendees"][number]>[], score = 100):
       localStart: "",
       ...a,
     })),
+    blockers: [],
   };
 }
 
@@ -74,5 +75,24 @@ describe("dates of the forms", () => {
     expect(week).toHaveLength(7);
     // Sunday 28 March 2027 is 23 hours long in London.
     expect(week.map((d) => (d.end - d.start) / 3_600_000)).toEqual([24, 24, 24, 23, 24, 24, 24]);
+  });
+});
+
+describe("blockers in words", () => {
+  it("says who pays for a slot and why, with their local time", () => {
+    const aiko = { id: "aiko", name: "Aiko", timeZone: "Asia/Tokyo" };
+    const byId = new Map([
+      [aiko.id, aiko],
+      [sam.id, sam],
+    ]);
+    expect(blockerSentence({ personId: "aiko", reason: "before_hours", localTime: "07:00" }, byId)).toBe(
+      "Aiko: 07:00 local, before working hours",
+    );
+    expect(blockerSentence({ personId: sam.id, reason: "busy", localTime: "11:00" }, byId)).toBe(
+      `${sam.name}: busy`,
+    );
+    expect(blockerSentence({ personId: "aiko", reason: "no_meeting_day", localTime: "07:00" }, byId)).toBe(
+      "Aiko: a no-meeting day in the agreement",
+    );
   });
 });

@@ -9,7 +9,9 @@ export function ProfilePage() {
   const me = usePerson(viewer.person.id);
   return (
     <Stack>
-      <Title order={2}>Your profile</Title>
+      <Title order={1} size="h2">
+        Your profile
+      </Title>
       <Text c="dimmed">
         Your zone and working hours decide when colleagues see you as working, and every time Tandem shows
         you.

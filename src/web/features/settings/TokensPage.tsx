@@ -38,7 +38,9 @@ export function TokensPage() {
   });
   return (
     <Stack>
-      <Title order={2}>API tokens</Title>
+      <Title order={1} size="h2">
+        API tokens
+      </Title>
       <Text c="dimmed">
         A token lets a script or another tool use the Tandem API as you (send it as{" "}
         <code>Authorization: Bearer …</code>). Revoke any token you no longer use.

@@ -35,7 +35,9 @@ export function TeamPage() {
         ← Teams
       </Anchor>
       <Group justify="space-between">
-        <Title order={2}>{team.data.name}</Title>
+        <Title order={1} size="h2">
+          {team.data.name}
+        </Title>
         <Group gap="xs">
           <Button component={Link} to={`/team/clock?team=${id}`} variant="light">
             Team clock

@@ -19,7 +19,9 @@ export function TeamsPage() {
   const mayCreate = can.createTeam(viewer.person.role);
   return (
     <Stack>
-      <Title order={2}>Teams</Title>
+      <Title order={1} size="h2">
+        Teams
+      </Title>
       <Text c="dimmed">
         Teams group people for the team clock, rituals and shared insights. A team may have several leads.
       </Text>

@@ -1,0 +1,1 @@
+ALTER TABLE "calendars" ADD COLUMN "refresh_queued_at" timestamp with time zone;

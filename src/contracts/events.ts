@@ -1,0 +1,39 @@
+import { z } from "zod";
+import type { Role } from "./common";
+
+/** Every kind of live event the server raises. */
+export const LIVE_EVENT_TYPES = ["acknowledgement.created"] as const;
+export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
+
+/**
+ * What `GET /api/v1/events` sends as each message's data: what changed and which object, never
+ * its content (the page refetches what it shows). `type` is a plain string here so that a web app
+ * older than the server ignores kinds it does not know.
+ */
+export const liveEvent = z.object({ type: z.string(), id: z.string(), at: z.string() });
+export type LiveEvent = z.infer<typeof liveEvent>;
+
+/**
+ * Who receives an event: people of one organisation; with `roles` or `personIds`, only those
+ * holding one of the roles (an owner counts as admin) or named.
+ */
+export interface EventAudience {
+  organisationId: string;
+  roles?: readonly Role[];
+  personIds?: readonly string[];
+}
+
+/** `Last-Event-ID` as EventSource sends it on reconnection: the id of the last event received. */
+export const eventStreamHeaders = z.object({
+  "last-event-id": z
+    .string()
+    .regex(/^\d{1,15}$/, "must be the id of an event received before (a whole number)")
+    .optional(),
+});
+
+/** Someone acknowledged a version (`id`: the agreement version or the policy id): compliance pages refresh. */
+export const acknowledgementCreated = (organisationId: string, id: string) => ({
+  type: "acknowledgement.created" as const,
+  id,
+  audience: { organisationId, roles: ["admin", "hr"] as const } satisfies EventAudience,
+});

@@ -1,0 +1,190 @@
+import type { Interval } from "../time";
+import { DAY_MS } from "../time";
+import { describeShortfall, eventProblem, MAX_PROBLEMS } from "./problems";
+import { expandRule, RuleBudget } from "./recur";
+import { type EventProblem, type IcsDuration, IcsError, type IcsEvent, type IcsTime } from "./types";
+import { readTime } from "./values";
+import type { CalendarZones, ZoneReader } from "./zones";
+
+/** A calendar expanding to more busy periods than this inside the horizon is refused. */
+export const MAX_INSTANCES = 1_000_000;
+const NO_TIME: IcsDuration = { days: 0, ms: 0 };
+
+/** A RANGE=THISANDFUTURE override: instances from `instant` on move by `shift` (wall clock) and take `duration`. */
+interface RangeOverride {
+  event: IcsEvent;
+  instant: number;
+  shift: number;
+  duration: IcsDuration;
+}
+
+/** The busy periods of one calendar's events, collected inside the horizon. */
+export class Expansion {
+  readonly busy: Interval[] = [];
+  readonly problems: EventProblem[] = [];
+  private readonly budget = new RuleBudget();
+
+  constructor(
+    readonly zones: CalendarZones,
+    private readonly horizon: Interval,
+    private readonly lineOfEvent?: (index: number) => number | undefined,
+  ) {}
+
+  /** All-day values are local dates of the owner, whatever TZID they carry. */
+  private readerOf(time: IcsTime): ZoneReader {
+    return this.zones.reader(time.isDate ? "floating" : time.zone);
+  }
+
+  private instantOf(time: IcsTime): number {
+    return this.readerOf(time).toInstant(time.wall);
+  }
+
+  /**
+   * DTEND − DTSTART (days on the wall clock for all-day events, exact time otherwise), or DURATION;
+   * a DTEND before DTSTART makes a zero-length event, as other readers keep it.
+   */
+  private durationOf(event: IcsEvent, fallback: IcsDuration = NO_TIME): IcsDuration {
+    const { start, end } = event;
+    if (end && start.isDate)
+      return { days: Math.max(0, Math.round((end.wall - start.wall) / DAY_MS)), ms: 0 };
+    if (end) return { days: 0, ms: Math.max(0, this.instantOf(end) - this.instantOf(start)) };
+    if (event.duration) return event.duration;
+    return start.isDate ? { days: 1, ms: 0 } : fallback;
+  }
+
+  private push(reader: ZoneReader, wall: number, instant: number, duration: IcsDuration): void {
+    const end =
+      (duration.days === 0 ? instant : reader.toInstant(wall + duration.days * DAY_MS)) + duration.ms;
+    const start = Math.max(instant, this.horizon.start);
+    const clipped = Math.min(end, this.horizon.end);
+    if (clipped <= start) return;
+    if (this.busy.length >= MAX_INSTANCES) {
+      throw new IcsError(
+        `the calendar has more than ${MAX_INSTANCES.toLocaleString("en")} busy periods in the horizon`,
+      );
+    }
+    this.busy.push({ start, end: clipped });
+  }
+
+  /** A single event, or an override of one instance (which may inherit its master's length). */
+  addSingle(event: IcsEvent, inherited: IcsDuration = NO_TIME): void {
+    if (event.transparent) return;
+    const reader = this.readerOf(event.start);
+    this.push(
+      reader,
+      event.start.wall,
+      reader.toInstant(event.start.wall),
+      this.durationOf(event, inherited),
+    );
+  }
+
+  /**
+   * A master event with its overrides: each override replaces the instance its RECURRENCE-ID names
+   * (one matching no instance adds nothing); a THISANDFUTURE one moves that and every later instance.
+   * An override of an EXDATE'd instance still counts: the file says the meeting takes place.
+   */
+  addSeries(master: IcsEvent, overrides: IcsEvent[]): void {
+    if (master.cancelled) return;
+    if (master.rrules.length === 0 && master.rdates.length === 0 && overrides.length === 0) {
+      this.addSingle(master);
+      return;
+    }
+    const reader = this.readerOf(master.start);
+    const duration = this.durationOf(master);
+    const own = new Map<number, IcsEvent>();
+    const ranges: RangeOverride[] = [];
+    for (const override of overrides) {
+      const instant = this.instantOf(override.recurrenceId as IcsTime);
+      if (!override.thisAndFuture) own.set(instant, override);
+      else {
+        const shift = reader.toWall(this.instantOf(override.start)) - reader.toWall(instant);
+        ranges.push({ event: override, instant, shift, duration: this.durationOf(override, duration) });
+      }
+    }
+    ranges.sort((a, b) => b.instant - a.instant);
+    const window = this.windowOf(reader, duration, [...own.keys(), ...ranges.map((r) => r.instant)]);
+    const { starts, lengths } = this.startsOf(master, reader, window);
+    const skipped = this.skippedOf(master);
+    const matched: IcsEvent[] = [];
+    for (const wall of starts) {
+      if (wall < window.from || wall > window.to) continue;
+      const instant = reader.toInstant(wall);
+      const override = own.get(instant);
+      if (override) matched.push(override);
+      if (override || skipped.instants.has(instant) || skipped.days.has(Math.floor(wall / DAY_MS))) continue;
+      const range = ranges.find((r) => r.instant <= instant);
+      if (!range) {
+        if (!master.transparent) this.push(reader, wall, instant, lengths.get(wall) ?? duration);
+      } else if (!range.event.cancelled && !range.event.transparent) {
+        this.push(reader, wall + range.shift, reader.toInstant(wall + range.shift), range.duration);
+      }
+    }
+    for (const override of matched) if (!override.cancelled) this.addSingle(override, duration);
+  }
+
+  /** Wall-clock bounds of the instances needed: the horizon (widened by the length), and every override's. */
+  private windowOf(reader: ZoneReader, duration: IcsDuration, overridden: number[]) {
+    const reach = (duration.days + 1) * DAY_MS + Math.max(0, duration.ms);
+    const window = {
+      from: reader.toWall(this.horizon.start) - reach,
+      to: reader.toWall(this.horizon.end) + DAY_MS,
+    };
+    for (const instant of overridden) {
+      const wall = reader.toWall(instant);
+      window.from = Math.min(window.from, wall);
+      window.to = Math.max(window.to, wall);
+    }
+    return window;
+  }
+
+  /** DTSTART, every RRULE's and RDATE's start (wall clock), and the RDATE periods' own lengths. */
+  private startsOf(master: IcsEvent, reader: ZoneReader, window: { from: number; to: number }) {
+    const starts = new Set<number>([master.start.wall]);
+    for (const rule of master.rrules) {
+      const until = this.untilOf(rule.until, reader, master.start);
+      const expansion = expandRule(rule, { start: master.start.wall, until, ...window }, this.budget);
+      for (const wall of expansion.starts) starts.add(wall);
+      if (expansion.shortfall) {
+        const kept = expansion.starts.filter((wall) => wall !== master.start.wall).length;
+        this.report(master, describeShortfall(expansion.shortfall, kept));
+      }
+    }
+    const lengths = new Map<number, IcsDuration>();
+    for (const rdate of master.rdates) {
+      const wall = reader.toWall(this.instantOf(rdate.time));
+      starts.add(wall);
+      if (rdate.end) {
+        lengths.set(wall, {
+          days: 0,
+          ms: Math.max(0, this.instantOf(rdate.end) - this.instantOf(rdate.time)),
+        });
+      } else if (rdate.duration) lengths.set(wall, rdate.duration);
+    }
+    return { starts, lengths };
+  }
+
+  /** EXDATE instants, and the local days of all-day EXDATEs of a timed series. */
+  private skippedOf(master: IcsEvent) {
+    const instants = new Set<number>();
+    const days = new Set<number>();
+    for (const exdate of master.exdates) {
+      if (exdate.isDate && !master.start.isDate) days.add(exdate.wall / DAY_MS);
+      else instants.add(this.instantOf(exdate));
+    }
+    return { instants, days };
+  }
+
+  /** UNTIL on the wall clock of DTSTART: a UTC instant converted, a date inclusive to its end. */
+  private untilOf(until: unknown, reader: ZoneReader, start: IcsTime): number | undefined {
+    const time = readTime(until, undefined);
+    if (!time) return undefined;
+    if (time.isDate) return start.isDate ? time.wall : time.wall + DAY_MS - 1;
+    return time.zone === "utc" ? reader.toWall(time.wall) : time.wall;
+  }
+
+  private report(event: IcsEvent, problem: string): void {
+    if (this.problems.length < MAX_PROBLEMS) {
+      this.problems.push(eventProblem(event, problem, this.lineOfEvent?.(event.index)));
+    }
+  }
+}

@@ -1,0 +1,231 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { and, count, eq, type SQL, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { makeOrg, type TestOrg } from "../../test/support/factories";
+import { freshEnv, type TestEnv, testEnv } from "../../test/support/harness";
+import { startSmtp, type TestSmtp } from "../../test/support/smtp";
+import { JOBS } from "./modules";
+import { agreementRemindersJob } from "./modules/agreement";
+import { agreementReminders, agreementVersions } from "./modules/agreement/agreement.table";
+import { auditLog } from "./modules/audit/audit.table";
+import { refreshCalendarJob, refreshDueCalendarsJob } from "./modules/calendars";
+import { busyIntervals, calendars } from "./modules/calendars/calendars.table";
+import { importPeopleJob } from "./modules/onboarding";
+import { peopleImports } from "./modules/onboarding/import.table";
+import { outboxEmails, sendEmailJob } from "./modules/outbox";
+import { people } from "./modules/people";
+import type { JobDefinition } from "./platform/job";
+
+const DAY = 86_400_000;
+const tomorrow = new Date(Date.now() + DAY).toISOString().slice(0, 10).replace(/-/g, "");
+const ICS = [
+  "BEGIN:VCALENDAR",
+  "VERSION:2.0",
+  "BEGIN:VEVENT",
+  "UID:idempotent@test",
+  `DTSTART:${tomorrow}T090000Z`,
+  `DTEND:${tomorrow}T103000Z`,
+  "END:VEVENT",
+  "END:VCALENDAR",
+  "",
+].join("\r\n");
+
+let server: Server;
+let icsBase: string;
+let smtp: TestSmtp;
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    if (req.url === "/missing.ics") res.writeHead(404).end();
+    else res.writeHead(200, { "content-type": "text/calendar" }).end(ICS);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  icsBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  smtp = await startSmtp();
+});
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp.close();
+});
+
+/** Runs the job's handler twice with one payload: the second run must change nothing `state` reads. */
+async function runTwice<D>(
+  job: JobDefinition<z.ZodType, D>,
+  deps: D,
+  payload: unknown,
+  state: () => Promise<unknown>,
+): Promise<unknown> {
+  await job.handle(deps, payload);
+  const once = await state();
+  await job.handle(deps, payload);
+  expect(await state()).toEqual(once);
+  return once;
+}
+
+const rowsOf = async (
+  env: TestEnv,
+  table: typeof auditLog | typeof outboxEmails | typeof people,
+  org: string,
+) => (await env.deps.db.select({ n: count() }).from(table).where(eq(table.organisationId, org)))[0]?.n;
+
+async function urlCalendar(env: TestEnv, org: TestOrg, path: string): Promise<string> {
+  const [row] = await env.deps.db
+    .insert(calendars)
+    .values({
+      organisationId: org.organisation.id,
+      personId: org.member.person.id,
+      name: "Team",
+      kind: "url",
+      url: `${icsBase}${path}`,
+    })
+    .returning({ id: calendars.id });
+  if (!row) throw new Error("insert returned no row");
+  return row.id;
+}
+
+async function queuedRefreshes(env: TestEnv, calendarId: string): Promise<unknown[]> {
+  const jobs = await env.deps.db.execute(
+    sql`select id from pgboss.job where name = ${refreshCalendarJob.name} and data->>'calendarId' = ${calendarId}`,
+  );
+  return (jobs as unknown as { rows: unknown[] }).rows;
+}
+
+const cases: Record<string, () => Promise<void>> = {
+  async "send-email"() {
+    const env = await testEnv({ SMTP_URL: smtp.url });
+    const org = await makeOrg(env);
+    const to = `once-${org.organisation.id}@example.test`;
+    // Stored without its job, so only this test delivers it.
+    const [email] = await env.deps.db
+      .insert(outboxEmails)
+      .values({ organisationId: org.organisation.id, to, subject: "Once", text: "Only once." })
+      .returning({ id: outboxEmails.id });
+    const where = eq(outboxEmails.id, email?.id ?? "");
+    const state = async () => ({
+      received: smtp.received.filter((m) => m.subject === "Once" && m.text?.includes("Only once")).length,
+      row: await env.deps.db
+        .select({ status: outboxEmails.status, at: outboxEmails.processedAt })
+        .from(outboxEmails)
+        .where(where),
+    });
+    const once = await runTwice(
+      sendEmailJob,
+      env.deps,
+      { emailId: email?.id, organisationId: org.organisation.id },
+      state,
+    );
+    expect(once).toMatchObject({ received: 1, row: [{ status: "sent" }] });
+  },
+
+  async "refresh-calendar"() {
+    const env = await freshEnv({ TANDEM_ALLOW_PRIVATE_URLS: "true" });
+    const org = await makeOrg(env);
+    const calendarId = await urlCalendar(env, org, "/team.ics");
+    const state = async () => ({
+      calendar: await env.deps.db
+        .select({
+          events: calendars.eventCount,
+          error: calendars.lastError,
+          failed: calendars.failedRefreshes,
+        })
+        .from(calendars)
+        .where(eq(calendars.id, calendarId)),
+      busy: await env.deps.db
+        .select({ start: busyIntervals.startAt, end: busyIntervals.endAt })
+        .from(busyIntervals)
+        .where(eq(busyIntervals.calendarId, calendarId)),
+    });
+    const once = await runTwice(
+      refreshCalendarJob,
+      env.deps,
+      { organisationId: org.organisation.id, calendarId },
+      state,
+    );
+    expect(once).toMatchObject({ calendar: [{ events: 1, error: null, failed: 0 }], busy: [{}] });
+    await env.app.close();
+  },
+
+  async "refresh-due-calendars"() {
+    // Its own database: the sweep covers every organisation's calendars.
+    const env = await freshEnv({ TANDEM_ALLOW_PRIVATE_URLS: "true" });
+    const org = await makeOrg(env);
+    const calendarId = await urlCalendar(env, org, "/missing.ics");
+    const state = () => queuedRefreshes(env, calendarId);
+    const once = await runTwice(refreshDueCalendarsJob, env.deps, {}, state);
+    expect(once).toHaveLength(1);
+    await env.app.close();
+  },
+
+  async "agreement-reminders"() {
+    // Its own database: the sweep covers every organisation.
+    const env = await freshEnv();
+    const org = await makeOrg(env);
+    const orgId = org.organisation.id;
+    await env.deps.db
+      .update(agreementVersions)
+      .set({ publishedAt: new Date(Date.now() - 10 * DAY) })
+      .where(eq(agreementVersions.organisationId, orgId));
+    const reminders = () =>
+      env.deps.db
+        .select({ n: count() })
+        .from(agreementReminders)
+        .where(eq(agreementReminders.organisationId, orgId));
+    const state = async () => ({
+      emails: await rowsOf(env, outboxEmails, orgId),
+      reminders: await reminders(),
+      audit: await rowsOf(env, auditLog, orgId),
+    });
+    const once = (await runTwice(agreementRemindersJob, env.deps, {}, state)) as { emails: number };
+    expect(once.emails).toBe(5); // everyone: nobody has acknowledged yet
+    await env.app.close();
+  },
+
+  async "import-people"() {
+    const env = await testEnv();
+    const org = await makeOrg(env);
+    const orgId = org.organisation.id;
+    const csv = `name,email,role,timeZone,team\nAda,ada-${orgId}@example.test,member,UTC,\nBo,bo-${orgId}@example.test,member,UTC,\n`;
+    // Recorded without its job, so only this test runs it.
+    const [record] = await env.deps.db
+      .insert(peopleImports)
+      .values({
+        organisationId: orgId,
+        createdBy: org.hr.person.id,
+        total: 2,
+        csv,
+        report: { created: [], skipped: [] },
+      })
+      .returning({ id: peopleImports.id });
+    const importWhere: SQL | undefined = and(
+      eq(peopleImports.organisationId, orgId),
+      eq(peopleImports.id, record?.id ?? ""),
+    );
+    const state = async () => ({
+      people: await rowsOf(env, people, orgId),
+      emails: await rowsOf(env, outboxEmails, orgId),
+      audit: await rowsOf(env, auditLog, orgId),
+      record: await env.deps.db
+        .select({ status: peopleImports.status, processed: peopleImports.processed })
+        .from(peopleImports)
+        .where(importWhere),
+    });
+    const once = await runTwice(
+      importPeopleJob,
+      env.deps,
+      { importId: record?.id, organisationId: orgId },
+      state,
+    );
+    expect(once).toMatchObject({ people: 7, emails: 2, record: [{ status: "done", processed: 2 }] });
+  },
+};
+
+describe("every job is idempotent: run twice with one payload, it changes nothing more", () => {
+  it("has a case here for each job of every module", () => {
+    expect(Object.keys(cases).sort()).toEqual(JOBS.map((job) => job.name).sort());
+  });
+
+  it.each(Object.keys(cases))("%s", async (name) => {
+    await cases[name]?.();
+  });
+});

@@ -1,0 +1,33 @@
+import type { Deps } from "./deps";
+import { agreementModule } from "./modules/agreement";
+import { auditModule } from "./modules/audit";
+import { authModule } from "./modules/auth";
+import { calendarsModule } from "./modules/calendars";
+import { demoModule } from "./modules/demo";
+import { onboardingModule } from "./modules/onboarding";
+import { outboxModule } from "./modules/outbox";
+import { peopleModule } from "./modules/people";
+import { policiesModule } from "./modules/policies";
+import { schedulingModule } from "./modules/scheduling";
+import { setupModule } from "./modules/setup";
+import { teamsModule } from "./modules/teams";
+import type { ModuleDefinition } from "./platform/module";
+
+/** Every module of the server: the app registers their routes, the worker runs their jobs. */
+export const MODULES: readonly ModuleDefinition<Deps>[] = [
+  setupModule,
+  demoModule,
+  authModule,
+  auditModule,
+  outboxModule,
+  onboardingModule,
+  peopleModule,
+  teamsModule,
+  agreementModule,
+  policiesModule,
+  calendarsModule,
+  schedulingModule,
+];
+
+/** Every job of every module: each one's queue is created at start. */
+export const JOBS = MODULES.flatMap((module) => module.jobs);

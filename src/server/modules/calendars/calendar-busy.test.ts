@@ -1,0 +1,88 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { makeOrg, type TestOrg } from "../../../../test/support/factories";
+import { call, type TestEnv, testEnv } from "../../../../test/support/harness";
+import { replaceBusy } from "./calendars.repo";
+import { calendars } from "./calendars.table";
+
+let env: TestEnv;
+let org: TestOrg;
+beforeAll(async () => {
+  env = await testEnv();
+  org = await makeOrg(env);
+});
+
+const HOUR = 3_600_000;
+const FROM = Date.parse("2026-03-02T00:00:00Z");
+const TO = FROM + 7 * 24 * HOUR;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+async function calendarWith(personId: string, name: string, busy: { start: number; end: number }[]) {
+  const [row] = await env.deps.db
+    .insert(calendars)
+    .values({ organisationId: org.organisation.id, personId, name, kind: "file" })
+    .returning();
+  if (!row) throw new Error("no calendar");
+  await replaceBusy(env.deps.db, row, busy, busy.length);
+}
+
+describe("GET /people/:id/calendar-busy", () => {
+  it("gives the person their busy time by calendar, clipped to the window, and their focus blocks", async () => {
+    const { person, caller } = await org.add("member", { timeZone: "Europe/London" });
+    await calendarWith(person.id, "Work", [
+      { start: FROM - HOUR, end: FROM + HOUR },
+      { start: FROM + 34 * HOUR, end: FROM + 35 * HOUR },
+      { start: TO + HOUR, end: TO + 2 * HOUR },
+    ]);
+    await calendarWith(person.id, "Home", [{ start: FROM + 10 * HOUR, end: FROM + 11 * HOUR }]);
+    await call(env, "PUT", `/api/v1/people/${person.id}/focus-blocks`, {
+      as: caller,
+      body: { week: { tue: [{ start: "09:00", end: "11:00" }] } },
+    });
+    const url = `/api/v1/people/${person.id}/calendar-busy?from=${iso(FROM)}&to=${iso(TO)}`;
+    const res = await call(env, "GET", url, { as: caller });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      busy: [
+        { calendar: "Work", start: iso(FROM), end: iso(FROM + HOUR) },
+        { calendar: "Home", start: iso(FROM + 10 * HOUR), end: iso(FROM + 11 * HOUR) },
+        { calendar: "Work", start: iso(FROM + 34 * HOUR), end: iso(FROM + 35 * HOUR) },
+      ],
+      focus: [{ start: "2026-03-03T09:00:00.000Z", end: "2026-03-03T11:00:00.000Z" }],
+    });
+    expect((await call(env, "GET", url, { as: org.admin.caller })).statusCode).toBe(200);
+    expect((await call(env, "GET", url, { as: org.manager.caller })).statusCode).toBe(403);
+  });
+
+  it("refuses a window that ends before it starts, naming the field in words", async () => {
+    const url = `/api/v1/people/${org.member.person.id}/calendar-busy?from=${iso(TO)}&to=${iso(FROM)}`;
+    const res = await call(env, "GET", url, { as: org.member.caller });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toBe("To must be after from");
+    expect(res.json().error.details.fields[0].path).toBe("to");
+    const missing = await call(
+      env,
+      "GET",
+      `/api/v1/people/${org.member.person.id}/calendar-busy?from=${iso(FROM)}`,
+      {
+        as: org.member.caller,
+      },
+    );
+    expect(missing.json().error).toMatchObject({
+      code: "validation_failed",
+      message: "To must be an ISO 8601 instant with offset",
+    });
+    const base = `/api/v1/people/${org.member.person.id}/calendar-busy?from=${iso(FROM)}&to=${iso(TO)}`;
+    const unknown = await call(env, "GET", `${base}&x=1`, { as: org.member.caller });
+    expect(unknown.json().error).toMatchObject({
+      message: 'Unknown field "x"; remove it',
+      details: { fields: [{ path: "x" }] },
+    });
+    const notAnId = await call(env, "GET", base.replace(org.member.person.id, "not-an-id"), {
+      as: org.member.caller,
+    });
+    expect(notAnId.json().error).toMatchObject({
+      message: "Id must be an id (UUID)",
+      details: { fields: [{ path: "id" }] },
+    });
+  });
+});

@@ -1,0 +1,47 @@
+import { useEffect, useRef } from "react";
+import { type LiveEvent, liveEvent } from "../../contracts/events";
+
+type Listener = (event: LiveEvent) => void;
+
+const listeners = new Set<Listener>();
+let source: EventSource | undefined;
+
+function read(data: string): LiveEvent | undefined {
+  try {
+    const parsed = liveEvent.safeParse(JSON.parse(data));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Listens to `GET /api/v1/events` until the returned function is called. One stream serves the
+ * whole page (browsers allow few connections per host); EventSource reconnects by itself and
+ * resumes with Last-Event-ID, so nothing of the last five minutes is missed.
+ */
+export function subscribeLiveEvents(listener: Listener): () => void {
+  listeners.add(listener);
+  if (!source) {
+    source = new EventSource("/api/v1/events");
+    source.onmessage = (message) => {
+      const event = read(String(message.data));
+      if (event) for (const each of listeners) each(event);
+    };
+  }
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size > 0) return;
+    source?.close();
+    source = undefined;
+  };
+}
+
+/** Calls `handler` with each live event while the component is mounted (the latest handler). */
+export function useLiveEvents(handler: Listener): void {
+  const latest = useRef(handler);
+  useEffect(() => {
+    latest.current = handler;
+  });
+  useEffect(() => subscribeLiveEvents((event) => latest.current(event)), []);
+}
