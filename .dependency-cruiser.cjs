@@ -40,6 +40,40 @@ module.exports = {
         pathNot: ["^src/server/modules/$1/", "\\.table\\.ts$"],
       },
     },
+    {
+      name: "features-through-index",
+      comment:
+        "a web feature uses another feature only through its index.ts; what two features share lives in components/ or lib/",
+      severity: "error",
+      from: { path: "^src/web/features/([^/]+)/" },
+      to: {
+        path: "^src/web/features/([^/]+)/(?!index\\.ts$)",
+        pathNot: "^src/web/features/$1/",
+      },
+    },
+    {
+      name: "shell-through-feature-index",
+      comment:
+        "app/ (routes, layout) reaches a feature only through its index.ts, which loads the pages lazily",
+      severity: "error",
+      from: { path: "^src/web/", pathNot: "^src/web/features/" },
+      to: { path: "^src/web/features/[^/]+/(?!index\\.ts$)" },
+    },
+    {
+      name: "shared-web-knows-no-feature",
+      comment: "components/ and lib/ are shared by the features: they import none",
+      severity: "error",
+      from: { path: "^src/web/(components|lib)/" },
+      to: { path: "^src/web/features/" },
+    },
+    {
+      name: "no-feature-cycles",
+      comment: "web features depend on each other in one direction only",
+      severity: "error",
+      scope: "folder",
+      from: { path: "^src/web/features/[^/]+" },
+      to: { circular: true },
+    },
   ],
   options: {
     doNotFollow: { path: "node_modules" },

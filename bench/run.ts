@@ -8,6 +8,7 @@ import { runIcsBench } from "./ics.bench";
 import { runImportBench } from "./import.bench";
 import type { BenchOutcome, BenchResult } from "./lib/measure";
 import { runSlotBenches } from "./slots.bench";
+import { runWebSizeBench } from "./web-size.bench";
 
 /** `npm run bench`: every bench beside its baseline; a table, bench/results/latest.json, exit 1 on a missed target. */
 const benches: (() => BenchOutcome | Promise<BenchOutcome>)[] = [
@@ -16,6 +17,7 @@ const benches: (() => BenchOutcome | Promise<BenchOutcome>)[] = [
   runIcsBench,
   runHealthzBench,
   runImportBench,
+  runWebSizeBench,
 ];
 
 function table(results: BenchResult[]): string {

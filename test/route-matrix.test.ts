@@ -1,7 +1,7 @@
 /// <reference types="vite/client" />
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeOrg, type TestOrg } from "./support/factories";
-import { type Caller, call, type TestEnv, testEnv } from "./support/harness";
+import { type Caller, call, type TestEnv, testEnv, writesDuring } from "./support/harness";
 import { CALLERS, type MatrixContext, type RouteCase, type Who } from "./support/matrix";
 
 const modules = import.meta.glob<{ cases: RouteCase[] }>("./matrix/*.ts", { eager: true });
@@ -39,19 +39,31 @@ describe("route matrix", () => {
     expect(CASES.map((c) => c.route).filter((r) => !registered.includes(r))).toEqual([]);
   });
 
+  it("sees the writes of a request (so a GET that wrote would fail its row)", async () => {
+    const { result, writes } = await writesDuring(() =>
+      call(env, "POST", "/api/v1/teams", { as: org.owner.caller, body: { name: "Seen writing" } }),
+    );
+    expect(result.statusCode).toBe(201);
+    expect(writes.some((sql) => /insert\s+into\s+"teams"/i.test(sql))).toBe(true);
+  });
+
   for (const c of CASES) {
     const [method = "GET", path = ""] = c.route.split(" ");
     describe(c.route, () => {
       it.each(CALLERS)("answers %s as expected", async (who) => {
         const ctx: MatrixContext = { env, org, foreign, who };
         const prepared = (await c.prepare?.(ctx)) ?? {};
-        const res = await call(env, method as "GET", prepared.url ?? path, {
-          as: prepared.as ?? callerOf(who),
-          body: prepared.body,
-          ...(prepared.payload === undefined ? {} : { payload: prepared.payload }),
-          ...(prepared.contentType ? { headers: { "content-type": prepared.contentType } } : {}),
-          ...(c.stream ? { stream: true } : {}),
-        });
+        const { result: res, writes } = await writesDuring(() =>
+          call(env, method as "GET", prepared.url ?? path, {
+            as: prepared.as ?? callerOf(who),
+            body: prepared.body,
+            ...(prepared.payload === undefined ? {} : { payload: prepared.payload }),
+            ...(prepared.contentType ? { headers: { "content-type": prepared.contentType } } : {}),
+            ...(c.stream ? { stream: true } : {}),
+          }),
+        );
+        // A GET only reads: nothing created on first read, nothing touched (a write belongs to a POST).
+        if (method === "GET") expect({ who, writes }).toEqual({ who, writes: [] });
         expect({
           who,
           status: res.statusCode,

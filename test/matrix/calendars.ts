@@ -102,6 +102,6 @@ export const cases: RouteCase[] = [
     }),
     expect: managers(200),
   },
-  { route: "GET /api/v1/me/calendar-feed", expect: everyRole(200) },
+  { route: "POST /api/v1/me/calendar-feed", expect: everyRole(200) },
   { route: "POST /api/v1/me/calendar-feed/rotate", expect: everyRole(200) },
 ];

@@ -1,6 +1,4 @@
-import { createTeam } from "../../src/server/modules/teams";
-import { actorOf } from "../support/factories";
-import { call } from "../support/harness";
+import { buildRotation, buildTeam } from "../support/build";
 import type { MatrixContext, RouteCase } from "../support/matrix";
 import { everyRole } from "../support/matrix";
 
@@ -44,26 +42,20 @@ export const cases: RouteCase[] = [
   {
     route: "DELETE /api/v1/scheduling/rotations/:id",
     // Saved by the manager: its creator and admins may delete it.
-    prepare: async (ctx) => {
-      const saved = await call(ctx.env, "POST", "/api/v1/scheduling/rotation", {
-        as: ctx.org.manager.caller,
-        body: {
-          attendees: attendees(ctx),
-          durationMinutes: 30,
-          occurrences: 1,
-          cadence: "weekly",
-          from: "2026-12-07T00:00:00Z",
-          save: true,
-        },
+    prepare: async ({ env, org }) => {
+      const { rotation } = await buildRotation(env, {
+        org,
+        by: org.manager,
+        attendees: [org.member, org.manager],
       });
-      return { url: `/api/v1/scheduling/rotations/${saved.json().rotationId}` };
+      return { url: `/api/v1/scheduling/rotations/${rotation.id}` };
     },
     expect: { owner: 204, admin: 204, hr: 403, manager: 204, member: 403, foreign: 404, anonymous: 401 },
   },
   {
     route: "GET /api/v1/scheduling/ledger",
-    prepare: async (ctx) => {
-      const team = await createTeam(ctx.env.deps, actorOf(ctx.org.admin), "Ledger team");
+    prepare: async ({ env, org }) => {
+      const { team } = await buildTeam(env, { org, name: "Ledger team" });
       return { url: `/api/v1/scheduling/ledger?teamId=${team.id}` };
     },
     expect: everyRole(200, 404),

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { cp, rm } from "node:fs/promises";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import pg from "pg";
@@ -77,7 +78,12 @@ async function createEnv(extra: Record<string, string>, fresh = false, jobLog?: 
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { TANDEM_DATA_DIR: dataDir }),
     ...extra,
   });
-  const database = await openDatabase({ databaseUrl, dataDir, poolSize: 4 });
+  const database = await openDatabase({
+    databaseUrl,
+    dataDir,
+    poolSize: 4,
+    onQuery: (sql) => recording.getStore()?.push(sql),
+  });
   const deps = await startDeps(config, database, {
     pollingIntervalSeconds: 0.5,
     ...(jobLog ? { log: jobLog } : {}),
@@ -109,6 +115,18 @@ async function copyTemplate(): Promise<string> {
   await rm(dir, { recursive: true, force: true });
   await cp(template, dir, { recursive: true });
   return dir;
+}
+
+/** The SQL statements a piece of work sends (not those of jobs or requests running meanwhile). */
+const recording = new AsyncLocalStorage<string[]>();
+
+const WRITE = /\b(insert\s+into|delete\s+from|truncate|update\s+[\w".]+\s+set)\b/i;
+
+/** Runs `work` and returns, beside its result, the statements it sent that write (insert, update, delete). */
+export async function writesDuring<T>(work: () => Promise<T>): Promise<{ result: T; writes: string[] }> {
+  const statements: string[] = [];
+  const result = await recording.run(statements, work);
+  return { result, writes: statements.filter((sql) => WRITE.test(sql)) };
 }
 
 export type Caller =

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { CreatePersonBody } from "../../src/contracts/people";
-import { invitations } from "../../src/server/modules/invitations/invitations.table";
 import { invitePerson } from "../../src/server/modules/onboarding";
+import { invitations } from "../../src/server/modules/onboarding/invitations.table";
 import { outboxEmails } from "../../src/server/modules/outbox";
 import { actorOf, type TestOrg, type TestPerson } from "./factories";
 import type { TestEnv } from "./harness";

@@ -1,10 +1,8 @@
 import { Center, Loader } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { Suspense } from "react";
 import { Navigate, Route, Routes } from "react-router";
-import { AcceptInvitationPage } from "../features/auth/AcceptInvitationPage";
-import { LoginPage } from "../features/auth/LoginPage";
-import { SetupPage } from "../features/auth/SetupPage";
-import { setupStatusQuery } from "../features/auth/setup-status";
+import { AcceptInvitationPage, LoginPage, SetupPage, setupStatusQuery } from "../features/auth";
 import { useSession } from "../lib/session";
 import { browserClockFormat, setClockFormat } from "../lib/time";
 import { Layout } from "./Layout";
@@ -31,19 +29,28 @@ export function App() {
   if (session.isPending) return <Waiting />;
   if (!session.data) {
     return (
-      <Routes>
-        <Route path="/setup" element={<SetupPage />} />
-        <Route path="/login" element={<LoginPage />} />
-        <Route path="/invitations/:token" element={<AcceptInvitationPage />} />
-        <Route path="*" element={<SignedOutLanding />} />
-      </Routes>
+      <Suspense fallback={<Waiting />}>
+        <Routes>
+          <Route path="/setup" element={<SetupPage />} />
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="/invitations/:token" element={<AcceptInvitationPage />} />
+          <Route path="*" element={<SignedOutLanding />} />
+        </Routes>
+      </Suspense>
     );
   }
   // Set before the pages render, so every time on them is in the person's clock format.
   setClockFormat(session.data.person.clockFormat ?? browserClockFormat());
   return (
     <Routes>
-      <Route path="/invitations/:token" element={<AcceptInvitationPage />} />
+      <Route
+        path="/invitations/:token"
+        element={
+          <Suspense fallback={<Waiting />}>
+            <AcceptInvitationPage />
+          </Suspense>
+        }
+      />
       <Route element={<Layout session={session.data} />}>
         {appRoutes.map((r) => (
           <Route key={r.path} path={r.path} element={<Page route={r} />} />

@@ -3,10 +3,11 @@ import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { useEffect } from "react";
 import { Link, Outlet, useLocation } from "react-router";
 import type { SessionView } from "../../contracts/views";
-import { AcknowledgementBanner } from "../features/agreement/AcknowledgementBanner";
-import { SignOutButton } from "../features/auth/SignOutButton";
-import { ZoneOffer } from "../features/settings/ZoneOffer";
+import { SignOutButton } from "../features/auth";
+import { AcknowledgementBanner } from "../features/policies";
+import { ZoneOffer } from "../features/settings";
 import { forgetRefusalsElsewhere } from "../lib/access";
+import { useLiveRefresh } from "./live-refresh";
 import { activeNavTo, NAV } from "./nav";
 import "./shell.css";
 
@@ -19,6 +20,8 @@ export function Layout({ session }: { session: SessionView }) {
   const phone = useMediaQuery(`(max-width: ${theme.breakpoints.sm})`);
   // A refusal (403) belongs to the page it came from; the next page starts afresh.
   useEffect(() => forgetRefusalsElsewhere(location.pathname), [location.pathname]);
+  // Signed in only: the stream closes when this layout goes, i.e. on sign-out.
+  useLiveRefresh();
   return (
     <AppShell
       header={{ height: 56 }}

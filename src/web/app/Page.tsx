@@ -1,3 +1,5 @@
+import { Center, Loader } from "@mantine/core";
+import { Suspense } from "react";
 import { useLocation, useParams } from "react-router";
 import { NoAccess } from "../components/NoAccess";
 import { useForbidden } from "../lib/access";
@@ -13,5 +15,15 @@ export function Page({ route }: { route: AppRoute }) {
   const refused = useForbidden(pathname);
   useDocumentTitle(route.title);
   const allowed = !route.allow || route.allow(viewer.person, params);
-  return allowed && !refused ? route.element : <NoAccess />;
+  if (!allowed || refused) return <NoAccess />;
+  return <Suspense fallback={<PageLoading />}>{route.element}</Suspense>;
+}
+
+/** While a page's code arrives: the shell stays, and a screen reader hears that the page is loading. */
+function PageLoading() {
+  return (
+    <Center p="xl" role="status" aria-live="polite">
+      <Loader aria-label="Loading the page" />
+    </Center>
+  );
 }

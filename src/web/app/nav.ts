@@ -1,5 +1,5 @@
 import type { Role } from "../../contracts/common";
-import { mayPublish } from "../features/agreement/api";
+import { mayPublish } from "../features/agreement";
 import { can } from "../lib/permissions";
 
 export interface NavItem {

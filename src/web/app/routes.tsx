@@ -1,30 +1,24 @@
 import type { ReactNode } from "react";
 import type { Params } from "react-router";
 import type { Role } from "../../contracts/common";
-import { AuditPage } from "../features/admin/AuditPage";
-import { ImportPage } from "../features/admin/ImportPage";
-import { InvitationsPage } from "../features/admin/InvitationsPage";
-import { OutboxPage } from "../features/admin/OutboxPage";
-import { AdvisorPage } from "../features/advisor/AdvisorPage";
-import { AgreementPage } from "../features/agreement/AgreementPage";
-import { mayPublish } from "../features/agreement/api";
-import { CompliancePage } from "../features/agreement/CompliancePage";
-import { EditAgreementPage } from "../features/agreement/EditAgreementPage";
-import { VersionPage, VersionsPage } from "../features/agreement/VersionsPage";
-import { MyCalendarPage } from "../features/calendars/MyCalendarPage";
-import { TeamClockPage } from "../features/clock/TeamClockPage";
-import { HomePage } from "../features/home/HomePage";
-import { EditPersonPage } from "../features/people/EditPersonPage";
-import { PeopleDirectoryPage } from "../features/people/PeopleDirectoryPage";
-import { PersonPage } from "../features/people/PersonPage";
-import { PoliciesPage } from "../features/policies/PoliciesPage";
-import { PolicyPage } from "../features/policies/PolicyPage";
-import { FindTimePage } from "../features/scheduling/FindTimePage";
-import { RotationPage } from "../features/scheduling/RotationPage";
-import { ProfilePage } from "../features/settings/ProfilePage";
-import { TokensPage } from "../features/settings/TokensPage";
-import { TeamPage } from "../features/teams/TeamPage";
-import { TeamsPage } from "../features/teams/TeamsPage";
+import { AuditPage, ImportPage, InvitationsPage, OutboxPage } from "../features/admin";
+import { AdvisorPage } from "../features/advisor";
+import {
+  AgreementPage,
+  CompliancePage,
+  EditAgreementPage,
+  mayPublish,
+  VersionPage,
+  VersionsPage,
+} from "../features/agreement";
+import { MyCalendarPage } from "../features/calendars";
+import { TeamClockPage } from "../features/clock";
+import { HomePage } from "../features/home";
+import { EditPersonPage, PeopleDirectoryPage, PersonPage } from "../features/people";
+import { PoliciesPage, PolicyPage } from "../features/policies";
+import { FindTimePage, RotationPage } from "../features/scheduling";
+import { ProfilePage, TokensPage } from "../features/settings";
+import { TeamPage, TeamsPage } from "../features/teams";
 import { can } from "../lib/permissions";
 
 export interface AppRoute {
@@ -38,7 +32,7 @@ export interface AppRoute {
 
 const byRole = (rule: (role: Role) => boolean) => (viewer: { role: Role }) => rule(viewer.role);
 
-/** Every signed-in page; the navigation in Layout links to the top-level ones. */
+/** Every signed-in page, each loaded on first visit; the navigation in Layout links to the top-level ones. */
 export const appRoutes: AppRoute[] = [
   { path: "/", title: "Home", element: <HomePage /> },
   { path: "/team/people", title: "People", element: <PeopleDirectoryPage /> },

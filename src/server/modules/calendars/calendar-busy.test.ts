@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { buildFocusBlocks } from "../../../../test/support/build";
 import { makeOrg, type TestOrg } from "../../../../test/support/factories";
 import { call, type TestEnv, testEnv } from "../../../../test/support/harness";
 import { replaceBusy } from "./calendars.repo";
@@ -34,9 +35,10 @@ describe("GET /people/:id/calendar-busy", () => {
       { start: TO + HOUR, end: TO + 2 * HOUR },
     ]);
     await calendarWith(person.id, "Home", [{ start: FROM + 10 * HOUR, end: FROM + 11 * HOUR }]);
-    await call(env, "PUT", `/api/v1/people/${person.id}/focus-blocks`, {
-      as: caller,
-      body: { week: { tue: [{ start: "09:00", end: "11:00" }] } },
+    await buildFocusBlocks(env, {
+      org,
+      person: { person, caller },
+      week: { tue: [{ start: "09:00", end: "11:00" }] },
     });
     const url = `/api/v1/people/${person.id}/calendar-busy?from=${iso(FROM)}&to=${iso(TO)}`;
     const res = await call(env, "GET", url, { as: caller });

@@ -104,7 +104,8 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: Deps): void {
       calendarBusy(deps, requireActor(request), request.params.id, request.query.from, request.query.to),
   );
 
-  r.get("/api/v1/me/calendar-feed", { schema: { tags } }, async (request) =>
+  // POST, not GET: the first call creates the address, and a GET never writes.
+  r.post("/api/v1/me/calendar-feed", { schema: { tags } }, async (request) =>
     myCalendarFeed(deps, requireActor(request)),
   );
   r.post("/api/v1/me/calendar-feed/rotate", { schema: { tags } }, async (request) =>

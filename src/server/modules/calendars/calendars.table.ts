@@ -73,7 +73,7 @@ export const calendarFeeds = pgTable(
       .references(() => people.id, { onDelete: "cascade" }),
     secretHash: text("secret_hash").notNull().unique(),
     /**
-     * The secret itself, so GET /me/calendar-feed can show the address again (as calendar apps'
+     * The secret itself, so POST /me/calendar-feed can show the address again (as calendar apps'
      * "secret address" does). It grants read access to focus blocks and rotations only;
      * requests look feeds up by the hash.
      */

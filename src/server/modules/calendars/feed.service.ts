@@ -42,7 +42,7 @@ const activeFeed = (actor: Actor) =>
     isNull(calendarFeeds.revokedAt),
   );
 
-/** GET /me/calendar-feed: the feed's address, created on the first call. */
+/** POST /me/calendar-feed: the feed's address, created on the first call and the same after. */
 export async function myCalendarFeed(deps: Deps, actor: Actor): Promise<FeedView> {
   const [existing] = await deps.db.select().from(calendarFeeds).where(activeFeed(actor));
   if (existing?.secret)

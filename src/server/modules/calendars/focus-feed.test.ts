@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { buildFocusBlocks } from "../../../../test/support/build";
 import { makeOrg, type TestOrg } from "../../../../test/support/factories";
 import { call, type TestEnv, testEnv } from "../../../../test/support/harness";
 import { readCalendar } from "../../../core/calendar";
@@ -52,8 +53,9 @@ describe("focus blocks", () => {
   });
 
   it("focusOf: weekly blocks on each person's wall clock, empty for someone without any", async () => {
-    const { person, caller } = await org.add("member", { timeZone: "Asia/Kolkata" });
-    await call(env, "PUT", `/api/v1/people/${person.id}/focus-blocks`, { as: caller, body: { week: WEEK } });
+    const kolkata = await org.add("member", { timeZone: "Asia/Kolkata" });
+    await buildFocusBlocks(env, { org, person: kolkata, week: WEEK });
+    const { person } = kolkata;
     const monday = Date.parse("2026-12-07T00:00:00Z");
     const focus = await focusOf(env.deps.db, org.organisation.id, [person.id, org.hr.person.id], {
       start: monday,
@@ -70,13 +72,14 @@ describe("calendar feed", () => {
   const pathOf = (url: string) => new URL(url).pathname;
 
   it("is created on first call and shown again after; it publishes the focus blocks in the person's zone", async () => {
-    const { person, caller } = await org.add("member", { timeZone: "Pacific/Chatham" });
-    await call(env, "PUT", `/api/v1/people/${person.id}/focus-blocks`, { as: caller, body: { week: WEEK } });
-    const first = await call(env, "GET", "/api/v1/me/calendar-feed", { as: caller });
+    const chatham = await org.add("member", { timeZone: "Pacific/Chatham" });
+    await buildFocusBlocks(env, { org, person: chatham, week: WEEK });
+    const { person, caller } = chatham;
+    const first = await call(env, "POST", "/api/v1/me/calendar-feed", { as: caller });
     expect(first.statusCode).toBe(200);
     const { url, createdAt } = first.json();
     expect(url).toMatch(/^http:\/\/tandem\.test\/feeds\/[A-Za-z0-9_-]{43}\.ics$/);
-    expect((await call(env, "GET", "/api/v1/me/calendar-feed", { as: caller })).json()).toEqual({
+    expect((await call(env, "POST", "/api/v1/me/calendar-feed", { as: caller })).json()).toEqual({
       url,
       createdAt,
     });
@@ -99,7 +102,7 @@ describe("calendar feed", () => {
 
   it("rotating revokes the old address and issues a new one; unknown secrets are 404", async () => {
     const { caller } = await org.add("member");
-    const old = (await call(env, "GET", "/api/v1/me/calendar-feed", { as: caller })).json().url;
+    const old = (await call(env, "POST", "/api/v1/me/calendar-feed", { as: caller })).json().url;
     const rotated = await call(env, "POST", "/api/v1/me/calendar-feed/rotate", { as: caller });
     expect(rotated.statusCode).toBe(200);
     const fresh = rotated.json().url;

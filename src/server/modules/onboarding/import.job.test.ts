@@ -4,11 +4,11 @@ import { describe, expect, it, vi } from "vitest";
 import { makeOrg, type TestOrg } from "../../../../test/support/factories";
 import { call, type TestEnv, testEnv } from "../../../../test/support/harness";
 import type { ImportReport, PeopleImportView } from "../../../contracts/onboarding";
-import { invitations } from "../invitations/invitations.table";
 import { outboxEmails } from "../outbox";
 import { people } from "../people";
 import { teamMembers, teams } from "../teams";
 import { runImport } from "./import.job";
+import { invitations } from "./invitations.table";
 
 const HEADER = "name,email,role,timeZone,team";
 

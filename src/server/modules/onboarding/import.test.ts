@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest";
 import { actorOf, makeOrg, type TestOrg } from "../../../../test/support/factories";
 import { call, type TestEnv, testEnv } from "../../../../test/support/harness";
 import { outboxTo } from "../../../../test/support/onboarding";
-import { invitations } from "../invitations/invitations.table";
 import { people } from "../people";
 import { createTeam, teamMembers, teams } from "../teams";
 import { importPeople } from "./import.service";
+import { invitations } from "./invitations.table";
 
 const HEADER = "name,email,role,timeZone,team";
 

@@ -7,12 +7,12 @@ import type { Executor } from "../../platform/db/types";
 import { conflict } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
 import { type AuditEntry, recordAudit, recordAudits } from "../audit";
-import { invitations } from "../invitations/invitations.table";
 import { queueEmails } from "../outbox";
 import { DEFAULT_WEEK, people } from "../people";
 import { teamMembers, teams } from "../teams";
 import type { ImportRow } from "./import.rows";
 import { type InvitationSender, invitationText } from "./invitations";
+import { invitations } from "./invitations.table";
 
 /** Rows written per round of statements: keeps every insert well under PostgreSQL's 65,535 parameters. */
 export const IMPORT_CHUNK_ROWS = 250;

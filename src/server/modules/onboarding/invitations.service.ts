@@ -7,10 +7,10 @@ import { conflict, notFound } from "../../platform/errors";
 import { type Actor, requireRole } from "../../platform/http/actor";
 import { recordAudit } from "../audit";
 import { createSession } from "../auth";
-import { invitations } from "../invitations/invitations.table";
 import { getOrganisation } from "../organisations";
 import { assertMayGrantRole, getPerson, people } from "../people";
 import { createInvitation, invitationInvalid, usableToken } from "./invitations";
+import { invitations } from "./invitations.table";
 import { loadSender, PEOPLE_ADMINS } from "./onboarding.service";
 
 export interface AcceptInput {

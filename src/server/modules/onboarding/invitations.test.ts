@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { makeOrg } from "../../../../test/support/factories";
 import { call, sessionCookieOf, testEnv } from "../../../../test/support/harness";
 import { invite, outboxTo } from "../../../../test/support/onboarding";
-import { invitations } from "../invitations/invitations.table";
+import { invitations } from "./invitations.table";
 
 const acceptBody = (extra: Record<string, unknown> = {}) => ({
   password: "a brand new password",

@@ -5,8 +5,8 @@ import { randomToken, sha256 } from "../../platform/crypto";
 import type { Executor } from "../../platform/db/types";
 import { AppError } from "../../platform/errors";
 import { recordAudit } from "../audit";
-import { invitations } from "../invitations/invitations.table";
 import { queueEmail } from "../outbox";
+import { invitations } from "./invitations.table";
 
 /** Who is inviting, and into which organisation: named in the invitation email. */
 export interface InvitationSender {

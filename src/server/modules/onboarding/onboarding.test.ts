@@ -4,9 +4,9 @@ import { actorOf, makeOrg } from "../../../../test/support/factories";
 import { type Caller, call, type TestEnv, testEnv } from "../../../../test/support/harness";
 import { newcomer, outboxTo } from "../../../../test/support/onboarding";
 import { sha256 } from "../../platform/crypto";
-import { invitations } from "../invitations/invitations.table";
 import { DEFAULT_WEEK, people } from "../people";
 import { createTeam, teamMembers } from "../teams";
+import { invitations } from "./invitations.table";
 
 async function auditActions(env: TestEnv, as: Caller) {
   const res = await call(env, "GET", "/api/v1/audit", { as });

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { buildTeam } from "../../../../test/support/build";
 import { makeOrg, type TestOrg, type TestPerson } from "../../../../test/support/factories";
 import { type Caller, call, type TestEnv, testEnv } from "../../../../test/support/harness";
 
@@ -341,17 +342,9 @@ describe("directory", () => {
     const search = await call(env, "GET", "/api/v1/people?q=tanaka", { as: dir.member.caller });
     expect(search.json().people.map((p: { name: string }) => p.name)).toEqual(["Mei Tanaka"]);
 
-    const team = await call(env, "POST", "/api/v1/teams", { as: dir.admin.caller, body: { name: "Clock" } });
-    await call(env, "PUT", `/api/v1/teams/${team.json().team.id}/members`, {
-      as: dir.admin.caller,
-      body: {
-        members: [
-          { personId: added[0]?.person.id, role: "lead" },
-          { personId: added[2]?.person.id, role: "member" },
-        ],
-      },
-    });
-    const inTeam = await call(env, "GET", `/api/v1/people?teamId=${team.json().team.id}`, {
+    const [zed, , mei] = added;
+    const { team } = await buildTeam(env, { org: dir, name: "Clock", lead: zed, members: mei ? [mei] : [] });
+    const inTeam = await call(env, "GET", `/api/v1/people?teamId=${team.id}`, {
       as: dir.member.caller,
     });
     expect(inTeam.json().people.map((p: { name: string }) => p.name)).toEqual(["Mei Tanaka", "Zed Ahmed"]);

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { buildTeam } from "../../../../test/support/build";
 import { makeOrg, type TestOrg } from "../../../../test/support/factories";
 import { call, type TestEnv, testEnv } from "../../../../test/support/harness";
 import type { LedgerPersonView, RotationPlanView, RotationView } from "../../../contracts/scheduling";
@@ -17,13 +18,10 @@ beforeAll(async () => {
 
 /** A London person and a Sydney person (09–17 each: no shared hour in December), in a team of their own. */
 async function farApart(o: TestOrg) {
-  const london = (await o.add("member", { timeZone: "Europe/London" })).person.id;
-  const sydney = (await o.add("member", { timeZone: "Australia/Sydney" })).person.id;
-  const team = await call(env, "POST", "/api/v1/teams", { as: o.admin.caller, body: { name: "Far apart" } });
-  const teamId: string = team.json().team.id;
-  const members = [london, sydney].map((personId) => ({ personId, role: "member" }));
-  await call(env, "PUT", `/api/v1/teams/${teamId}/members`, { as: o.admin.caller, body: { members } });
-  return { london, sydney, teamId };
+  const london = await o.add("member", { timeZone: "Europe/London" });
+  const sydney = await o.add("member", { timeZone: "Australia/Sydney" });
+  const { team } = await buildTeam(env, { org: o, name: "Far apart", members: [london, sydney] });
+  return { london: london.person.id, sydney: sydney.person.id, teamId: team.id };
 }
 
 const rotation = (body: Record<string, unknown>, o = org) =>
@@ -190,7 +188,7 @@ describe("saved rotations in the calendar feed", () => {
     });
     expect(saved.statusCode).toBe(201);
     const plan: RotationPlanView = saved.json();
-    const url: string = (await call(env, "GET", "/api/v1/me/calendar-feed", { as: o.member.caller })).json()
+    const url: string = (await call(env, "POST", "/api/v1/me/calendar-feed", { as: o.member.caller })).json()
       .url;
     const feed = await call(env, "GET", new URL(url).pathname);
     expect(feed.statusCode).toBe(200);

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { buildAbsence, buildCalendar } from "../../../../test/support/build";
 import { makeOrg, type TestOrg } from "../../../../test/support/factories";
 import { type Caller, call, type TestEnv, testEnv } from "../../../../test/support/harness";
 import { weekdays } from "../../../../test/support/time";
+import type { WeekPattern } from "../../../contracts/week";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -16,8 +18,9 @@ beforeAll(async () => {
   org = await makeOrg(env);
 });
 
-const person = async (timeZone: string, week = weekdays("09:00", "17:00")) =>
-  (await org.add("member", { timeZone, workingPattern: week })).person.id;
+const member = (timeZone: string, week = weekdays("09:00", "17:00")) =>
+  org.add("member", { timeZone, workingPattern: week });
+const person = async (timeZone: string, week?: WeekPattern) => (await member(timeZone, week)).person.id;
 
 const slots = (body: Record<string, unknown>, as: Caller = org.member.caller) =>
   call(env, "POST", "/api/v1/scheduling/slots", { as, body });
@@ -104,15 +107,11 @@ describe("POST /api/v1/scheduling/slots", () => {
   });
 
   it("removes the days of a required person's absence", async () => {
-    const ann = await person("Europe/London");
+    const ann = await member("Europe/London");
     const bob = await person("Europe/London");
-    const absence = await call(env, "POST", `/api/v1/people/${ann}/absences`, {
-      as: org.admin.caller,
-      body: { start: "2026-12-08", end: "2026-12-09", kind: "vacation" },
-    });
-    expect(absence.statusCode).toBe(201);
+    await buildAbsence(env, { org, person: ann, start: "2026-12-08", end: "2026-12-09" });
     const res = await slots({
-      attendees: [{ personId: ann }, { personId: bob }],
+      attendees: [{ personId: ann.person.id }, { personId: bob }],
       durationMinutes: 60,
       ...week,
       limit: 100,
@@ -125,24 +124,13 @@ describe("POST /api/v1/scheduling/slots", () => {
   it("steers around calendar busy time and scores optional people's conflicts lower", async () => {
     const next = Math.floor(Date.now() / DAY) + 7;
     const monday = (next - ((next + 3) % 7)) * DAY; // a Monday 1–7 days ahead, inside the calendar horizon
-    const { person: busy, caller } = await org.add("member", { timeZone: "UTC" });
-    const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]|\.\d{3}/g, "");
-    const ics = [
-      "BEGIN:VCALENDAR",
-      "VERSION:2.0",
-      "BEGIN:VEVENT",
-      "UID:busy@test",
-      `DTSTART:${stamp(monday + 9 * HOUR)}`,
-      `DTEND:${stamp(monday + 16 * HOUR)}`,
-      "END:VEVENT",
-      "END:VCALENDAR",
-      "",
-    ].join("\r\n");
-    const upload = await call(env, "POST", `/api/v1/people/${busy.id}/calendars`, {
-      as: caller,
-      body: { name: "Work", ics },
+    const owner = await org.add("member", { timeZone: "UTC" });
+    await buildCalendar(env, {
+      org,
+      person: owner,
+      busy: [{ start: monday + 9 * HOUR, end: monday + 16 * HOUR }],
     });
-    expect(upload.statusCode).toBe(201);
+    const busy = owner.person;
     const other = (await org.add("member", { timeZone: "UTC" })).person.id;
     const window = { from: iso(monday), to: iso(monday + DAY) };
     const required = await slots({

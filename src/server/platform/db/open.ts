@@ -10,21 +10,30 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   dataDir: string;
   poolSize?: number;
+  /** Sees the SQL text of every statement sent through drizzle (tests: "a GET writes nothing"). */
+  onQuery?: (sql: string) => void;
 }
 
 /** Opens PostgreSQL when a URL is given, else the embedded PGlite in `dataDir` (created on first use). */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.databaseUrl
-    ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
-    : openPglite(options.dataDir);
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 10, options.onQuery)
+    : openPglite(options.dataDir, options.onQuery);
 }
 
-async function openPostgres(url: string, max: number): Promise<Database> {
+const drizzleOptions = (onQuery: DatabaseOptions["onQuery"]) =>
+  onQuery ? { logger: { logQuery: (query: string) => onQuery(query) } } : {};
+
+async function openPostgres(
+  url: string,
+  max: number,
+  onQuery?: DatabaseOptions["onQuery"],
+): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000 });
   pool.on("error", () => {
     // An idle client lost its connection; the pool replaces it on next use.
   });
-  const db = drizzlePg(pool) as unknown as Db;
+  const db = drizzlePg(pool, drizzleOptions(onQuery)) as unknown as Db;
   return {
     kind: "postgres",
     db,
@@ -35,16 +44,17 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   };
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, onQuery?: DatabaseOptions["onQuery"]): Promise<Database> {
   await mkdir(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir);
-  const db = drizzlePglite(client) as unknown as Db;
+  const db = drizzlePglite(client, drizzleOptions(onQuery)) as unknown as Db;
   return {
     kind: "pglite",
     db,
     runner: {
       // PGlite's query() rejects several statements at once; parameterless SQL goes through exec().
       async executeSql(text, values) {
+        onQuery?.(text);
         if (values && values.length > 0) return client.query(text, values);
         const results = await client.exec(text);
         return { rows: results.at(-1)?.rows ?? [] };

@@ -18,7 +18,7 @@ import type { PersonView } from "../../../contracts/views";
 import { plural } from "../../../core/agreement/catalog";
 import { useViewer } from "../../lib/session";
 import { formatDateTime, formatTime } from "../../lib/time";
-import { useAgreement } from "../agreement/api";
+import { useAgreement } from "../agreement";
 import {
   draftUpdate,
   isRule,

@@ -19,7 +19,7 @@ import { fieldErrors, useAction } from "../../lib/action";
 import { api } from "../../lib/api";
 import { usePeople, useTeams } from "../../lib/resources";
 import { useViewer } from "../../lib/session";
-import { KIND_OPTIONS } from "../agreement/rules-text";
+import { KIND_OPTIONS } from "../agreement";
 import { AdviceAnswer } from "./AdviceAnswer";
 import { PURPOSE_CHOICES, type Purpose } from "./advice-text";
 

@@ -1,7 +1,7 @@
 import type { Advice, AdviceReason, PURPOSES } from "../../../contracts/agreement";
 import { instantToLocal } from "../../../core/time";
 import { formatDateTime, formatTime } from "../../lib/time";
-import { ruleLabel } from "../agreement/rules-text";
+import { ruleLabel } from "../agreement";
 
 /** The advisor's answer in words a person would use. */
 

@@ -1,83 +1,41 @@
-import { Code, List, Paper, Text, Typography } from "@mantine/core";
-import { type Block, type Inline, parseMarkdown } from "./markdown-lite";
+import { Paper, Text, Typography } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { MarkdownPreview as Rendered } from "../../../contracts/markdown";
+import { FormError } from "../../components/FormError";
+import { api } from "../../lib/api";
 
-function Inlines({ content }: { content: Inline[] }) {
-  return content.map((part, i) => {
-    const key = `${i}-${part.kind}`;
-    switch (part.kind) {
-      case "strong":
-        return <strong key={key}>{part.text}</strong>;
-      case "em":
-        return <em key={key}>{part.text}</em>;
-      case "code":
-        return <Code key={key}>{part.text}</Code>;
-      case "link":
-        return (
-          <Text key={key} span td="underline" title={part.href}>
-            {part.text}
-          </Text>
-        );
-      default:
-        return <span key={key}>{part.text}</span>;
-    }
+/** Waits for a pause in typing before asking the server, so a fast typist sends a few requests, not one a key. */
+const DEBOUNCE_MS = 300;
+
+function useRendered(source: string) {
+  const [markdown] = useDebouncedValue(source, DEBOUNCE_MS);
+  return useQuery({
+    queryKey: ["markdown-preview", markdown],
+    queryFn: () => api<Rendered>("POST", "/markdown/preview", { markdown }),
+    enabled: markdown.trim() !== "",
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 30_000,
+    placeholderData: keepPreviousData,
   });
 }
 
-function BlockView({ block }: { block: Block }) {
-  switch (block.kind) {
-    case "heading":
-      return (
-        <Text fw={700} size={block.level <= 2 ? "lg" : "md"}>
-          <Inlines content={block.content} />
-        </Text>
-      );
-    case "list":
-      return (
-        <List type={block.ordered ? "ordered" : "unordered"} size="sm">
-          {block.items.map((item, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: items have no identity beyond their place
-            <List.Item key={i}>
-              <Inlines content={item} />
-            </List.Item>
-          ))}
-        </List>
-      );
-    case "code":
-      return <Code block>{block.text}</Code>;
-    default:
-      return (
-        <Text size="sm">
-          {block.lines.map((line, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity beyond their place
-            <span key={i}>
-              {i > 0 && <br />}
-              <Inlines content={line} />
-            </span>
-          ))}
-        </Text>
-      );
-  }
-}
-
-/** A live preview of markdown being typed, rendered as plain elements (never as HTML). */
+/** A live preview of markdown being typed, rendered by the server exactly as it will be published. */
 export function MarkdownPreview({ source, label }: { source: string; label: string }) {
-  const blocks = parseMarkdown(source);
+  const rendered = useRendered(source);
   return (
     <Paper withBorder p="sm" bg="var(--mantine-color-default-hover)" aria-label={label} role="region">
       <Text size="xs" c="dimmed" mb={4}>
         Preview
       </Text>
-      {blocks.length === 0 ? (
+      {source.trim() === "" ? (
         <Text size="sm" c="dimmed">
           Nothing written yet.
         </Text>
+      ) : rendered.error ? (
+        <FormError error={rendered.error} />
       ) : (
-        <Typography>
-          {blocks.map((block, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: blocks are re-parsed on every keystroke
-            <BlockView key={i} block={block} />
-          ))}
-        </Typography>
+        <ServerHtml html={rendered.data?.html ?? ""} />
       )}
     </Paper>
   );

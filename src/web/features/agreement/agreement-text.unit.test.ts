@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RULES, type Rules } from "../../../contracts/agreement";
-import { parseInline, parseMarkdown } from "./markdown-lite";
 import { describeRules, ruleLabel } from "./rules-text";
 import { teamOverride } from "./team-override";
 
@@ -74,35 +73,5 @@ describe("a team's override", () => {
       focus: { minDailyHours: 2, window: { start: "09:00", end: "11:00" } },
     };
     expect(teamOverride(effective, org)).toEqual({});
-  });
-});
-
-describe("the markdown preview", () => {
-  it("parses headings, lists, paragraphs and code blocks", () => {
-    const blocks = parseMarkdown(
-      "# Title\n\nFirst line\nsecond line\n\n- one\n- two\n  more\n1. first\n\n```\n<b>x</b>\n```",
-    );
-    expect(blocks.map((b) => b.kind)).toEqual(["heading", "paragraph", "list", "list", "code"]);
-    expect(blocks[1]).toMatchObject({
-      kind: "paragraph",
-      lines: [[{ text: "First line" }], [{ text: "second line" }]],
-    });
-    expect(blocks[2]).toMatchObject({ kind: "list", ordered: false });
-    expect(blocks[3]).toMatchObject({ kind: "list", ordered: true });
-    expect(blocks[4]).toEqual({ kind: "code", text: "<b>x</b>" });
-  });
-
-  it("parses inline emphasis, code and links, leaving HTML as text", () => {
-    expect(parseInline("a **b** *c* `d` [e](https://x.test) <i>f</i>")).toEqual([
-      { kind: "text", text: "a " },
-      { kind: "strong", text: "b" },
-      { kind: "text", text: " " },
-      { kind: "em", text: "c" },
-      { kind: "text", text: " " },
-      { kind: "code", text: "d" },
-      { kind: "text", text: " " },
-      { kind: "link", text: "e", href: "https://x.test" },
-      { kind: "text", text: " <i>f</i>" },
-    ]);
   });
 });

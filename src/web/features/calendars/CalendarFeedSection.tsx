@@ -15,7 +15,7 @@ import type { FeedView } from "./api";
  */
 export function CalendarFeedSection({ viewerZone }: { viewerZone: string }) {
   const [feed, setFeed] = useState<FeedView | null>(null);
-  const get = useAction(() => api<FeedView>("GET", "/me/calendar-feed"), { onDone: setFeed });
+  const get = useAction(() => api<FeedView>("POST", "/me/calendar-feed"), { onDone: setFeed });
   const rotate = useAction(() => api<FeedView>("POST", "/me/calendar-feed/rotate"), {
     onDone: setFeed,
     done: "New feed link made; the old one no longer works",

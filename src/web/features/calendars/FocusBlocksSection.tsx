@@ -1,7 +1,7 @@
 import { WEEKDAYS } from "../../../core/time";
 import { Loading } from "../../components/Loading";
 import { SectionCard } from "../../components/SectionCard";
-import { type WeekEditorWords, WeekPatternForm } from "../people/WeekEditor";
+import { type WeekEditorWords, WeekPatternForm } from "../../components/WeekEditor";
 import { calendarKeys, useFocusBlocks } from "./api";
 
 const WORDS: WeekEditorWords = {

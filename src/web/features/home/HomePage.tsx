@@ -1,7 +1,7 @@
 import { Card, Stack, Text, Title } from "@mantine/core";
 import { useViewer } from "../../lib/session";
 import { formatWeekdayTime } from "../../lib/time";
-import { AdvisorHomeCard } from "../advisor/AdvisorHomeCard";
+import { AdvisorHomeCard } from "../advisor";
 import { TodayCard } from "./TodayCard";
 
 export function HomePage() {

@@ -4,11 +4,11 @@ import { Loading } from "../../components/Loading";
 import { PersonName } from "../../components/PersonName";
 import { WorkingBadge } from "../../components/WorkingBadge";
 import { useNow } from "../../lib/now";
+import { summarizeWeek } from "../../lib/pattern";
 import { can } from "../../lib/permissions";
 import { usePeople, usePerson, useTeams } from "../../lib/resources";
 import { useViewer } from "../../lib/session";
 import { AbsencesSection } from "./AbsencesSection";
-import { summarizeWeek } from "./pattern";
 
 export function PersonPage() {
   const { id = "" } = useParams();

@@ -2,7 +2,7 @@ import { Stack } from "@mantine/core";
 import type { PersonView } from "../../../contracts/views";
 import { can, grantableRoles } from "../../lib/permissions";
 import { useViewer } from "../../lib/session";
-import { CalendarSections } from "../calendars/CalendarSections";
+import { CalendarSections } from "../calendars";
 import { AbsencesSection } from "./AbsencesSection";
 import { ProfileForm } from "./ProfileForm";
 import { WorkingPatternEditor } from "./WorkingPatternEditor";

@@ -1,7 +1,7 @@
 import type { PersonView } from "../../../contracts/views";
+import { type WeekEditorWords, WeekPatternForm } from "../../components/WeekEditor";
+import { WEEKDAYS_NINE_TO_FIVE } from "../../lib/pattern";
 import { keys } from "../../lib/resources";
-import { WEEKDAYS_NINE_TO_FIVE } from "./pattern";
-import { type WeekEditorWords, WeekPatternForm } from "./WeekEditor";
 
 const WORDS: WeekEditorWords = {
   span: "hours",

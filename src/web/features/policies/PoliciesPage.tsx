@@ -8,7 +8,7 @@ import { fieldErrors, useAction } from "../../lib/action";
 import { api } from "../../lib/api";
 import { useViewer } from "../../lib/session";
 import { formatDateTime } from "../../lib/time";
-import { mayPublish } from "../agreement/api";
+import { mayPublish } from "../agreement";
 import { type PolicyView, policyKeys, useMyPendingPolicies, usePolicies, usePolicyTemplates } from "./api";
 import { PolicyFields } from "./PolicyFields";
 

@@ -1,5 +1,5 @@
 import { Card, Text, Title } from "@mantine/core";
-import { LineChangeList } from "../agreement/ChangeLists";
+import { LineChangeList } from "../agreement";
 import type { PolicyChanges } from "./api";
 
 /** Before acknowledging a policy: the lines changed since the version the reader last acknowledged. */

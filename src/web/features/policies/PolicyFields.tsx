@@ -1,5 +1,5 @@
 import { SimpleGrid, Textarea, TextInput } from "@mantine/core";
-import { MarkdownPreview } from "../agreement/MarkdownPreview";
+import { MarkdownPreview } from "../agreement";
 
 /** A policy's title and markdown body, with a live preview of the body. */
 export function PolicyFields(props: {

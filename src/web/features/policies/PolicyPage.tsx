@@ -8,11 +8,14 @@ import { api } from "../../lib/api";
 import { usePeople } from "../../lib/resources";
 import { useViewer } from "../../lib/session";
 import { formatDateTime } from "../../lib/time";
-import { AcknowledgeCard } from "../agreement/AcknowledgeCard";
-import { useScrollToHash, VersionMeta } from "../agreement/AgreementParts";
-import { mayPublish } from "../agreement/api";
-import { ComplianceReport } from "../agreement/ComplianceReport";
-import { ServerHtml } from "../agreement/MarkdownPreview";
+import {
+  AcknowledgeCard,
+  ComplianceReport,
+  mayPublish,
+  ServerHtml,
+  useScrollToHash,
+  VersionMeta,
+} from "../agreement";
 import {
   type PolicyView,
   policyKeys,

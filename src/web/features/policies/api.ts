@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { LineChange } from "../../../core/agreement/diff";
 import { get } from "../../lib/api";
-import type { ComplianceView } from "../agreement/api";
+import type { ComplianceView } from "../agreement";
 
 /** Response shapes of the policy routes (see server/modules/policies). */
 export interface PolicyView {

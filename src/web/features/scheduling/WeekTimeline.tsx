@@ -1,7 +1,7 @@
 import { Box, Group, Table, Text } from "@mantine/core";
 import type { CSSProperties, ReactNode } from "react";
 import type { Span } from "../../lib/resources";
-import { type ClockDay, describeSpans, hourTicks, spansOn } from "../clock/clock";
+import { type ClockDay, describeSpans, hourTicks, spansOn } from "../clock";
 import type { Who } from "./slot-text";
 
 export interface TimelineRow {

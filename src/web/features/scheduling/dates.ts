@@ -1,6 +1,6 @@
 import { addDays, localToInstant, parseDate } from "../../../core/time";
 import { formatDate, localDay } from "../../lib/time";
-import type { ClockDay } from "../clock/clock";
+import type { ClockDay } from "../clock";
 
 /** The instants of local dates `first` to `last` (both included) on the viewer's wall clock. */
 export function windowOfDates(zone: string, first: string, last: string): { start: number; end: number } {

@@ -2,7 +2,7 @@ import { Stack, Text, Title } from "@mantine/core";
 import { Loading } from "../../components/Loading";
 import { usePerson } from "../../lib/resources";
 import { useViewer } from "../../lib/session";
-import { ProfileEditor } from "../people/ProfileEditor";
+import { ProfileEditor } from "../people";
 
 export function ProfilePage() {
   const viewer = useViewer();

@@ -1,5 +1,5 @@
-import { DAY_MS, type LocalInterval, WEEKDAYS, type Weekday, type WeekPattern } from "../../../core/time";
-import { formatClock } from "../../lib/time";
+import { DAY_MS, type LocalInterval, WEEKDAYS, type Weekday, type WeekPattern } from "../../core/time";
+import { formatClock } from "./time";
 
 const weekdayName = new Intl.DateTimeFormat("en-GB", { weekday: "long", timeZone: "UTC" });
 const A_MONDAY = Date.UTC(1970, 0, 5);

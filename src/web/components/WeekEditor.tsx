@@ -1,11 +1,17 @@
 import { ActionIcon, Button, Group, Stack, Text, TextInput } from "@mantine/core";
 import type { QueryKey } from "@tanstack/react-query";
 import { type Dispatch, type ReactNode, type SetStateAction, useState } from "react";
-import { type LocalInterval, WEEKDAYS, type Weekday, type WeekPattern } from "../../../core/time";
-import { FormSection } from "../../components/FormSection";
-import { fieldErrors, useAction } from "../../lib/action";
-import { api } from "../../lib/api";
-import { DAY_NAMES, type EditableWeek, editableWeek, humanizePatternMessage, weekToSend } from "./pattern";
+import { type LocalInterval, WEEKDAYS, type Weekday, type WeekPattern } from "../../core/time";
+import { fieldErrors, useAction } from "../lib/action";
+import { api } from "../lib/api";
+import {
+  DAY_NAMES,
+  type EditableWeek,
+  editableWeek,
+  humanizePatternMessage,
+  weekToSend,
+} from "../lib/pattern";
+import { FormSection } from "./FormSection";
 
 /** How one editor names its spans, so two editors on a page have distinct labels. */
 export interface WeekEditorWords {

@@ -1,7 +1,7 @@
 import { Alert, Anchor, List, Text } from "@mantine/core";
 import { Link, useLocation } from "react-router";
-import { useMyPendingPolicies } from "../policies/api";
-import { useMyPendingAgreement } from "./api";
+import { useMyPendingAgreement } from "../agreement";
+import { useMyPendingPolicies } from "./api";
 
 /**
  * On every signed-in page while the viewer has something to acknowledge: the working agreement's

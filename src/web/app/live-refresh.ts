@@ -1,0 +1,24 @@
+import { type QueryKey, useQueryClient } from "@tanstack/react-query";
+import type { LiveEvent, LiveEventType } from "../../contracts/events";
+import { agreementKeys } from "../features/agreement";
+import { policyKeys } from "../features/policies";
+import { useLiveEvents } from "../lib/events";
+
+/**
+ * What each live event makes stale, from the object it names. Queries on screen refetch at once;
+ * the others when next shown. `acknowledgement.created` names an agreement version or a policy.
+ */
+export const STALE_ON: Record<LiveEventType, (event: LiveEvent) => readonly QueryKey[]> = {
+  "acknowledgement.created": (event) => [agreementKeys.compliance, policyKeys.compliance(event.id)],
+};
+
+const isKnown = (type: string): type is LiveEventType => Object.hasOwn(STALE_ON, type);
+
+/** For the signed-in layout: keeps what is on screen fresh while the stream is open (closed on unmount). */
+export function useLiveRefresh(): void {
+  const client = useQueryClient();
+  useLiveEvents((event) => {
+    if (!isKnown(event.type)) return;
+    for (const queryKey of STALE_ON[event.type](event)) void client.invalidateQueries({ queryKey });
+  });
+}

@@ -1,0 +1,105 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  buildAbsence,
+  buildAgreementVersion,
+  buildApiToken,
+  buildCalendar,
+  buildFocusBlocks,
+  buildInvitation,
+  buildPerson,
+  buildPolicy,
+  buildRotation,
+  buildTeam,
+} from "./build";
+import { call, type TestEnv, testEnv } from "./harness";
+
+const HOUR = 3_600_000;
+
+let env: TestEnv;
+beforeAll(async () => {
+  env = await testEnv();
+});
+
+/** Each builder, given nothing, makes a fresh organisation whose people can read what it built. */
+describe("builders", () => {
+  it("a person", async () => {
+    const { org, person, caller } = await buildPerson(env, { role: "manager" });
+    const res = await call(env, "GET", `/api/v1/people/${person.id}`, { as: caller });
+    expect(res.json().person).toMatchObject({ id: person.id, role: "manager" });
+    expect(person.organisationId).toBe(org.organisation.id);
+  });
+
+  it("a team with its lead and members", async () => {
+    const { org: o } = await buildPerson(env);
+    const { team } = await buildTeam(env, { org: o, name: "Platform", lead: o.manager, members: [o.member] });
+    const res = await call(env, "GET", `/api/v1/teams/${team.id}`, { as: o.member.caller });
+    expect(res.json().team.name).toBe("Platform");
+    expect(res.json().team.members).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ personId: o.manager.person.id, role: "lead" }),
+        expect.objectContaining({ personId: o.member.person.id, role: "member" }),
+      ]),
+    );
+  });
+
+  it("a policy", async () => {
+    const { org, policy } = await buildPolicy(env, { title: "Leave" });
+    const res = await call(env, "GET", `/api/v1/policies/${policy.id}`, { as: org.member.caller });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().policy).toMatchObject({ title: "Leave", version: 1 });
+  });
+
+  it("an agreement version", async () => {
+    const { org, version } = await buildAgreementVersion(env, { changeSummary: "Tighter" });
+    expect(version.version).toBe(2);
+    const res = await call(env, "GET", "/api/v1/agreement/versions", { as: org.member.caller });
+    expect(JSON.stringify(res.json())).toContain("Tighter");
+  });
+
+  it("an invitation, listed for the admin", async () => {
+    const { org, invitationId, person } = await buildInvitation(env);
+    const res = await call(env, "GET", "/api/v1/invitations", { as: org.admin.caller });
+    expect(res.json().invitations).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: invitationId, personId: person.id })]),
+    );
+  });
+
+  it("an API token that signs its person in", async () => {
+    const { person, caller } = await buildApiToken(env);
+    const res = await call(env, "GET", "/api/v1/me", { as: caller });
+    expect(res.json().person.id).toBe(person.person.id);
+  });
+
+  it("a calendar busy when asked", async () => {
+    const start = Math.floor(Date.now() / HOUR) * HOUR + 24 * HOUR;
+    const { org, person, calendar } = await buildCalendar(env, { busy: [{ start, end: start + HOUR }] });
+    const from = new Date(start - HOUR).toISOString();
+    const to = new Date(start + 2 * HOUR).toISOString();
+    const url = `/api/v1/people/${person.person.id}/busy?from=${from}&to=${to}`;
+    const res = await call(env, "GET", url, { as: org.member.caller });
+    expect(calendar.name).toBe("Work");
+    expect(JSON.stringify(res.json())).toContain(new Date(start).toISOString());
+  });
+
+  it("an absence", async () => {
+    const { person, absence } = await buildAbsence(env);
+    const res = await call(env, "GET", `/api/v1/people/${person.person.id}/absences`, { as: person.caller });
+    expect(JSON.stringify(res.json())).toContain(absence.id);
+  });
+
+  it("focus blocks", async () => {
+    const { person } = await buildFocusBlocks(env);
+    const res = await call(env, "GET", `/api/v1/people/${person.person.id}/focus-blocks`, {
+      as: person.caller,
+    });
+    expect(res.json().focusBlocks.week).toEqual({ tue: [{ start: "09:00", end: "11:00" }] });
+  });
+
+  it("a saved rotation", async () => {
+    const { org, rotation } = await buildRotation(env, { occurrences: 3 });
+    const res = await call(env, "GET", "/api/v1/scheduling/rotations", { as: org.hr.caller });
+    const [saved] = res.json().rotations;
+    expect(saved).toMatchObject({ id: rotation.id, attendeeIds: [org.member.person.id] });
+    expect(saved.occurrences).toHaveLength(3);
+  });
+});

@@ -1,0 +1,184 @@
+import type { Rules } from "../../src/contracts/agreement";
+import type { AbsenceBody } from "../../src/contracts/people";
+import type { WeekPattern } from "../../src/contracts/week";
+import { publishAgreement } from "../../src/server/modules/agreement/agreement.service";
+import { createApiToken } from "../../src/server/modules/auth/auth.service";
+import { createCalendar } from "../../src/server/modules/calendars/calendars.service";
+import { setFocusBlocks } from "../../src/server/modules/calendars/focus.service";
+import type { PersonRow } from "../../src/server/modules/people";
+import { addAbsence } from "../../src/server/modules/people/time-off.service";
+import { createPolicy } from "../../src/server/modules/policies/policies.service";
+import { planRotationFor } from "../../src/server/modules/scheduling/rotation.service";
+import { createTeam, setTeamMembers } from "../../src/server/modules/teams";
+import { actorOf, makeOrg, type TestOrg, type TestPerson } from "./factories";
+import type { TestEnv } from "./harness";
+import { invite } from "./onboarding";
+
+/**
+ * Builders for every entity, each through the service a request would use (so the rows are
+ * real: audit, versions, jobs). Each takes what the test is about and builds the rest: without
+ * `org` a fresh organisation, without a person that organisation's member (or its admin/hr for
+ * what only they may do). Each answers the entity with the organisation it lives in.
+ */
+
+const orgOf = async (env: TestEnv, org?: TestOrg) => org ?? (await makeOrg(env));
+
+export async function buildPerson(
+  env: TestEnv,
+  given: { org?: TestOrg; role?: PersonRow["role"] } & Partial<PersonRow> = {},
+) {
+  const { org: maybeOrg, role = "member", ...overrides } = given;
+  const org = await orgOf(env, maybeOrg);
+  return { org, ...(await org.add(role, overrides)) };
+}
+
+/** A team named by the test or "Team"; `members` join as members, `lead` as its lead. */
+export async function buildTeam(
+  env: TestEnv,
+  given: { org?: TestOrg; name?: string; members?: TestPerson[]; lead?: TestPerson } = {},
+) {
+  const org = await orgOf(env, given.org);
+  const actor = actorOf(org.admin);
+  let team = await createTeam(env.deps, actor, given.name ?? "Team");
+  const members = [
+    ...(given.lead ? [{ personId: given.lead.person.id, role: "lead" as const }] : []),
+    ...(given.members ?? []).map((m) => ({ personId: m.person.id, role: "member" as const })),
+  ];
+  if (members.length > 0) team = await setTeamMembers(env.deps, actor, team.id, members);
+  return { org, team };
+}
+
+/** A policy (version 1) created by HR, from `body` or else the named template. */
+export async function buildPolicy(
+  env: TestEnv,
+  given: { org?: TestOrg; title?: string; body?: string; templateId?: string } = {},
+) {
+  const org = await orgOf(env, given.org);
+  const policy = await createPolicy(env.deps, actorOf(org.hr), {
+    title: given.title ?? "Policy",
+    templateId: given.templateId,
+    body: given.body ?? (given.templateId ? undefined : "Be kind to each other."),
+  });
+  return { org, policy };
+}
+
+/** The next version of the organisation's agreement, published by HR with these rules changed. */
+export async function buildAgreementVersion(
+  env: TestEnv,
+  given: { org?: TestOrg; rules?: Partial<Rules>; changeSummary?: string } = {},
+) {
+  const org = await orgOf(env, given.org);
+  const version = await publishAgreement(env.deps, actorOf(org.hr), {
+    rules: given.rules ?? {},
+    changeSummary: given.changeSummary ?? "A change",
+  });
+  return { org, version };
+}
+
+/** An invitation sent by the admin (or `by`): the invited person, their token and URL. */
+export async function buildInvitation(
+  env: TestEnv,
+  given: { org?: TestOrg; by?: TestPerson; email?: string; role?: PersonRow["role"]; timeZone?: string } = {},
+) {
+  const { org: maybeOrg, by, ...overrides } = given;
+  const org = await orgOf(env, maybeOrg);
+  return { org, ...(await invite(env, org, overrides, by)) };
+}
+
+/** An API token of `person` (the member by default) and a caller that uses it. */
+export async function buildApiToken(
+  env: TestEnv,
+  given: { org?: TestOrg; person?: TestPerson; name?: string } = {},
+) {
+  const org = await orgOf(env, given.org);
+  const person = given.person ?? org.member;
+  const token = await createApiToken(env.deps, actorOf(person), given.name ?? "Test token");
+  return { org, person, token, caller: { kind: "token" as const, token: token.token } };
+}
+
+export interface Busy {
+  start: number;
+  end: number;
+}
+
+/** An uploaded calendar of `person` (a new member by default) busy at `busy` (epoch ms, UTC). */
+export async function buildCalendar(
+  env: TestEnv,
+  given: { org?: TestOrg; person?: TestPerson; name?: string; busy?: Busy[] } = {},
+) {
+  const org = await orgOf(env, given.org);
+  const person = given.person ?? (await org.add("member"));
+  const body = { name: given.name ?? "Work", ics: icsOf(given.busy ?? []) };
+  const calendar = await createCalendar(env.deps, actorOf(person), person.person.id, body);
+  return { org, person, calendar };
+}
+
+/** A VCALENDAR with one event per busy interval, in UTC. */
+export function icsOf(busy: Busy[]): string {
+  const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]|\.\d{3}/g, "");
+  const events = busy.flatMap((b, i) => [
+    "BEGIN:VEVENT",
+    `UID:busy-${i}@tandem.test`,
+    `DTSTART:${stamp(b.start)}`,
+    `DTEND:${stamp(b.end)}`,
+    "END:VEVENT",
+  ]);
+  return ["BEGIN:VCALENDAR", "VERSION:2.0", ...events, "END:VCALENDAR", ""].join("\r\n");
+}
+
+/** An absence of `person` (a new member by default) entered by the admin; a vacation by default. */
+export async function buildAbsence(
+  env: TestEnv,
+  given: { org?: TestOrg; person?: TestPerson } & Partial<AbsenceBody> = {},
+) {
+  const { org: maybeOrg, person: maybePerson, ...body } = given;
+  const org = await orgOf(env, maybeOrg);
+  const person = maybePerson ?? (await org.add("member"));
+  const absence = await addAbsence(env.deps, actorOf(org.admin), person.person.id, {
+    start: "2026-12-08",
+    end: "2026-12-09",
+    kind: "vacation",
+    ...body,
+  });
+  return { org, person, absence };
+}
+
+/** `person`'s focus blocks (a new member by default); Tuesday 09:00–11:00 unless `week` is given. */
+export async function buildFocusBlocks(
+  env: TestEnv,
+  given: { org?: TestOrg; person?: TestPerson; week?: WeekPattern } = {},
+) {
+  const org = await orgOf(env, given.org);
+  const person = given.person ?? (await org.add("member"));
+  const week = given.week ?? { tue: [{ start: "09:00", end: "11:00" }] };
+  const focus = await setFocusBlocks(env.deps, actorOf(person), person.person.id, { week });
+  return { org, person, focus };
+}
+
+/** A saved weekly rotation planned by `by` (the member by default) for `attendees` (the member). */
+export async function buildRotation(
+  env: TestEnv,
+  given: {
+    org?: TestOrg;
+    by?: TestPerson;
+    attendees?: TestPerson[];
+    name?: string;
+    durationMinutes?: number;
+    occurrences?: number;
+    from?: string;
+  } = {},
+) {
+  const org = await orgOf(env, given.org);
+  const attendees = given.attendees ?? [org.member];
+  const plan = await planRotationFor(env.deps, actorOf(given.by ?? org.member), {
+    name: given.name ?? "Rotation",
+    attendees: attendees.map((a) => ({ personId: a.person.id })),
+    durationMinutes: given.durationMinutes ?? 30,
+    occurrences: given.occurrences ?? 2,
+    cadence: "weekly",
+    from: given.from ?? "2026-12-07T00:00:00Z",
+    save: true,
+  });
+  if (!plan.rotationId) throw new Error("rotation not saved");
+  return { org, rotation: { ...plan, id: plan.rotationId } };
+}
