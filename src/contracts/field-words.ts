@@ -3,7 +3,10 @@
  * validation message is a sentence; the path itself stays in `details.fields` for forms.
  */
 
-const WEEKDAY_WORDS: Record<string, string> = {
+import type { Weekday } from "./week";
+
+/** Each weekday's name in words: field paths here, rule summaries in core/agreement. */
+export const WEEKDAY_WORDS: Record<Weekday, string> = {
   mon: "Monday",
   tue: "Tuesday",
   wed: "Wednesday",
@@ -12,6 +15,9 @@ const WEEKDAY_WORDS: Record<string, string> = {
   sat: "Saturday",
   sun: "Sunday",
 };
+
+const weekdayWord = (name: string): string | undefined =>
+  (WEEKDAY_WORDS as Record<string, string | undefined>)[name];
 
 const ORDINALS = [
   "first",
@@ -79,7 +85,7 @@ const ordinal = (index: number) => ORDINALS[index] ?? `number ${index + 1}`;
 
 function itemWord(list: string | undefined): string {
   if (list === undefined) return "item";
-  if (WEEKDAY_WORDS[list]) return "interval";
+  if (weekdayWord(list)) return "interval";
   return ITEM_WORDS[list] ?? "item";
 }
 
@@ -94,17 +100,17 @@ function wordsOf(path: string): { parts: string[]; lastIsName: boolean } {
       parts.push(`${ordinal(segment.index)} ${itemWord(list && "name" in list ? list.name : undefined)}`);
       return;
     }
-    const weekday = WEEKDAY_WORDS[segment.name];
+    const weekday = weekdayWord(segment.name);
     if (weekday) {
       parts.push(weekday);
       return;
     }
-    if (segment.name === "week" && next && "name" in next && WEEKDAY_WORDS[next.name]) return;
+    if (segment.name === "week" && next && "name" in next && weekdayWord(next.name)) return;
     if (next && "index" in next && ITEM_WORDS[segment.name]) return;
     parts.push(NAME_WORDS[segment.name] ?? camelToWords(segment.name));
   });
   const last = segments.at(-1);
-  const lastIsName = !!last && "name" in last && !WEEKDAY_WORDS[last.name];
+  const lastIsName = !!last && "name" in last && !weekdayWord(last.name);
   return { parts, lastIsName };
 }
 

@@ -1,4 +1,5 @@
 import { MEETING_KINDS, type MeetingKind, type Rules, type TeamRules } from "../../contracts/agreement";
+import { WEEKDAY_WORDS } from "../../contracts/field-words";
 import { WEEKDAYS, type Weekday } from "../time";
 
 /** Words for rule values, shared by diffs, loosening messages and advice. */
@@ -19,16 +20,6 @@ export const KIND_NAMES: Record<MeetingKind, { one: string; many: string }> = {
   other: { one: "other meeting", many: "other meetings" },
 };
 
-const DAY_NAMES: Record<Weekday, string> = {
-  mon: "Monday",
-  tue: "Tuesday",
-  wed: "Wednesday",
-  thu: "Thursday",
-  fri: "Friday",
-  sat: "Saturday",
-  sun: "Sunday",
-};
-
 export function plural(count: number, unit: string): string {
   return `${count} ${unit}${count === 1 ? "" : "s"}`;
 }
@@ -45,7 +36,7 @@ export function formatKinds(kinds: readonly MeetingKind[]): string {
 }
 
 export function formatDays(days: readonly Weekday[]): string {
-  const names = canonical(WEEKDAYS, days).map((day) => DAY_NAMES[day]);
+  const names = canonical(WEEKDAYS, days).map((day) => WEEKDAY_WORDS[day]);
   return names.length === 0 ? "none" : names.join(", ");
 }
 
