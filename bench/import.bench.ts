@@ -7,6 +7,7 @@ import type { Deps } from "../src/server/deps";
 import { JOBS } from "../src/server/modules";
 import { importPeople, invitePerson } from "../src/server/modules/onboarding";
 import { createOrganisationWithOwner } from "../src/server/modules/setup";
+import { systemClock } from "../src/server/platform/clock";
 import { migrate } from "../src/server/platform/db/migrate";
 import { openDatabase } from "../src/server/platform/db/open";
 import { LiveEvents } from "../src/server/platform/events/live-events";
@@ -39,7 +40,16 @@ async function benchDeps() {
   const config = loadConfig({ TANDEM_DATA_DIR: dataDir, TANDEM_LOG_LEVEL: "silent" });
   const workers = new WorkerPool({ heapMb: config.workerHeapMb });
   const events = await LiveEvents.start(database);
-  const deps: Deps = { config, database, db: database.db, jobs, mailer: undefined, workers, events };
+  const deps: Deps = {
+    config,
+    database,
+    db: database.db,
+    jobs,
+    mailer: undefined,
+    workers,
+    events,
+    clock: systemClock,
+  };
   let orgs = 0;
   const newOrg = async (): Promise<Actor> => {
     const n = orgs++;

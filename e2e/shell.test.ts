@@ -16,6 +16,8 @@ const MEMBER_REFUSED = new Set([
   "/settings/import",
   "/settings/outbox",
   "/settings/audit",
+  "/settings/webhooks",
+  "/settings/urgent-log",
 ]);
 
 interface Person {

@@ -1,5 +1,6 @@
 /// <reference types="vite/client" />
 import { beforeAll, describe, expect, it } from "vitest";
+import { errorBody } from "../src/contracts/errors";
 import { makeOrg, type TestOrg } from "./support/factories";
 import { type Caller, call, type TestEnv, testEnv, writesDuring } from "./support/harness";
 import { CALLERS, type MatrixContext, type RouteCase, type Who } from "./support/matrix";
@@ -13,6 +14,14 @@ const NOT_API = (route: string) => {
   if (method === "HEAD" || path.startsWith("/api/docs")) return true;
   return !path.startsWith("/api/") && !["/healthz", "/readyz", "/metrics"].includes(path);
 };
+
+/**
+ * Routes outside /api/v1 that the matrix covers but that keep no response schema: probes answer a
+ * fixed shape of their own (a 503 from /readyz is not the error envelope), /metrics is Prometheus
+ * text and /api/openapi.json is the document itself; all are hidden from that document. Every other
+ * route the matrix covers declares its responses.
+ */
+const OPERATIONAL = ["GET /healthz", "GET /readyz", "GET /metrics", "GET /api/openapi.json"];
 
 let env: TestEnv;
 let org: TestOrg;
@@ -37,6 +46,16 @@ describe("route matrix", () => {
     const covered = new Set(CASES.map((c) => c.route));
     expect(registered.filter((r) => !covered.has(r))).toEqual([]);
     expect(CASES.map((c) => c.route).filter((r) => !registered.includes(r))).toEqual([]);
+  });
+
+  it("declares a success body and the error envelope for every API route (schema.response)", () => {
+    const undeclared = registered.filter((route) => {
+      if (OPERATIONAL.includes(route)) return false;
+      const response = env.app.routeResponses.get(route) ?? {};
+      const success = Object.keys(response).some((status) => /^2\d\d$/.test(status));
+      return !success || response["4xx"] !== errorBody || response["5xx"] !== errorBody;
+    });
+    expect(undeclared).toEqual([]);
   });
 
   it("sees the writes of a request (so a GET that wrote would fail its row)", async () => {

@@ -35,27 +35,50 @@ export type ReplaceCalendarBody = z.infer<typeof replaceCalendarBody>;
 export const calendarParams = z.strictObject({ id: uuid, calendarId: uuid });
 export const focusBlocksBody = z.strictObject({ week });
 
-export interface CalendarView {
-  id: string;
-  name: string;
-  kind: "file" | "url";
-  eventCount: number;
-  lastSyncedAt: string | null;
-  lastError: string | null;
+// Response shapes (plain objects: the serializer encodes with them, dropping any field not named here).
+
+export const calendarProblem = z.object({ line: z.number().nullable(), message: z.string() });
+export type CalendarProblem = z.infer<typeof calendarProblem>;
+
+export const calendarView = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(["file", "url"]),
+  eventCount: z.number(),
+  lastSyncedAt: z.string().nullable(),
+  lastError: z.string().nullable(),
   /** Failed refreshes in a row (URL calendars). */
-  failedRefreshes: number;
+  failedRefreshes: z.number(),
   /** Stopped refreshing after too many failures in a row, until the owner retries or changes the address. */
-  broken: boolean;
+  broken: z.boolean(),
   /** For URL calendars: the host only (the full URL often holds a secret). */
-  host: string | null;
+  host: z.string().nullable(),
   /**
    * Only in the answer to an upload: events that were left out or cut short while the rest was
    * imported ("Line 14: Event 'Standup': its repeat rule never matches"). Never stored.
    */
-  problems?: CalendarProblem[];
-}
+  problems: z.array(calendarProblem).optional(),
+});
+export type CalendarView = z.infer<typeof calendarView>;
 
-export interface CalendarProblem {
-  line: number | null;
-  message: string;
-}
+/** A person's focus blocks: wall-clock spans in `timeZone`, the person's zone. */
+export const focusView = z.object({ timeZone: z.string(), week, updatedAt: z.string().nullable() });
+export type FocusView = z.infer<typeof focusView>;
+
+/** The calendar feed: its secret address and when it was made. */
+export const feedView = z.object({
+  /** The secret address: anyone with it can read the feed, until a new one replaces it. */
+  url: z.string(),
+  createdAt: z.string(),
+});
+export type FeedView = z.infer<typeof feedView>;
+
+const span = z.object({ start: z.string(), end: z.string() });
+/** GET …/busy: the person's busy time in the window (calendars and absences, merged). */
+export const busyView = z.object({ busy: z.array(span) });
+/** GET …/calendar-busy: each calendar's busy intervals, named by calendar, and the focus blocks. */
+export const calendarBusyView = z.object({
+  busy: z.array(span.extend({ calendar: z.string() })),
+  focus: z.array(span),
+});
+export type CalendarBusyView = z.infer<typeof calendarBusyView>;

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /** Every error code the API answers with, and the HTTP status it maps to. */
 export const ERROR_STATUS = {
   validation_failed: 400,
@@ -22,6 +24,15 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string; requestId: string; details?: unknown };
-}
+const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
+
+/** The error envelope every route may answer with (declared on every route by the server's `replies`). */
+export const errorBody = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    requestId: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBody>;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Role } from "./common";
 
 /** Every kind of live event the server raises. */
-export const LIVE_EVENT_TYPES = ["acknowledgement.created"] as const;
+export const LIVE_EVENT_TYPES = ["acknowledgement.created", "notification.delivered"] as const;
 export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
 
 /**
@@ -31,9 +31,20 @@ export const eventStreamHeaders = z.object({
     .optional(),
 });
 
-/** Someone acknowledged a version (`id`: the agreement version or the policy id): compliance pages refresh. */
-export const acknowledgementCreated = (organisationId: string, id: string) => ({
+/**
+ * Someone acknowledged a version (`id`: the agreement version or the policy id): compliance pages
+ * refresh for `roles`, those who may see compliance (`rolesFor("acknowledgements.read")` of
+ * core/access.ts, which contracts may not import).
+ */
+export const acknowledgementCreated = (organisationId: string, id: string, roles: readonly Role[]) => ({
   type: "acknowledgement.created" as const,
   id,
-  audience: { organisationId, roles: ["admin", "hr"] as const } satisfies EventAudience,
+  audience: { organisationId, roles } satisfies EventAudience,
+});
+
+/** A notification reached its recipient's inbox (`id`: the notification); only they hear of it, and never its content. */
+export const notificationDelivered = (organisationId: string, id: string, recipientId: string) => ({
+  type: "notification.delivered" as const,
+  id,
+  audience: { organisationId, personIds: [recipientId] } satisfies EventAudience,
 });

@@ -42,10 +42,12 @@ export const listPeopleQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
 
+const ABSENCE_KINDS = ["vacation", "sick", "personal", "other"] as const;
+
 export const absenceBody = z.strictObject({
   start: z.union([instant, localDate]),
   end: z.union([instant, localDate]),
-  kind: z.enum(["vacation", "sick", "personal", "other"]).optional(),
+  kind: z.enum(ABSENCE_KINDS).optional(),
   reason: text().max(500, "must be at most 500 characters").optional(),
 });
 export type AbsenceBody = z.infer<typeof absenceBody>;
@@ -59,3 +61,52 @@ export const zoneChangeParams = z.strictObject({ id: uuid, zoneChangeId: uuid })
 export const windowQuery = z
   .strictObject({ from: instant, to: instant })
   .superRefine((query, ctx) => checkWindow(query, 62, ctx));
+
+/** How a person reads times; null: as their browser does. */
+export type ClockFormat = z.infer<typeof clockFormat>;
+
+const localIntervalView = z.object({ start: z.string(), end: z.string() });
+/** A weekly pattern as stored: a missing day has no spans. */
+export const weekPatternView = z.object(
+  Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(localIntervalView).optional()])) as Record<
+    (typeof WEEKDAYS)[number],
+    z.ZodOptional<z.ZodArray<typeof localIntervalView>>
+  >,
+);
+
+/** The public shape of a person: never the password hash. */
+export const personView = z.object({
+  id: z.string(),
+  organisationId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role,
+  timeZone: z.string(),
+  /** 12 or 24 hours on every time shown to them; null: as their browser shows times. */
+  clockFormat: clockFormat.nullable(),
+  managerId: z.string().nullable(),
+  workingPattern: z.object({ timeZone: z.string(), week: weekPatternView }),
+  status: z.enum(["active", "invited"]),
+  createdAt: z.string(),
+});
+export type PersonView = z.infer<typeof personView>;
+export const onePerson = z.object({ person: personView });
+export const peoplePage = z.object({ people: z.array(personView), nextCursor: z.string().nullable() });
+
+/** An instant span `[start, end)` as ISO strings. */
+export const intervalView = z.object({ start: z.string(), end: z.string() });
+
+/** Others see only that the person is away: `kind` and `reason` only for who may edit the person. */
+export const absenceView = z.object({
+  id: z.string(),
+  start: z.string(),
+  end: z.string(),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  kind: z.enum(ABSENCE_KINDS).optional(),
+  reason: z.string().nullable().optional(),
+});
+export type AbsenceView = z.infer<typeof absenceView>;
+
+export const zoneChangeView = z.object({ id: z.string(), from: z.string(), timeZone: z.string() });
+export type ZoneChangeView = z.infer<typeof zoneChangeView>;

@@ -65,89 +65,101 @@ export type RotationBody = z.infer<typeof rotationBody>;
 
 export const ledgerQuery = z.strictObject({ teamId: uuid.optional() });
 
-export type InconvenienceKind = "early" | "late" | "outside";
+// Response shapes (plain objects: the serializer encodes with them, dropping any field not named here).
 
-export interface SlotAttendeeView {
-  personId: string;
-  free: boolean;
-  inWorkingHours: boolean;
+export const inconvenienceKind = z.enum(["early", "late", "outside"]);
+export type InconvenienceKind = z.infer<typeof inconvenienceKind>;
+
+const span = z.object({ start: z.string(), end: z.string() });
+
+export const slotAttendeeView = z.object({
+  personId: z.string(),
+  free: z.boolean(),
+  inWorkingHours: z.boolean(),
   /** "YYYY-MM-DDTHH:MM" on the person's wall clock. */
-  localStart: string;
-}
+  localStart: z.string(),
+});
+export type SlotAttendeeView = z.infer<typeof slotAttendeeView>;
 
-export type BlockerReason =
-  | "before_hours"
-  | "after_hours"
-  | "day_off"
-  | "busy"
-  | "absent"
-  | "focus"
-  | "no_meeting_day";
+export const blockerReason = z.enum([
+  "before_hours",
+  "after_hours",
+  "day_off",
+  "busy",
+  "absent",
+  "focus",
+  "no_meeting_day",
+]);
+export type BlockerReason = z.infer<typeof blockerReason>;
 
-export interface SlotBlockerView {
-  personId: string;
-  reason: BlockerReason;
+export const slotBlockerView = z.object({
+  personId: z.string(),
+  reason: blockerReason,
   /** "HH:MM" of the slot's start on the person's wall clock. */
-  localTime: string;
-}
+  localTime: z.string(),
+});
+export type SlotBlockerView = z.infer<typeof slotBlockerView>;
 
-export interface SlotView {
-  start: string;
-  end: string;
+export const slotView = z.object({
+  ...span.shape,
   /** 100 is a slot nobody pays for; lower is worse, by degrees. */
-  score: number;
-  attendees: SlotAttendeeView[];
+  score: z.number(),
+  attendees: z.array(slotAttendeeView),
   /** Who pays for this slot and why ("Aiko: 07:00 local, before working hours"). */
-  blockers: SlotBlockerView[];
-}
+  blockers: z.array(slotBlockerView),
+});
+export type SlotView = z.infer<typeof slotView>;
 
-export interface PlannedOccurrenceView {
-  start: string;
-  end: string;
-  burden: { personId: string; kind: InconvenienceKind }[];
-}
+export const plannedOccurrenceView = z.object({
+  ...span.shape,
+  burden: z.array(z.object({ personId: z.string(), kind: inconvenienceKind })),
+});
+export type PlannedOccurrenceView = z.infer<typeof plannedOccurrenceView>;
 
-export interface RotationPlanView {
-  occurrences: PlannedOccurrenceView[];
+export const rotationPlanView = z.object({
+  occurrences: z.array(plannedOccurrenceView),
   /** Inconvenience points this rotation adds per person. */
-  burdenByPerson: Record<string, number>;
+  burdenByPerson: z.record(z.string(), z.number()),
   /** Set when the rotation was saved. */
-  rotationId?: string;
-}
+  rotationId: z.string().optional(),
+});
+export type RotationPlanView = z.infer<typeof rotationPlanView>;
 
-export interface RotationView {
-  id: string;
-  name: string | null;
-  durationMinutes: number;
-  cadence: "weekly";
-  createdBy: string;
-  createdAt: string;
-  attendeeIds: string[];
-  occurrences: { start: string; end: string }[];
-}
+export const rotationView = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  durationMinutes: z.number(),
+  cadence: z.literal("weekly"),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  attendeeIds: z.array(z.string()),
+  occurrences: z.array(span),
+});
+export type RotationView = z.infer<typeof rotationView>;
 
-export interface LedgerEntryView {
-  source: "rotation" | "meeting";
-  sourceId: string;
+export const ledgerEntryView = z.object({
+  source: z.enum(["rotation", "meeting"]),
+  sourceId: z.string(),
   /** The slot's start. */
-  occurredAt: string;
-  kind: InconvenienceKind;
-  points: number;
-}
+  occurredAt: z.string(),
+  kind: inconvenienceKind,
+  points: z.number(),
+});
+export type LedgerEntryView = z.infer<typeof ledgerEntryView>;
 
-export interface LedgerPersonView {
-  personId: string;
-  name: string;
-  timeZone: string;
+export const ledgerPersonView = z.object({
+  personId: z.string(),
+  name: z.string(),
+  timeZone: z.string(),
   /** All points on record. */
-  points: number;
+  points: z.number(),
   /** Points of the 90 days before now and of what is already scheduled: what the slot finder weighs. */
-  recentPoints: number;
-  counts: Record<InconvenienceKind, number>;
+  recentPoints: z.number(),
+  counts: z.record(inconvenienceKind, z.number()),
   /** The latest entries, newest first (at most 5). */
-  recent: LedgerEntryView[];
-}
+  recent: z.array(ledgerEntryView),
+});
+export type LedgerPersonView = z.infer<typeof ledgerPersonView>;
 
-export interface LedgerView {
-  people: LedgerPersonView[];
-}
+export const ledgerView = z.object({ people: z.array(ledgerPersonView) });
+export type LedgerView = z.infer<typeof ledgerView>;

@@ -22,6 +22,8 @@ declare module "fastify" {
   interface FastifyInstance {
     /** "METHOD /path" of every registered route; the route-matrix test checks each has a row. */
     routeTable: string[];
+    /** "METHOD /path" → its `schema.response` (status → schema); the route-matrix test checks each declares one. */
+    routeResponses: Map<string, Record<string, unknown> | undefined>;
   }
 }
 
@@ -40,9 +42,15 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     bodyLimit: 1024 * 1024,
   });
   const routeTable: string[] = [];
+  const routeResponses = new Map<string, Record<string, unknown> | undefined>();
   app.decorate("routeTable", routeTable);
+  app.decorate("routeResponses", routeResponses);
   app.addHook("onRoute", (route) => {
-    for (const method of [route.method].flat()) routeTable.push(`${method} ${route.url}`);
+    const response = route.schema?.response as Record<string, unknown> | undefined;
+    for (const method of [route.method].flat()) {
+      routeTable.push(`${method} ${route.url}`);
+      routeResponses.set(`${method} ${route.url}`, response);
+    }
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

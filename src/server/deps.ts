@@ -1,4 +1,5 @@
 import type { Config } from "./config";
+import type { Clock } from "./platform/clock";
 import type { Database, Db } from "./platform/db/types";
 import type { LiveEvents } from "./platform/events/live-events";
 import type { Jobs } from "./platform/jobs";
@@ -17,4 +18,6 @@ export interface Deps {
   workers: WorkerPool;
   /** Live events for open streams: publish inside the transaction of the change. */
   events: LiveEvents;
+  /** The time: `systemClock`, or a test's own to drive digests and retries without waiting. */
+  clock: Clock;
 }

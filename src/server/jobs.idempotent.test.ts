@@ -12,10 +12,20 @@ import { agreementReminders, agreementVersions } from "./modules/agreement/agree
 import { auditLog } from "./modules/audit/audit.table";
 import { refreshCalendarJob, refreshDueCalendarsJob } from "./modules/calendars";
 import { busyIntervals, calendars } from "./modules/calendars/calendars.table";
+import {
+  deliverDueNotificationsJob,
+  deliverWebhookJob,
+  notify,
+  sendDigestsJob,
+  webhookRetriesJob,
+} from "./modules/notifications";
+import { notifications } from "./modules/notifications/notifications.table";
+import { webhookDeliveries, webhooks } from "./modules/notifications/webhooks.table";
 import { importPeopleJob } from "./modules/onboarding";
 import { peopleImports } from "./modules/onboarding/import.table";
 import { outboxEmails, sendEmailJob } from "./modules/outbox";
 import { people } from "./modules/people";
+import { liveEvents } from "./platform/events/live-events.table";
 import type { JobDefinition } from "./platform/job";
 
 const DAY = 86_400_000;
@@ -65,7 +75,7 @@ async function runTwice<D>(
 
 const rowsOf = async (
   env: TestEnv,
-  table: typeof auditLog | typeof outboxEmails | typeof people,
+  table: typeof auditLog | typeof outboxEmails | typeof people | typeof notifications,
   org: string,
 ) => (await env.deps.db.select({ n: count() }).from(table).where(eq(table.organisationId, org)))[0]?.n;
 
@@ -89,6 +99,38 @@ async function queuedRefreshes(env: TestEnv, calendarId: string): Promise<unknow
     sql`select id from pgboss.job where name = ${refreshCalendarJob.name} and data->>'calendarId' = ${calendarId}`,
   );
   return (jobs as unknown as { rows: unknown[] }).rows;
+}
+
+/** A webhook to the local server and one delivery due now, stored without its job (only the test sends it). */
+async function dueWebhookDelivery(env: TestEnv, org: TestOrg, path: string) {
+  const organisationId = org.organisation.id;
+  const [webhook] = await env.deps.db
+    .insert(webhooks)
+    .values({
+      organisationId,
+      url: `${icsBase}${path}`,
+      format: "signed",
+      events: ["notification.test"],
+      secret: "s",
+    })
+    .returning({ id: webhooks.id });
+  const [delivery] = await env.deps.db
+    .insert(webhookDeliveries)
+    .values({
+      organisationId,
+      webhookId: webhook?.id ?? "",
+      event: "notification.test",
+      payload: { subject: "Once", body: "Only once.", link: null, occurredAt: new Date().toISOString() },
+      nextAttemptAt: env.deps.clock.now(),
+    })
+    .returning();
+  if (!delivery) throw new Error("insert returned no row");
+  const state = () =>
+    env.deps.db
+      .select({ status: webhookDeliveries.status, attempts: webhookDeliveries.attempts })
+      .from(webhookDeliveries)
+      .where(eq(webhookDeliveries.id, delivery.id));
+  return { organisationId, deliveryId: delivery.id, state };
 }
 
 const cases: Record<string, () => Promise<void>> = {
@@ -171,14 +213,91 @@ const cases: Record<string, () => Promise<void>> = {
         .select({ n: count() })
         .from(agreementReminders)
         .where(eq(agreementReminders.organisationId, orgId));
+    // Reminders go through notify: an inbox row per person (emailed in their hours or their digest).
     const state = async () => ({
+      notifications: await rowsOf(env, notifications, orgId),
       emails: await rowsOf(env, outboxEmails, orgId),
       reminders: await reminders(),
       audit: await rowsOf(env, auditLog, orgId),
     });
-    const once = (await runTwice(agreementRemindersJob, env.deps, {}, state)) as { emails: number };
-    expect(once.emails).toBe(5); // everyone: nobody has acknowledged yet
+    const once = (await runTwice(agreementRemindersJob, env.deps, {}, state)) as { notifications: number };
+    expect(once.notifications).toBe(5); // everyone: nobody has acknowledged yet
     await env.app.close();
+  },
+
+  async "deliver-due-notifications"() {
+    // Its own database: the sweep covers every organisation. Wednesday 20:00 London: outside hours.
+    const env = await freshEnv();
+    env.deps.clock = { now: () => new Date("2026-12-09T20:00:00Z") };
+    const org = await makeOrg(env);
+    const orgId = org.organisation.id;
+    await env.deps.db.transaction((tx) =>
+      notify(tx, env.deps, {
+        organisationId: orgId,
+        recipients: [org.member.person.id],
+        kind: "notification.test",
+        subject: "Held",
+        body: "Until Thursday 09:00.",
+        link: null,
+      }),
+    );
+    env.deps.clock = { now: () => new Date("2026-12-10T09:00:00Z") };
+    const state = async () => ({
+      delivered: await env.deps.db
+        .select({ at: notifications.deliveredAt })
+        .from(notifications)
+        .where(eq(notifications.organisationId, orgId)),
+      events: (
+        await env.deps.db
+          .select({ n: count() })
+          .from(liveEvents)
+          .where(and(eq(liveEvents.organisationId, orgId), eq(liveEvents.type, "notification.delivered")))
+      )[0]?.n,
+      emails: await rowsOf(env, outboxEmails, orgId),
+    });
+    const once = await runTwice(deliverDueNotificationsJob, env.deps, {}, state);
+    expect(once).toMatchObject({ delivered: [{ at: new Date("2026-12-10T09:00:00Z") }], events: 1 });
+  },
+
+  async "send-notification-digests"() {
+    // Its own database: the sweep covers every organisation.
+    const env = await freshEnv();
+    env.deps.clock = { now: () => new Date("2026-12-09T20:00:00Z") };
+    const org = await makeOrg(env);
+    const orgId = org.organisation.id;
+    await env.deps.db.transaction((tx) =>
+      notify(tx, env.deps, {
+        organisationId: orgId,
+        recipients: [org.member.person.id],
+        kind: "notification.test",
+        subject: "While away",
+        body: "For the digest.",
+        link: "/inbox",
+      }),
+    );
+    env.deps.clock = { now: () => new Date("2026-12-10T08:30:00Z") };
+    const state = async () => ({ emails: await rowsOf(env, outboxEmails, orgId) });
+    const once = await runTwice(sendDigestsJob, env.deps, {}, state);
+    expect(once).toEqual({ emails: 1 });
+  },
+
+  async "deliver-webhook"() {
+    const env = await freshEnv({ TANDEM_ALLOW_PRIVATE_URLS: "true" });
+    const org = await makeOrg(env);
+    const { organisationId, deliveryId, state } = await dueWebhookDelivery(env, org, "/hook");
+    // Sent once: a second run finds it delivered (a second send would count a second attempt).
+    const once = await runTwice(deliverWebhookJob, env.deps, { organisationId, deliveryId }, state);
+    expect(once).toEqual([{ status: "delivered", attempts: 1 }]);
+  },
+
+  async "webhook-retries"() {
+    // Its own database: the sweep covers every organisation's deliveries.
+    const env = await freshEnv({ TANDEM_ALLOW_PRIVATE_URLS: "true" });
+    const org = await makeOrg(env);
+    const { state } = await dueWebhookDelivery(env, org, "/missing.ics");
+    // The first run's attempt fails (404) and waits 30 s for its retry, so the second sends nothing.
+    const once = await runTwice(webhookRetriesJob, env.deps, {}, state);
+    expect(once).toEqual([{ status: "retrying", attempts: 1 }]);
   },
 
   async "import-people"() {

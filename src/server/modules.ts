@@ -4,6 +4,7 @@ import { auditModule } from "./modules/audit";
 import { authModule } from "./modules/auth";
 import { calendarsModule } from "./modules/calendars";
 import { demoModule } from "./modules/demo";
+import { notificationsModule } from "./modules/notifications";
 import { onboardingModule } from "./modules/onboarding";
 import { outboxModule } from "./modules/outbox";
 import { peopleModule } from "./modules/people";
@@ -27,6 +28,7 @@ export const MODULES: readonly ModuleDefinition<Deps>[] = [
   policiesModule,
   calendarsModule,
   schedulingModule,
+  notificationsModule,
 ];
 
 /** Every job of every module: each one's queue is created at start. */

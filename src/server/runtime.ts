@@ -3,6 +3,7 @@ import { buildApp } from "./app";
 import type { Config } from "./config";
 import type { Deps } from "./deps";
 import { JOBS } from "./modules";
+import { systemClock } from "./platform/clock";
 import { type MigrationReport, migrate } from "./platform/db/migrate";
 import { openDatabase } from "./platform/db/open";
 import type { Database } from "./platform/db/types";
@@ -63,6 +64,7 @@ export async function startDeps(config: Config, database: Database, jobOptions: 
     mailer: createMailer(config),
     workers: new WorkerPool({ heapMb: config.workerHeapMb }),
     events: await LiveEvents.start(database),
+    clock: systemClock,
   };
 }
 

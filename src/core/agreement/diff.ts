@@ -1,4 +1,4 @@
-import type { Rules } from "../../contracts/agreement";
+import type { LineChange, RuleChange, Rules } from "../../contracts/agreement";
 import {
   formatDays,
   formatFlag,
@@ -10,12 +10,7 @@ import {
   orgNumber,
 } from "./catalog";
 
-export interface RuleChange {
-  /** The rule's path in `Rules`, e.g. "meetingBudget.weeklyHours". */
-  rule: string;
-  from: string;
-  to: string;
-}
+export type { LineChange, RuleChange };
 
 type Display = (rules: Rules) => string;
 
@@ -53,11 +48,6 @@ export function diffRules(a: Rules, b: Rules): RuleChange[] {
     if (from !== to) changes.push({ rule, from, to });
   }
   return changes;
-}
-
-export interface LineChange {
-  change: "added" | "removed";
-  line: string;
 }
 
 /** Past this many line pairs the changed middle is shown as all removed, then all added: a diff stays cheap. */

@@ -1,8 +1,7 @@
-import type { RuleName, Rules, TeamRules } from "../../contracts/agreement";
+import type { RuleSource, RuleSources, Rules, TeamRules } from "../../contracts/agreement";
 import { formatFlag, isStricter, NUMBER_RULES, type NumberRuleName, orgNumber } from "./catalog";
 
-export type RuleSource = "org" | "team";
-export type RuleSources = Record<RuleName, RuleSource>;
+export type { RuleSource, RuleSources };
 
 export interface EffectiveRules {
   rules: Rules;

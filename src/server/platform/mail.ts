@@ -4,6 +4,8 @@ export interface OutgoingEmail {
   to: string;
   subject: string;
   text: string;
+  /** Extra headers, such as `List-Unsubscribe: <https://…/settings/notifications>`. */
+  headers?: Record<string, string> | undefined;
 }
 
 /** Sends email over SMTP; absent when SMTP_URL is unset (mail then stays in the outbox). */

@@ -93,7 +93,22 @@ function publicLookup(url: URL) {
   };
 }
 
-function request(url: URL, options: OutboundOptions, signal: AbortSignal): Promise<http.IncomingMessage> {
+/** What a request sends besides the URL: a GET with an Accept header, or a POST with a body. */
+interface Sending {
+  method: "GET" | "POST";
+  headers: Record<string, string>;
+  body?: string;
+}
+
+function request(
+  url: URL,
+  options: Pick<OutboundOptions, "allowPrivate" | "accept">,
+  signal: AbortSignal,
+  sending: Sending = {
+    method: "GET",
+    headers: { accept: options.accept ?? "*/*", "user-agent": "Tandem (calendar sync)" },
+  },
+): Promise<http.IncomingMessage> {
   const literal = url.hostname.replace(/^\[|\]$/g, "");
   if (!options.allowPrivate && isIP(literal) !== 0 && !isPublicAddress(literal)) {
     return Promise.reject(refused(url));
@@ -102,18 +117,59 @@ function request(url: URL, options: OutboundOptions, signal: AbortSignal): Promi
   const secure = url.protocol === "https:";
   const agent = secure ? new RequestFilteringHttpsAgent(filter) : new RequestFilteringHttpAgent(filter);
   return new Promise((resolve, reject) => {
-    const req = (secure ? https : http).get(
+    const req = (secure ? https : http).request(
       url,
       {
         agent,
         signal,
+        method: sending.method,
         ...(options.allowPrivate ? {} : { lookup: publicLookup(url) }),
-        headers: { accept: options.accept ?? "*/*", "user-agent": "Tandem (calendar sync)" },
+        headers: sending.headers,
       },
       resolve,
     );
     req.on("error", (err) => reject(describe(err, url, signal)));
+    req.end(sending.body);
   });
+}
+
+/**
+ * POSTs `body` to a URL through the same guard as `fetchText` (webhooks) and answers the status.
+ * Redirects are not followed (a 3xx is an answer like any other), and the response is drained
+ * unread. Throws an `OutboundError` when there is no answer: refused, timeout or network.
+ */
+export async function postText(
+  rawUrl: string,
+  body: string,
+  headers: Record<string, string>,
+  options: Pick<OutboundOptions, "allowPrivate" | "timeoutMs">,
+): Promise<number> {
+  const url = parseUrl(rawUrl);
+  const deadline = AbortSignal.timeout(options.timeoutMs);
+  const response = await request(url, options, deadline, {
+    method: "POST",
+    headers: { ...headers, "content-length": String(Buffer.byteLength(body)) },
+    body,
+  });
+  response.resume();
+  return response.statusCode ?? 0;
+}
+
+/**
+ * Checks ahead of time (when an address is saved) that `fetchText`/`postText` would not refuse
+ * it as private: a literal address, or every address its name resolves to now. A name that does
+ * not resolve passes — each request checks again, and DNS may change anyway.
+ */
+export async function assertPublicUrl(rawUrl: string, allowPrivate: boolean): Promise<void> {
+  const url = parseUrl(rawUrl);
+  if (allowPrivate) return;
+  const literal = url.hostname.replace(/^\[|\]$/g, "");
+  if (isIP(literal) !== 0) {
+    if (!isPublicAddress(literal)) throw refused(url);
+    return;
+  }
+  const addresses = await dns.promises.lookup(literal, { all: true }).catch(() => []);
+  if (!addresses.every((a) => isPublicAddress(a.address))) throw refused(url);
 }
 
 function describe(err: Error, url: URL, signal: AbortSignal): OutboundError {

@@ -2,8 +2,9 @@ import { AppShell, Burger, Group, NavLink, ScrollArea, Stack, Text, useMantineTh
 import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { useEffect } from "react";
 import { Link, Outlet, useLocation } from "react-router";
-import type { SessionView } from "../../contracts/views";
+import type { SessionView } from "../../contracts/auth";
 import { SignOutButton } from "../features/auth";
+import { NotificationBell } from "../features/notifications";
 import { AcknowledgementBanner } from "../features/policies";
 import { ZoneOffer } from "../features/settings";
 import { forgetRefusalsElsewhere } from "../lib/access";
@@ -51,6 +52,7 @@ export function Layout({ session }: { session: SessionView }) {
             </Text>
           </Group>
           <Group gap="xs">
+            <NotificationBell />
             <Text size="sm" visibleFrom="xs">
               {session.person.name}
             </Text>

@@ -1,6 +1,7 @@
 import { type QueryKey, useQueryClient } from "@tanstack/react-query";
 import type { LiveEvent, LiveEventType } from "../../contracts/events";
 import { agreementKeys } from "../features/agreement";
+import { notificationKeys } from "../features/notifications";
 import { policyKeys } from "../features/policies";
 import { useLiveEvents } from "../lib/events";
 
@@ -10,6 +11,8 @@ import { useLiveEvents } from "../lib/events";
  */
 export const STALE_ON: Record<LiveEventType, (event: LiveEvent) => readonly QueryKey[]> = {
   "acknowledgement.created": (event) => [agreementKeys.compliance, policyKeys.compliance(event.id)],
+  // Only the recipient hears it: their bell and inbox list refetch.
+  "notification.delivered": () => [notificationKeys.inbox],
 };
 
 const isKnown = (type: string): type is LiveEventType => Object.hasOwn(STALE_ON, type);

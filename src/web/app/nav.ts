@@ -1,5 +1,4 @@
 import type { Role } from "../../contracts/common";
-import { mayPublish } from "../features/agreement";
 import { can } from "../lib/permissions";
 
 export interface NavItem {
@@ -39,18 +38,21 @@ export const NAV: NavSection[] = [
       { to: "/agreement", label: "Working agreement" },
       { to: "/agreement/policies", label: "Policies" },
       { to: "/agreement/advisor", label: "Should this be a meeting?" },
-      { to: "/agreement/compliance", label: "Acknowledgements", allow: mayPublish },
+      { to: "/agreement/compliance", label: "Acknowledgements", allow: can.do("acknowledgements.read") },
     ],
   },
   {
     label: "Settings",
     items: [
       { to: "/settings/profile", label: "Profile" },
+      { to: "/settings/notifications", label: "Notifications" },
       { to: "/settings/tokens", label: "API tokens" },
-      { to: "/settings/invitations", label: "Invitations", allow: can.managePeople },
-      { to: "/settings/import", label: "Import people", allow: can.managePeople },
-      { to: "/settings/outbox", label: "Outbox", allow: can.readAdminLogs },
-      { to: "/settings/audit", label: "Audit log", allow: can.readAdminLogs },
+      { to: "/settings/invitations", label: "Invitations", allow: can.do("invitations.read") },
+      { to: "/settings/import", label: "Import people", allow: can.do("people.import") },
+      { to: "/settings/webhooks", label: "Webhooks", allow: can.do("webhooks.manageOrg") },
+      { to: "/settings/urgent-log", label: "Urgent log", allow: can.do("notifications.readUrgentLog") },
+      { to: "/settings/outbox", label: "Outbox", allow: can.do("outbox.read") },
+      { to: "/settings/audit", label: "Audit log", allow: can.do("audit.read") },
     ],
   },
 ];

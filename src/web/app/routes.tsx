@@ -7,13 +7,13 @@ import {
   AgreementPage,
   CompliancePage,
   EditAgreementPage,
-  mayPublish,
   VersionPage,
   VersionsPage,
 } from "../features/agreement";
 import { MyCalendarPage } from "../features/calendars";
 import { TeamClockPage } from "../features/clock";
 import { HomePage } from "../features/home";
+import { InboxPage, NotificationSettingsPage, UrgentLogPage, WebhooksPage } from "../features/notifications";
 import { EditPersonPage, PeopleDirectoryPage, PersonPage } from "../features/people";
 import { PoliciesPage, PolicyPage } from "../features/policies";
 import { FindTimePage, RotationPage } from "../features/scheduling";
@@ -60,7 +60,7 @@ export const appRoutes: AppRoute[] = [
     path: "/agreement/edit",
     title: "Edit the working agreement",
     element: <EditAgreementPage />,
-    allow: byRole(mayPublish),
+    allow: byRole(can.do("agreement.publish")),
   },
   { path: "/agreement/versions", title: "Version history", element: <VersionsPage /> },
   { path: "/agreement/versions/:n", title: "Agreement version", element: <VersionPage /> },
@@ -68,25 +68,45 @@ export const appRoutes: AppRoute[] = [
     path: "/agreement/compliance",
     title: "Acknowledgements",
     element: <CompliancePage />,
-    allow: byRole(mayPublish),
+    allow: byRole(can.do("acknowledgements.read")),
   },
   { path: "/agreement/policies", title: "Policies", element: <PoliciesPage /> },
   { path: "/agreement/policies/:id", title: "Policy", element: <PolicyPage /> },
   { path: "/agreement/advisor", title: "Should this be a meeting?", element: <AdvisorPage /> },
   { path: "/settings/profile", title: "Profile", element: <ProfilePage /> },
+  { path: "/inbox", title: "Inbox", element: <InboxPage /> },
+  { path: "/settings/notifications", title: "Notifications", element: <NotificationSettingsPage /> },
   { path: "/settings/tokens", title: "API tokens", element: <TokensPage /> },
   {
     path: "/settings/invitations",
     title: "Invitations",
     element: <InvitationsPage />,
-    allow: byRole(can.managePeople),
+    allow: byRole(can.do("invitations.read")),
   },
   {
     path: "/settings/import",
     title: "Import people",
     element: <ImportPage />,
-    allow: byRole(can.managePeople),
+    allow: byRole(can.do("people.import")),
   },
-  { path: "/settings/outbox", title: "Outbox", element: <OutboxPage />, allow: byRole(can.readAdminLogs) },
-  { path: "/settings/audit", title: "Audit log", element: <AuditPage />, allow: byRole(can.readAdminLogs) },
+  // Admins for the organisation, leads for their teams: the page itself tells who leads a team.
+  { path: "/settings/webhooks", title: "Webhooks", element: <WebhooksPage /> },
+  {
+    path: "/settings/urgent-log",
+    title: "Urgent log",
+    element: <UrgentLogPage />,
+    allow: byRole(can.do("notifications.readUrgentLog")),
+  },
+  {
+    path: "/settings/outbox",
+    title: "Outbox",
+    element: <OutboxPage />,
+    allow: byRole(can.do("outbox.read")),
+  },
+  {
+    path: "/settings/audit",
+    title: "Audit log",
+    element: <AuditPage />,
+    allow: byRole(can.do("audit.read")),
+  },
 ];

@@ -1,31 +1,38 @@
 import type { Role } from "../../contracts/common";
+import { type Action, grantableRoles, may } from "../../core/access";
 
-/** What the signed-in person may do, mirroring the server's role matrix so pages offer only what works. */
-const isAdmin = (role: Role) => role === "owner" || role === "admin";
+/**
+ * What the signed-in person may do, read from the same access map as the server's policies
+ * (core/access.ts), so pages offer only what works. The server still decides.
+ */
+type Viewer = { id: string; role: Role };
 
 export const can = {
-  managePeople: (role: Role) => isAdmin(role) || role === "hr",
-  editPerson: (viewer: { id: string; role: Role }, personId: string) =>
-    viewer.id === personId || can.managePeople(viewer.role),
-  seeAbsenceDetails: (viewer: { id: string; role: Role }, personId: string) =>
-    can.editPerson(viewer, personId),
-  createTeam: (role: Role) => can.managePeople(role) || role === "manager",
-  editTeam: (role: Role, isLead: boolean) => can.managePeople(role) || isLead,
-  readAdminLogs: isAdmin,
+  /** Whether a role may do an action that no relationship grants (nav entries, page access). */
+  do: (action: Action) => (role: Role) => may({ role }, action),
+  managePeople: (role: Role) => may({ role }, "people.invite"),
+  editPerson: (viewer: Viewer, personId: string) =>
+    may(viewer, "person.edit", { self: viewer.id === personId }),
+  seeAbsenceDetails: (viewer: Viewer, personId: string) =>
+    may(viewer, "person.readAbsenceDetails", { self: viewer.id === personId }),
+  createTeam: (role: Role) => may({ role }, "teams.create"),
+  editTeam: (role: Role, isLead: boolean) => may({ role }, "team.edit", { leadOf: isLead }),
   /** A team's agreement override: its leads and owners/admins (not hr). */
-  tightenTeamAgreement: (role: Role, isLead: boolean) => isAdmin(role) || isLead,
+  tightenTeamAgreement: (role: Role, isLead: boolean) =>
+    may({ role }, "team.tightenAgreement", { leadOf: isLead }),
   /** A person's calendars: the person themself and owners/admins (not hr). */
-  manageCalendars: (viewer: { id: string; role: Role }, personId: string) =>
-    viewer.id === personId || isAdmin(viewer.role),
+  manageCalendars: (viewer: Viewer, personId: string) =>
+    may(viewer, "calendars.manage", { self: viewer.id === personId }),
+  deleteRotation: (viewer: Viewer, createdBy: string) =>
+    may(viewer, "rotation.delete", { authorOf: viewer.id === createdBy }),
+  /** Webhooks for the whole organisation: owners and admins. */
+  manageOrgWebhooks: (role: Role) => may({ role }, "webhooks.manageOrg"),
+  /** A team's webhooks: its leads, owners and admins. */
+  manageTeamWebhooks: (role: Role, isLead: boolean) =>
+    may({ role }, "webhooks.manageTeam", { leadOf: isLead }),
   /** Owners and admins change roles, never their own. */
-  changeRoleOf: (viewer: { id: string; role: Role }, personId: string) =>
-    viewer.id !== personId && isAdmin(viewer.role),
+  changeRoleOf: (viewer: Viewer, personId: string) => viewer.id !== personId && may(viewer, "roles.change"),
 };
 
 /** Roles someone may give to a new or existing person (owner any; admin below admin; hr below hr). */
-export function grantableRoles(role: Role): Role[] {
-  if (role === "owner") return ["owner", "admin", "hr", "manager", "member"];
-  if (role === "admin") return ["hr", "manager", "member"];
-  if (role === "hr") return ["manager", "member"];
-  return [];
-}
+export { grantableRoles };

@@ -1,24 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
-import type { PersonView, TeamView } from "../../contracts/views";
+import type { AbsenceView, PersonView, ZoneChangeView } from "../../contracts/people";
+import type { TeamView } from "../../contracts/teams";
 import { get } from "./api";
 
-/** Shapes the server answers with that have no shared view type yet. */
-export interface AbsenceView {
-  id: string;
-  start: string;
-  end: string;
-  startDate: string | null;
-  endDate: string | null;
-  kind?: "vacation" | "sick" | "personal" | "other";
-  reason?: string | null;
-}
-
-export interface ZoneChangeView {
-  id: string;
-  from: string;
-  timeZone: string;
-}
-
+/** A span of instants in epoch milliseconds, as the web's time maths uses them. */
 export interface Span {
   start: number;
   end: number;

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import type { SessionView } from "../../contracts/views";
+import type { SessionView } from "../../contracts/auth";
 import { ApiError, get, resetSession } from "./api";
 import { browserTimeZone } from "./time";
 

@@ -1,4 +1,4 @@
-import type { ClockFormat } from "../../contracts/views";
+import type { ClockFormat } from "../../contracts/people";
 import { instantToLocal, localToInstant } from "../../core/time";
 
 // Browsers report some zones by their old ICU names; people know the current ones.

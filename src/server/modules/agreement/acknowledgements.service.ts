@@ -1,80 +1,52 @@
-import { and, eq, inArray, lt, max } from "drizzle-orm";
+import { and, eq, lt, max } from "drizzle-orm";
 import { acknowledgementCreated } from "../../../contracts/events";
+import { rolesFor } from "../../../core/access";
 import type { Deps } from "../../deps";
 import type { Actor } from "../../platform/http/actor";
-import { requireRole } from "../../platform/http/actor";
-import { queueEmail } from "../outbox";
-import { activePersonIds } from "../people";
-import { people } from "../people/people.table";
-import { acknowledgementsOf, currentOrgVersion, teamVersionsOf } from "./agreement.repo";
-import { staleVersion } from "./agreement.service";
-import { agreementAcknowledgements, agreementReminders, agreementVersions } from "./agreement.table";
-import { complianceView, invitedPersonIds } from "./compliance";
+import { authorize } from "../../platform/http/actor";
+import { notify } from "../notifications";
+import { acknowledge, acknowledgementState, compliance, standingOf } from "../versioning";
+import { orgAgreement } from "./agreement.repo";
+import { agreementReminders, agreementVersions } from "./agreement.table";
 import { changesSinceAcknowledged } from "./since-acknowledged";
-
-const sameTeamVersions = (a: Record<string, number>, b: Record<string, number>) =>
-  Object.keys(b).every((team) => a[team] === b[team]);
 
 /** Acknowledge the current version (and the current overrides of the person's teams). */
 export async function acknowledgeAgreement(deps: Deps, actor: Actor, version: number) {
   return deps.db.transaction(async (tx) => {
-    const current = await currentOrgVersion(tx, actor.organisationId);
-    if (version !== current.version) throw staleVersion(current.version);
-    const teamVersions =
-      (await teamVersionsOf(tx, actor.organisationId, [actor.personId])).get(actor.personId) ?? {};
-    const [row] = await tx
-      .insert(agreementAcknowledgements)
-      .values({ organisationId: actor.organisationId, personId: actor.personId, version, teamVersions })
-      .returning();
-    if (!row) throw new Error("insert returned no row");
-    await deps.events.publish(tx, acknowledgementCreated(actor.organisationId, String(version)));
-    return { version, teamVersions, acknowledgedAt: row.acknowledgedAt.toISOString() };
+    const ref = { organisationId: actor.organisationId };
+    const ack = await acknowledge(tx, orgAgreement, ref, actor.personId, version);
+    await deps.events.publish(
+      tx,
+      acknowledgementCreated(actor.organisationId, String(version), rolesFor("acknowledgements.read")),
+    );
+    return { version, teamVersions: ack.parts, acknowledgedAt: ack.acknowledgedAt.toISOString() };
   });
 }
 
-/** Who has acknowledged the current version (with their teams' current overrides), and who has not. */
-async function acknowledgementState(deps: Deps, organisationId: string, onlyPersonId?: string) {
-  const [current, ids] = await Promise.all([
-    currentOrgVersion(deps.db, organisationId),
-    activePersonIds(deps.db, organisationId, onlyPersonId),
-  ]);
-  const [acks, teamVersions] = await Promise.all([
-    acknowledgementsOf(deps.db, organisationId, current.version),
-    teamVersionsOf(deps.db, organisationId, ids),
-  ]);
-  const acknowledged = new Map<string, Date>();
-  for (const ack of acks) {
-    const needed = teamVersions.get(ack.personId) ?? {};
-    if (!acknowledged.has(ack.personId) && sameTeamVersions(ack.teamVersions, needed)) {
-      acknowledged.set(ack.personId, ack.acknowledgedAt);
-    }
-  }
-  return { current, version: current.version, ids, acknowledged, teamVersions };
-}
-
 export async function agreementCompliance(deps: Deps, actor: Actor) {
-  requireRole(actor, ["admin", "hr"], "see acknowledgement compliance");
-  const [{ version, ids, acknowledged }, invited] = await Promise.all([
-    acknowledgementState(deps, actor.organisationId),
-    invitedPersonIds(deps.db, actor.organisationId),
-  ]);
-  return complianceView(version, ids, acknowledged, invited);
+  authorize(actor, "acknowledgements.read");
+  return compliance(deps.db, orgAgreement, { organisationId: actor.organisationId });
 }
 
 /** For the banner and the page: the version the caller still has to acknowledge and what changed, or null. */
 export async function myPendingAgreement(deps: Deps, actor: Actor) {
-  const { organisationId, personId } = actor;
-  const { current, acknowledged, teamVersions } = await acknowledgementState(deps, organisationId, personId);
-  if (acknowledged.has(personId)) return null;
-  const mine = teamVersions.get(personId) ?? {};
-  const changes = await changesSinceAcknowledged(deps.db, organisationId, personId, current, mine);
-  return { version: current.version, changes };
+  const standing = await standingOf(
+    deps.db,
+    orgAgreement,
+    { organisationId: actor.organisationId },
+    actor.personId,
+  );
+  if (standing.upToDate) return null;
+  const changes = await changesSinceAcknowledged(deps.db, actor.organisationId, standing);
+  return { version: standing.latest.version, changes };
 }
 
 /** Emails everyone who has not acknowledged the current version (through the outbox, so SMTP or admin-readable). */
 export async function remindPending(deps: Deps, actor: Actor) {
-  requireRole(actor, ["admin", "hr"], "send acknowledgement reminders");
-  const { version, ids, acknowledged } = await acknowledgementState(deps, actor.organisationId);
+  authorize(actor, "acknowledgements.remind");
+  const { version, ids, acknowledged } = await acknowledgementState(deps.db, orgAgreement, {
+    organisationId: actor.organisationId,
+  });
   const pendingIds = ids.filter((id) => !acknowledged.has(id));
   await sendReminders(deps, actor.organisationId, version, pendingIds);
   return { version, reminded: pendingIds.length };
@@ -97,7 +69,9 @@ export async function remindOverdueAcknowledgements(deps: Deps, now = Date.now()
     .having(lt(max(agreementVersions.publishedAt), new Date(now - days * 86_400_000)));
   let sent = 0;
   for (const { organisationId } of due) {
-    const { version, ids, acknowledged } = await acknowledgementState(deps, organisationId);
+    const { version, ids, acknowledged } = await acknowledgementState(deps.db, orgAgreement, {
+      organisationId,
+    });
     const reminded = await deps.db
       .select({ personId: agreementReminders.personId })
       .from(agreementReminders)
@@ -112,28 +86,24 @@ export async function remindOverdueAcknowledgements(deps: Deps, now = Date.now()
   return sent;
 }
 
+/** Through notify, like every message to members: in their inbox, by email inside their hours or in the digest. */
 async function sendReminders(deps: Deps, organisationId: string, version: number, personIds: string[]) {
   if (personIds.length === 0) return;
-  const link = `${deps.config.publicUrl}/agreement`;
   await deps.db.transaction(async (tx) => {
-    const pending = await tx
-      .select({ id: people.id, email: people.email, name: people.name })
-      .from(people)
-      .where(and(eq(people.organisationId, organisationId), inArray(people.id, personIds)));
-    for (const person of pending) {
-      await queueEmail(tx, deps, {
-        organisationId,
-        to: person.email,
-        subject: `Please read and acknowledge the working agreement (version ${version})`,
-        text:
-          `Hello ${person.name},\n\nYour team's working agreement has a version you have not acknowledged yet ` +
-          `(version ${version}). It says when we meet and when we write, and how quickly we reply.\n\n` +
-          `Read it and acknowledge it here: ${link}\n`,
-      });
-    }
+    await notify(tx, deps, {
+      organisationId,
+      recipients: personIds,
+      kind: "acknowledgement.reminder",
+      subject: `Please read and acknowledge the working agreement (version ${version})`,
+      body:
+        `Your team's working agreement has a version you have not acknowledged yet (version ${version}). ` +
+        "It says when we meet and when we write, and how quickly we reply.",
+      link: "/agreement",
+      objectRef: { type: "agreement_version", id: String(version) },
+    });
     await tx
       .insert(agreementReminders)
-      .values(pending.map((p) => ({ organisationId, personId: p.id, version })))
+      .values(personIds.map((personId) => ({ organisationId, personId, version })))
       .onConflictDoNothing();
   });
 }

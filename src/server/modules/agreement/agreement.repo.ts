@@ -1,49 +1,62 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../platform/db/types";
-import { notFound } from "../../platform/errors";
 import { teamMembers, teams } from "../teams/teams.table";
+import {
+  type AcknowledgedDocument,
+  latestVersion,
+  listVersions,
+  requireLatest,
+  type VersionTable,
+  versionOf,
+} from "../versioning";
 import { agreementAcknowledgements, agreementVersions, teamAgreementVersions } from "./agreement.table";
 
 export type AgreementRow = typeof agreementVersions.$inferSelect;
 
-export async function currentOrgVersion(executor: Executor, organisationId: string): Promise<AgreementRow> {
-  const [row] = await executor
-    .select()
-    .from(agreementVersions)
-    .where(eq(agreementVersions.organisationId, organisationId))
-    .orderBy(desc(agreementVersions.version))
-    .limit(1);
-  if (!row) throw notFound("Agreement");
-  return row;
-}
+/**
+ * The organisation's agreement as the versioning module sees it: one per organisation, acknowledged
+ * together with the current override of each of the person's teams (its parts).
+ */
+export const orgAgreement = {
+  versions: {
+    table: agreementVersions,
+    organisationId: "organisationId",
+    version: "version",
+    name: "Agreement",
+    what: "the agreement",
+  },
+  acknowledgements: {
+    table: agreementAcknowledgements,
+    organisationId: "organisationId",
+    personId: "personId",
+    version: "version",
+    acknowledgedAt: "acknowledgedAt",
+    parts: "teamVersions",
+  },
+  partsOf: teamVersionsOf,
+} satisfies AcknowledgedDocument<typeof agreementVersions, typeof agreementAcknowledgements>;
 
-export async function orgVersion(executor: Executor, organisationId: string, version: number) {
-  const [row] = await executor
-    .select()
-    .from(agreementVersions)
-    .where(and(eq(agreementVersions.organisationId, organisationId), eq(agreementVersions.version, version)));
-  return row ?? null;
-}
+/** Each team's overrides, versioned on their own (acknowledged as parts of the org agreement). */
+export const teamOverrides = {
+  table: teamAgreementVersions,
+  organisationId: "organisationId",
+  documentId: "teamId",
+  version: "teamVersion",
+  name: "Team agreement",
+  what: "the team agreement",
+} satisfies VersionTable<typeof teamAgreementVersions>;
 
-export async function listOrgVersions(executor: Executor, organisationId: string) {
-  return executor
-    .select()
-    .from(agreementVersions)
-    .where(eq(agreementVersions.organisationId, organisationId))
-    .orderBy(desc(agreementVersions.version));
-}
+export const currentOrgVersion = (executor: Executor, organisationId: string): Promise<AgreementRow> =>
+  requireLatest(executor, orgAgreement.versions, { organisationId });
 
-export async function currentTeamVersion(executor: Executor, organisationId: string, teamId: string) {
-  const [row] = await executor
-    .select()
-    .from(teamAgreementVersions)
-    .where(
-      and(eq(teamAgreementVersions.organisationId, organisationId), eq(teamAgreementVersions.teamId, teamId)),
-    )
-    .orderBy(desc(teamAgreementVersions.teamVersion))
-    .limit(1);
-  return row ?? null;
-}
+export const orgVersion = (executor: Executor, organisationId: string, version: number) =>
+  versionOf(executor, orgAgreement.versions, { organisationId }, version);
+
+export const listOrgVersions = (executor: Executor, organisationId: string) =>
+  listVersions(executor, orgAgreement.versions, { organisationId });
+
+export const currentTeamVersion = (executor: Executor, organisationId: string, teamId: string) =>
+  latestVersion(executor, teamOverrides, { organisationId, documentId: teamId });
 
 /** The current override version of each team the person belongs to that has one: teamId → version. */
 export async function teamVersionsOf(executor: Executor, organisationId: string, personIds: string[]) {
@@ -61,36 +74,6 @@ export async function teamVersionsOf(executor: Executor, organisationId: string,
   const byPerson = new Map<string, Record<string, number>>();
   for (const r of rows) byPerson.set(r.personId, { ...byPerson.get(r.personId), [r.teamId]: r.version });
   return byPerson;
-}
-
-/** Each person's latest acknowledgement of the given org version, if any. */
-export async function acknowledgementsOf(executor: Executor, organisationId: string, version: number) {
-  return executor
-    .select()
-    .from(agreementAcknowledgements)
-    .where(
-      and(
-        eq(agreementAcknowledgements.organisationId, organisationId),
-        eq(agreementAcknowledgements.version, version),
-      ),
-    )
-    .orderBy(desc(agreementAcknowledgements.acknowledgedAt));
-}
-
-/** The person's most recent acknowledgement: of the highest org version, the latest row. */
-export async function latestAcknowledgementOf(executor: Executor, organisationId: string, personId: string) {
-  const [row] = await executor
-    .select()
-    .from(agreementAcknowledgements)
-    .where(
-      and(
-        eq(agreementAcknowledgements.organisationId, organisationId),
-        eq(agreementAcknowledgements.personId, personId),
-      ),
-    )
-    .orderBy(desc(agreementAcknowledgements.version), desc(agreementAcknowledgements.acknowledgedAt))
-    .limit(1);
-  return row ?? null;
 }
 
 /** One version of a team's override with the team's name, or null. */

@@ -1,39 +1,36 @@
 import { DEFAULT_RULES, type Rules, type TeamRules } from "../../../contracts/agreement";
 import { diffRules, effectiveRules, loosenedRules } from "../../../core/agreement";
 import type { Deps } from "../../deps";
-import { versionRace } from "../../platform/db/errors";
 import type { Executor } from "../../platform/db/types";
-import { AppError, conflict, notFound } from "../../platform/errors";
-import { type Actor, requireRole } from "../../platform/http/actor";
+import { AppError, notFound } from "../../platform/errors";
+import { type Actor, authorize } from "../../platform/http/actor";
 import { renderMarkdown } from "../../platform/markdown";
 import { assertMayEditTeam, getTeamRow } from "../teams";
+import { acknowledgeAsPublisher, appendVersion } from "../versioning";
 import { DEFAULT_SECTIONS } from "./agreement.defaults";
+import { announceAgreementVersion } from "./agreement.notify";
 import {
   type AgreementRow,
   currentOrgVersion,
   currentTeamVersion,
-  latestAcknowledgementOf,
   listOrgVersions,
+  orgAgreement,
   orgVersion,
+  teamOverrides,
 } from "./agreement.repo";
-import {
-  agreementAcknowledgements,
-  agreementVersions,
-  type Section,
-  teamAgreementVersions,
-} from "./agreement.table";
+import type { Section } from "./agreement.table";
 import { diffSections } from "./sections";
 
 /** Version 1 of a new organisation's agreement: the defaults of PRODUCT.md C2. */
 export async function createDefaultAgreement(executor: Executor, organisationId: string, personId: string) {
-  await executor.insert(agreementVersions).values({
+  await appendVersion(executor, orgAgreement.versions, { organisationId }, (_, version) => ({
     organisationId,
-    version: 1,
+    version,
     rules: DEFAULT_RULES,
     sections: DEFAULT_SECTIONS,
     changeSummary: "The default agreement",
     publishedBy: personId,
-  });
+  }));
 }
 
 const presentSections = (sections: Section[]) =>
@@ -73,31 +70,27 @@ export async function publishAgreement(
   actor: Actor,
   body: { rules: Partial<Rules>; sections?: Section[] | undefined; changeSummary: string },
 ) {
-  requireRole(actor, ["admin", "hr"], "publish the agreement");
-  return versionRace(
-    () =>
-      deps.db.transaction(async (tx) => {
-        const current = await currentOrgVersion(tx, actor.organisationId);
-        const [row] = await tx
-          .insert(agreementVersions)
-          .values({
-            organisationId: actor.organisationId,
-            version: current.version + 1,
-            rules: { ...current.rules, ...body.rules },
-            sections: body.sections ?? current.sections,
-            changeSummary: body.changeSummary,
-            publishedBy: actor.personId,
-          })
-          .returning();
-        if (!row) throw new Error("insert returned no row");
-        await acknowledgeAsPublisher(tx, actor, (last) => ({
-          version: row.version,
-          teamVersions: last?.teamVersions ?? {},
-        }));
-        return { ...present(row), sources: effectiveRules(row.rules).sources };
-      }),
-    "the agreement",
-  );
+  authorize(actor, "agreement.publish");
+  const ref = { organisationId: actor.organisationId };
+  return deps.db.transaction(async (tx) => {
+    const row = await appendVersion(tx, orgAgreement.versions, ref, (current, version) => {
+      if (!current) throw notFound("Agreement");
+      return {
+        organisationId: actor.organisationId,
+        version,
+        rules: { ...current.rules, ...body.rules },
+        sections: body.sections ?? current.sections,
+        changeSummary: body.changeSummary,
+        publishedBy: actor.personId,
+      };
+    });
+    await acknowledgeAsPublisher(tx, orgAgreement, ref, actor.personId, (last) => ({
+      version: row.version,
+      parts: last?.parts ?? {},
+    }));
+    await announceAgreementVersion(tx, deps, actor, row);
+    return { ...present(row), sources: effectiveRules(row.rules).sources };
+  });
 }
 
 export async function listVersions(deps: Deps, actor: Actor) {
@@ -133,72 +126,41 @@ export async function publishTeamAgreement(
   teamId: string,
   body: { rules: TeamRules; changeSummary?: string | undefined },
 ) {
-  return versionRace(
-    () =>
-      deps.db.transaction(async (tx) => {
-        await getTeamRow(tx, actor.organisationId, teamId);
-        await assertMayEditTeam(tx, actor, teamId, ["admin"]); // issue 4: team leads and admins
-        const org = await currentOrgVersion(tx, actor.organisationId);
-        const loose = loosenedRules(org.rules, body.rules);
-        if (loose.length > 0) {
-          throw new AppError(
-            "validation_failed",
-            loose.map((l) => `rules.${l.rule}: ${l.message}`).join("; "),
-            {
-              fields: loose.map((l) => ({ path: `rules.${l.rule}`, message: l.message })),
-            },
-          );
-        }
-        const current = await currentTeamVersion(tx, actor.organisationId, teamId);
-        const [row] = await tx
-          .insert(teamAgreementVersions)
-          .values({
-            organisationId: actor.organisationId,
-            teamId,
-            teamVersion: (current?.teamVersion ?? 0) + 1,
-            rules: body.rules,
-            changeSummary: body.changeSummary ?? "Team agreement updated",
-            publishedBy: actor.personId,
-          })
-          .returning();
-        if (!row) throw new Error("insert returned no row");
-        await acknowledgeAsPublisher(tx, actor, (last) =>
-          last
-            ? { version: last.version, teamVersions: { ...last.teamVersions, [teamId]: row.teamVersion } }
-            : null,
-        );
-        const effective = effectiveRules(org.rules, row.rules);
-        return {
-          ...present(org),
-          teamVersion: row.teamVersion,
-          rules: effective.rules,
-          sources: effective.sources,
-        };
-      }),
-    "the team agreement",
-  );
-}
-
-type Acknowledgement = Pick<typeof agreementAcknowledgements.$inferSelect, "version" | "teamVersions">;
-
-/**
- * Whoever publishes a version has read it: in the publishing transaction, their latest acknowledgement
- * is extended by what they published (`next` gets that acknowledgement, or null when there is none, and
- * returns the new one, or null when there is nothing they can be said to have read in full).
- */
-async function acknowledgeAsPublisher(
-  tx: Executor,
-  actor: Actor,
-  next: (last: Acknowledgement | null) => Acknowledgement | null,
-) {
-  const acknowledgement = next(await latestAcknowledgementOf(tx, actor.organisationId, actor.personId));
-  if (!acknowledgement) return;
-  await tx
-    .insert(agreementAcknowledgements)
-    .values({ organisationId: actor.organisationId, personId: actor.personId, ...acknowledgement });
-}
-
-export const staleVersion = (current: number) =>
-  conflict(`Version ${current} is the current one; read it, then acknowledge version ${current}`, {
-    current,
+  return deps.db.transaction(async (tx) => {
+    await getTeamRow(tx, actor.organisationId, teamId);
+    await assertMayEditTeam(tx, actor, teamId, "team.tightenAgreement");
+    const org = await currentOrgVersion(tx, actor.organisationId);
+    const loose = loosenedRules(org.rules, body.rules);
+    if (loose.length > 0) {
+      throw new AppError("validation_failed", loose.map((l) => `rules.${l.rule}: ${l.message}`).join("; "), {
+        fields: loose.map((l) => ({ path: `rules.${l.rule}`, message: l.message })),
+      });
+    }
+    const ref = { organisationId: actor.organisationId, documentId: teamId };
+    const row = await appendVersion(tx, teamOverrides, ref, (_, teamVersion) => ({
+      organisationId: actor.organisationId,
+      teamId,
+      teamVersion,
+      rules: body.rules,
+      changeSummary: body.changeSummary ?? "Team agreement updated",
+      publishedBy: actor.personId,
+    }));
+    // Extends the publisher's latest org acknowledgement only: an override cannot vouch for an org
+    // version they never read.
+    await acknowledgeAsPublisher(
+      tx,
+      orgAgreement,
+      { organisationId: actor.organisationId },
+      actor.personId,
+      (last) =>
+        last ? { version: last.version, parts: { ...last.parts, [teamId]: row.teamVersion } } : null,
+    );
+    const effective = effectiveRules(org.rules, row.rules);
+    return {
+      ...present(org),
+      teamVersion: row.teamVersion,
+      rules: effective.rules,
+      sources: effective.sources,
+    };
   });
+}

@@ -1,6 +1,8 @@
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeOrg, type TestOrg } from "../../../../test/support/factories";
 import { call, type TestEnv, testEnv } from "../../../../test/support/harness";
+import { notifications } from "../notifications/notifications.table";
 
 let env: TestEnv;
 let org: TestOrg;
@@ -203,8 +205,19 @@ describe("acknowledgements", () => {
 
     const remind = await call(env, "POST", "/api/v1/agreement/compliance/remind", { as: o.hr.caller });
     expect(remind.json()).toEqual({ version: 2, reminded: compliance.pending.length });
-    const outbox = (await get("/api/v1/outbox", o.admin)).json().emails as { to: string; subject: string }[];
-    expect(outbox.find((e) => e.to === o.member.person.email)?.subject).toContain("version 2");
+    // Reminders go through notify (inbox; email in the member's hours or in their digest).
+    const reminders = await env.deps.db
+      .select({ subject: notifications.subject })
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.recipientId, o.member.person.id),
+          eq(notifications.kind, "acknowledgement.reminder"),
+        ),
+      );
+    expect(reminders.map((r) => r.subject)).toEqual([
+      "Please read and acknowledge the working agreement (version 2)",
+    ]);
   });
 });
 

@@ -6,7 +6,6 @@ import { AGREEMENT_REMINDERS_QUEUE, remindOverdueAcknowledgements } from "./ackn
 import { registerAgreementRoutes } from "./agreement.routes";
 
 export { createDefaultAgreement } from "./agreement.service";
-export { complianceView, invitedPersonIds } from "./compliance";
 
 /** The hourly reminder sweep; idempotent, since reminders are recorded per person and version. */
 export const agreementRemindersJob = defineJob({

@@ -1,12 +1,14 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { makeOrg } from "../../../../test/support/factories";
 import { call, freshEnv } from "../../../../test/support/harness";
+import { notifications } from "../notifications/notifications.table";
 import { remindOverdueAcknowledgements } from "./acknowledgements.service";
 
 const DAY = 86_400_000;
 
 describe("the daily acknowledgement reminder sweep", () => {
-  it("emails pending people once, only after TANDEM_ACK_REMINDER_DAYS", async () => {
+  it("reminds pending people once, only after TANDEM_ACK_REMINDER_DAYS", async () => {
     // Its own database: the sweep covers every organisation, so it must not reach other tests' outboxes.
     const env = await freshEnv();
     const org = await makeOrg(env);
@@ -17,15 +19,18 @@ describe("the daily acknowledgement reminder sweep", () => {
     const published = Date.parse(
       (await call(env, "GET", "/api/v1/agreement", { as: org.hr.caller })).json().agreement.publishedAt,
     );
+    // Reminders go through notify: an inbox row each (emailed inside the person's hours or in the digest).
+    const byId = new Map(
+      [org.owner, org.admin, org.hr, org.manager, org.member].map((p) => [p.person.id, p.person.email]),
+    );
     const remindersTo = async () =>
       (
-        (await call(env, "GET", "/api/v1/outbox", { as: org.admin.caller })).json().emails as {
-          to: string;
-          subject: string;
-        }[]
+        await env.deps.db
+          .select({ recipientId: notifications.recipientId })
+          .from(notifications)
+          .where(eq(notifications.kind, "acknowledgement.reminder"))
       )
-        .filter((e) => e.subject.startsWith("Please read and acknowledge"))
-        .map((e) => e.to)
+        .map((r) => byId.get(r.recipientId))
         .sort();
 
     await remindOverdueAcknowledgements(env.deps, published + 2 * DAY); // default: 3 days

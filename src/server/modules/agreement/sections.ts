@@ -1,9 +1,7 @@
+import type { SectionChange } from "../../../contracts/agreement";
 import type { Section } from "./agreement.table";
 
-export interface SectionChange {
-  title: string;
-  change: "added" | "edited" | "removed";
-}
+export type { SectionChange };
 
 /** The written sections added, edited or removed between two versions, matched by title. */
 export function diffSections(before: Section[], after: Section[]): SectionChange[] {

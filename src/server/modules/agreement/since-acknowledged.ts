@@ -1,7 +1,8 @@
 import type { TeamRules } from "../../../contracts/agreement";
 import { diffRules, effectiveRules, type RuleChange } from "../../../core/agreement";
 import type { Executor } from "../../platform/db/types";
-import { type AgreementRow, latestAcknowledgementOf, orgVersion, teamVersion } from "./agreement.repo";
+import type { Standing } from "../versioning";
+import { type AgreementRow, teamVersion } from "./agreement.repo";
 import { diffSections, type SectionChange } from "./sections";
 
 export interface TeamRuleChanges {
@@ -24,23 +25,19 @@ const FIRST_TIME: AgreementChanges = { sinceVersion: null, rules: [], sections: 
 
 /**
  * The rule and section changes of the organisation's agreement since the version the person last
- * acknowledged, and of each of their teams' overrides since the override version they acknowledged.
+ * acknowledged, and of each of their teams' overrides since the override version they acknowledged
+ * (the versioning module found both).
  */
 export async function changesSinceAcknowledged(
   executor: Executor,
   organisationId: string,
-  personId: string,
-  current: AgreementRow,
-  currentTeamVersions: Record<string, number>,
+  standing: Extract<Standing<AgreementRow>, { upToDate: false }>,
 ): Promise<AgreementChanges> {
-  const last = await latestAcknowledgementOf(executor, organisationId, personId);
-  if (!last) return FIRST_TIME;
-  const read =
-    last.version === current.version ? current : await orgVersion(executor, organisationId, last.version);
-  if (!read) return FIRST_TIME;
+  const { latest: current, last, read, parts } = standing;
+  if (!last || !read) return FIRST_TIME;
   const teams: TeamRuleChanges[] = [];
-  for (const [teamId, now] of Object.entries(currentTeamVersions)) {
-    const before = last.teamVersions[teamId];
+  for (const [teamId, now] of Object.entries(parts)) {
+    const before = last.parts[teamId];
     if (before === now) continue;
     const change = await teamChange(executor, organisationId, current, teamId, before, now);
     if (change) teams.push(change);

@@ -14,7 +14,11 @@ export type AuditAction =
   | "token.created"
   | "token.deleted"
   | "invitation.created"
-  | "invitation.accepted";
+  | "invitation.accepted"
+  | "webhook.created"
+  | "webhook.deleted"
+  | "webhook.secret_rotated"
+  | "webhook.disabled";
 
 export interface AuditEntry {
   organisationId: string;

@@ -1,9 +1,11 @@
 import { and, eq, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Deps } from "../../deps";
+import type { Executor } from "../../platform/db/types";
 import { AppError } from "../../platform/errors";
 import { defineJob } from "../../platform/job";
 import { fetchText, OutboundError } from "../../platform/outbound";
+import { notify } from "../notifications";
 import { getPerson } from "../people";
 import { readIcs } from "./calendars.import";
 import { replaceBusy } from "./calendars.repo";
@@ -66,14 +68,33 @@ export async function refreshCalendar(deps: Deps, job: RefreshCalendarJob): Prom
 
 async function recordFailure(deps: Deps, where: SQL | undefined, message: string): Promise<void> {
   const failed = sql`${calendars.failedRefreshes} + 1`;
-  await deps.db
-    .update(calendars)
-    .set({
-      lastError: message.slice(0, 1000),
-      failedRefreshes: failed,
-      brokenAt: sql`case when ${failed} >= ${BREAK_AFTER_FAILURES} then now() else ${calendars.brokenAt} end`,
-    })
-    .where(where);
+  await deps.db.transaction(async (tx) => {
+    const [calendar] = await tx
+      .update(calendars)
+      .set({
+        lastError: message.slice(0, 1000),
+        failedRefreshes: failed,
+        brokenAt: sql`case when ${failed} >= ${BREAK_AFTER_FAILURES} then now() else ${calendars.brokenAt} end`,
+      })
+      .where(where)
+      .returning();
+    // Its owner hears once, when it stops being refreshed: the failure that broke it.
+    if (calendar?.failedRefreshes === BREAK_AFTER_FAILURES) await tellOwnerItBroke(tx, deps, calendar);
+  });
+}
+
+async function tellOwnerItBroke(tx: Executor, deps: Deps, calendar: typeof calendars.$inferSelect) {
+  await notify(tx, deps, {
+    organisationId: calendar.organisationId,
+    recipients: [calendar.personId],
+    kind: "calendar.import_failed",
+    subject: `Your calendar “${calendar.name}” could not be read ${BREAK_AFTER_FAILURES} times in a row`,
+    body:
+      `Tandem stopped refreshing it, so its busy time may be out of date. The last problem: ${calendar.lastError ?? "unknown"}\n\n` +
+      "Check its address, then press Retry on the calendar's page.",
+    link: `/meetings/calendar/${calendar.id}`,
+    objectRef: { type: "calendar", id: calendar.id },
+  });
 }
 
 /** URL calendars due for a refresh: not broken, and not synced within the last hour. */

@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import type { FeedView } from "../../../contracts/calendars";
 import { calendarFeed } from "../../../core/calendar";
 import type { Deps } from "../../deps";
 import { randomToken, sha256 } from "../../platform/crypto";
@@ -10,12 +11,6 @@ import { findPerson } from "../people";
 import { rotationAttendees, rotationOccurrences, rotations } from "../scheduling/scheduling.table";
 import { calendarFeeds } from "./calendars.table";
 import { focusRow } from "./focus.service";
-
-export interface FeedView {
-  /** The secret address: anyone with it can read the feed, until it is rotated. */
-  url: string;
-  createdAt: string;
-}
 
 const FEED_PATH = /^[A-Za-z0-9_-]{43}$/;
 const feedUrl = (deps: Deps, secret: string) => `${deps.config.publicUrl}/feeds/${secret}.ics`;

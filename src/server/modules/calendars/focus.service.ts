@@ -1,17 +1,11 @@
 import { and, eq } from "drizzle-orm";
+import type { FocusView } from "../../../contracts/calendars";
 import type { WeekPattern } from "../../../core/time";
 import type { Deps } from "../../deps";
 import type { Executor } from "../../platform/db/types";
 import type { Actor } from "../../platform/http/actor";
 import { assertMayEditPerson, checkedWeekPattern, getPerson } from "../people";
 import { focusBlocks } from "./calendars.table";
-
-export interface FocusView {
-  /** Wall-clock spans in `timeZone`, the person's zone. */
-  timeZone: string;
-  week: WeekPattern;
-  updatedAt: string | null;
-}
 
 export async function focusRow(executor: Executor, organisationId: string, personId: string) {
   const [row] = await executor

@@ -63,3 +63,46 @@ export const DEMO_TEAMS: DemoTeam[] = [
 /** Liam is on holiday next week; Fatima works from New York from the week after. */
 export const DEMO_ABSENCE = { email: email("liam"), inDays: 7, days: 5, reason: "Family visit" };
 export const DEMO_ZONE_CHANGE = { email: email("fatima"), inDays: 14, timeZone: "America/New_York" };
+
+/** A Slack webhook to show the admin page filled in; created off, so the demo never calls out. */
+export const DEMO_WEBHOOK = {
+  url: "https://hooks.example.com/services/tandem-demo",
+  format: "slack" as const,
+  events: ["agreement.version_to_acknowledge" as const, "policy.version_to_acknowledge" as const],
+  disabledReason: "Demo: add your own URL",
+};
+
+/**
+ * A few inbox items, sent through notify like any other (so some wait for their recipient's hours):
+ * the owner's inbox shows an invitation accepted, the disabled demo webhook, and one urgent item,
+ * which the urgent log lists. `from` is the sender (none: Tandem itself); `to` the recipients.
+ */
+export const DEMO_NOTIFICATIONS = [
+  {
+    from: email("hannah"),
+    to: [DEMO_OWNER.email],
+    kind: "notification.test" as const,
+    urgent: true,
+    subject: "Urgent: the customer demo moved to 14:00 today",
+    body: "The customer asked to start an hour earlier. Can you join at **14:00 London time**?",
+    link: "/meetings/calendar",
+  },
+  {
+    from: email("kenji"),
+    to: [DEMO_OWNER.email, email("hannah")],
+    kind: "invitation.accepted" as const,
+    urgent: false,
+    subject: "Kenji Watanabe accepted your invitation",
+    body: "Kenji Watanabe (kenji@northwind.example) joined Tandem.",
+    link: "/team/people",
+  },
+  {
+    from: null,
+    to: [DEMO_OWNER.email],
+    kind: "webhook.disabled" as const,
+    urgent: false,
+    subject: "A webhook was switched off",
+    body: `The webhook to ${DEMO_WEBHOOK.url} is off: ${DEMO_WEBHOOK.disabledReason}.`,
+    link: "/settings/webhooks",
+  },
+];

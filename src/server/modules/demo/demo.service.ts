@@ -2,6 +2,7 @@ import { addDays, instantToLocal } from "../../../core/time";
 import type { Deps } from "../../deps";
 import { hashPassword, randomToken } from "../../platform/crypto";
 import type { Actor } from "../../platform/http/actor";
+import { createWebhook, notify } from "../notifications";
 import type { OrganisationRow } from "../organisations";
 import { addAbsence, addZoneChange, insertPerson, type PersonRow } from "../people";
 import { createOrganisationWithOwner } from "../setup";
@@ -9,10 +10,12 @@ import { createTeam, setTeamMembers } from "../teams";
 import { rememberDemoSignIn } from "./demo.repo";
 import {
   DEMO_ABSENCE,
+  DEMO_NOTIFICATIONS,
   DEMO_ORGANISATION,
   DEMO_OWNER,
   DEMO_PEOPLE,
   DEMO_TEAMS,
+  DEMO_WEBHOOK,
   DEMO_ZONE_CHANGE,
 } from "./demo-data";
 
@@ -85,6 +88,16 @@ export async function seedDemo(deps: Deps): Promise<SeededDemo> {
     from: inDays(DEMO_ZONE_CHANGE.inDays),
     timeZone: DEMO_ZONE_CHANGE.timeZone,
   });
+  const { disabledReason, ...webhook } = DEMO_WEBHOOK;
+  await createWebhook(deps, actor, webhook, { disabledReason });
+  for (const { from, to, ...message } of DEMO_NOTIFICATIONS) {
+    await notify(tx, deps, {
+      ...message,
+      organisationId: organisation.id,
+      recipients: to.map(id),
+      actorId: from ? id(from) : null,
+    });
+  }
   return {
     organisation,
     owner,

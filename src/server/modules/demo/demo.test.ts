@@ -31,6 +31,20 @@ describe("POST /api/v1/setup/demo", () => {
     expect(list.length).toBeGreaterThanOrEqual(12);
     expect(new Set(list.map((p) => p.timeZone)).size).toBeGreaterThanOrEqual(5);
     expect(list.map((p) => p.timeZone)).toContain("Asia/Kolkata");
+    // One webhook to show, switched off so the demo never calls out to the internet.
+    const hooks = await call(env, "GET", "/api/v1/webhooks", {
+      headers: { cookie: `tandem_session=${cookie}` },
+    });
+    expect(hooks.json().webhooks).toEqual([
+      expect.objectContaining({ format: "slack", enabled: false, disabledReason: "Demo: add your own URL" }),
+    ]);
+    // A few inbox items through notify: the urgent one is there whatever the hour.
+    const inbox = await call(env, "GET", "/api/v1/inbox", {
+      headers: { cookie: `tandem_session=${cookie}` },
+    });
+    expect(inbox.json().items).toContainEqual(
+      expect.objectContaining({ urgent: true, kind: "notification.test" }),
+    );
 
     const login = await call(env, "POST", "/api/v1/auth/login", {
       body: { email: body.person.email, password: body.password },

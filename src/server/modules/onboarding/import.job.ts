@@ -3,13 +3,13 @@ import { z } from "zod";
 import type { PeopleImportView } from "../../../contracts/onboarding";
 import type { Deps } from "../../deps";
 import { AppError, notFound } from "../../platform/errors";
-import { type Actor, requireRole } from "../../platform/http/actor";
+import { type Actor, authorize } from "../../platform/http/actor";
 import { defineJob } from "../../platform/job";
 import { findPerson } from "../people";
 import { checkedRows, type ImportRow } from "./import.rows";
 import { peopleImports } from "./import.table";
 import { IMPORT_CHUNK_ROWS, recordImported, writeImportChunk } from "./import.write";
-import { loadSender, PEOPLE_ADMINS } from "./onboarding.service";
+import { loadSender } from "./onboarding.service";
 
 const importPeoplePayload = z.object({ importId: z.uuid(), organisationId: z.uuid() });
 export type ImportPeopleJob = z.infer<typeof importPeoplePayload>;
@@ -49,7 +49,7 @@ export async function enqueueImport(
 
 /** GET /people/imports/:id: admin and hr of the organisation follow an import. */
 export async function getImport(deps: Deps, actor: Actor, id: string): Promise<PeopleImportView> {
-  requireRole(actor, PEOPLE_ADMINS, "follow imports");
+  authorize(actor, "imports.follow");
   const record = await findImport(deps, actor.organisationId, id);
   if (!record) throw notFound("Import");
   return presentImport(record);

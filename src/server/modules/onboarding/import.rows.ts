@@ -2,10 +2,9 @@ import { z } from "zod";
 import { email, name, ROLES, type Role, timeZone } from "../../../contracts/common";
 import { IMPORT_COLUMNS } from "../../../contracts/onboarding";
 import { AppError } from "../../platform/errors";
-import { type Actor, requireRole } from "../../platform/http/actor";
+import { type Actor, authorize } from "../../platform/http/actor";
 import { assertMayGrantRole } from "../people";
 import { CsvSyntaxError, parseCsv } from "./csv";
-import { PEOPLE_ADMINS } from "./onboarding.service";
 
 export interface ImportRow {
   line: number;
@@ -86,7 +85,7 @@ function memoised<T>(schema: z.ZodType<T>): Checker<T> {
 
 /** Parses the file and checks the actor may give every role in it, before anything is written. */
 export function checkedRows(actor: Actor, text: string): ImportRow[] {
-  requireRole(actor, PEOPLE_ADMINS, "import people");
+  authorize(actor, "people.import");
   const rows = readImportFile(text);
   for (const row of rows) {
     try {

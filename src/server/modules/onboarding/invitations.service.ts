@@ -3,15 +3,17 @@ import { alias } from "drizzle-orm/pg-core";
 import type { InvitationLinkView, InvitationView } from "../../../contracts/onboarding";
 import type { Deps } from "../../deps";
 import { hashPassword } from "../../platform/crypto";
+import type { Executor } from "../../platform/db/types";
 import { conflict, notFound } from "../../platform/errors";
-import { type Actor, requireRole } from "../../platform/http/actor";
+import { type Actor, authorize } from "../../platform/http/actor";
 import { recordAudit } from "../audit";
 import { createSession } from "../auth";
+import { notify } from "../notifications";
 import { getOrganisation } from "../organisations";
-import { assertMayGrantRole, getPerson, people } from "../people";
+import { activePersonIds, assertMayGrantRole, getPerson, type PersonRow, people } from "../people";
 import { createInvitation, invitationInvalid, usableToken } from "./invitations";
 import { invitations } from "./invitations.table";
-import { loadSender, PEOPLE_ADMINS } from "./onboarding.service";
+import { loadSender } from "./onboarding.service";
 
 export interface AcceptInput {
   password: string;
@@ -59,14 +61,32 @@ export async function acceptInvitation(deps: Deps, token: string, input: AcceptI
       targetId: invitation.id,
       ip,
     });
+    await tellInviter(tx, deps, invitation.invitedBy, person);
     const session = await createSession(tx, person, deps.config.sessionDays);
     return { person, organisation: await getOrganisation(tx, person.organisationId), session };
   });
 }
 
+/** The inviter hears that the person joined, if they are still an active member. */
+async function tellInviter(tx: Executor, deps: Deps, inviterId: string | null, person: PersonRow) {
+  if (!inviterId || inviterId === person.id) return;
+  const [inviter] = await activePersonIds(tx, person.organisationId, inviterId);
+  if (!inviter) return;
+  await notify(tx, deps, {
+    organisationId: person.organisationId,
+    recipients: [inviter],
+    kind: "invitation.accepted",
+    subject: `${person.name} accepted your invitation`,
+    body: `${person.name} (${person.email}) joined Tandem.`,
+    link: `/team/people/${person.id}`,
+    objectRef: { type: "person", id: person.id },
+    actorId: person.id,
+  });
+}
+
 /** Invitations not yet accepted (expired ones included, flagged, so they can be sent again). */
 export async function listInvitations(deps: Deps, actor: Actor): Promise<InvitationView[]> {
-  requireRole(actor, PEOPLE_ADMINS, "see invitations");
+  authorize(actor, "invitations.read");
   const inviter = alias(people, "inviter");
   const rows = await deps.db
     .select({ invitation: invitations, person: people, inviter: { id: inviter.id, name: inviter.name } })
@@ -96,7 +116,7 @@ export async function resendInvitation(
   id: string,
   ip?: string,
 ): Promise<InvitationLinkView> {
-  requireRole(actor, PEOPLE_ADMINS, "send invitations");
+  authorize(actor, "invitations.send");
   return deps.db.transaction(async (tx) => {
     const where = and(eq(invitations.organisationId, actor.organisationId), eq(invitations.id, id));
     const [invitation] = await tx.select().from(invitations).where(where);

@@ -1,13 +1,21 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { acceptInvitationBody } from "../../../contracts/auth";
+import { acceptInvitationBody, sessionView } from "../../../contracts/auth";
 import { idParams } from "../../../contracts/common";
-import { invitationTokenParams } from "../../../contracts/onboarding";
+import {
+  importReport,
+  invitationLinkView,
+  invitationTokenParams,
+  invitationView,
+  invitedView,
+  oneImport,
+} from "../../../contracts/onboarding";
 import { createPersonBody } from "../../../contracts/people";
 import type { Deps } from "../../deps";
 import { AppError } from "../../platform/errors";
 import { requireActor } from "../../platform/http/actor";
+import { replies } from "../../platform/http/replies";
 import { setSessionCookie } from "../auth";
 import { presentOrganisation } from "../organisations";
 import { presentPerson } from "../people";
@@ -33,17 +41,29 @@ export async function registerOnboardingRoutes(app: FastifyInstance, deps: Deps)
     const r = scoped.withTypeProvider<ZodTypeProvider>();
     const tags = ["people"];
 
-    r.post("/api/v1/people", { schema: { tags, body: createPersonBody } }, async (request, reply) => {
-      const result = await invitePerson(deps, requireActor(request), request.body, request.ip);
-      return reply.status(201).send({ person: presentPerson(result.person), invitation: result.invitation });
-    });
+    r.post(
+      "/api/v1/people",
+      { schema: { tags, body: createPersonBody, response: replies({ 201: invitedView }) } },
+      async (request, reply) => {
+        const result = await invitePerson(deps, requireActor(request), request.body, request.ip);
+        return reply
+          .status(201)
+          .send({ person: presentPerson(result.person), invitation: result.invitation });
+      },
+    );
 
     r.post(
       "/api/v1/people/import",
       {
         bodyLimit: CSV_LIMIT,
         preValidation: requireCsv,
-        schema: { tags, consumes: ["text/csv"], body: z.string().max(CSV_LIMIT) },
+        schema: {
+          tags,
+          consumes: ["text/csv"],
+          body: z.string().max(CSV_LIMIT),
+          // Up to IMPORT_SYNC_MAX_ROWS rows: the report; a larger file: the job started.
+          response: replies({ 200: importReport, 202: oneImport }),
+        },
       },
       async (request, reply) => {
         const answer = await submitImport(deps, requireActor(request), request.body);
@@ -51,17 +71,27 @@ export async function registerOnboardingRoutes(app: FastifyInstance, deps: Deps)
       },
     );
 
-    r.get("/api/v1/people/imports/:id", { schema: { tags, params: idParams } }, async (request) => ({
-      import: await getImport(deps, requireActor(request), request.params.id),
-    }));
+    r.get(
+      "/api/v1/people/imports/:id",
+      { schema: { tags, params: idParams, response: replies({ 200: oneImport }) } },
+      async (request) => ({ import: await getImport(deps, requireActor(request), request.params.id) }),
+    );
 
-    r.get("/api/v1/invitations", { schema: { tags } }, async (request) => ({
-      invitations: await listInvitations(deps, requireActor(request)),
-    }));
+    r.get(
+      "/api/v1/invitations",
+      { schema: { tags, response: replies({ 200: z.object({ invitations: z.array(invitationView) }) }) } },
+      async (request) => ({ invitations: await listInvitations(deps, requireActor(request)) }),
+    );
 
     r.post(
       "/api/v1/invitations/:id/resend",
-      { schema: { tags, params: idParams } },
+      {
+        schema: {
+          tags,
+          params: idParams,
+          response: replies({ 201: z.object({ invitation: invitationLinkView }) }),
+        },
+      },
       async (request, reply) => {
         const invitation = await resendInvitation(deps, requireActor(request), request.params.id, request.ip);
         return reply.status(201).send({ invitation });
@@ -71,7 +101,12 @@ export async function registerOnboardingRoutes(app: FastifyInstance, deps: Deps)
     r.post(
       "/api/v1/invitations/:token/accept",
       {
-        schema: { tags, params: invitationTokenParams, body: acceptInvitationBody },
+        schema: {
+          tags,
+          params: invitationTokenParams,
+          body: acceptInvitationBody,
+          response: replies({ 200: sessionView }),
+        },
         config: { access: "public" },
       },
       async (request, reply) => {

@@ -3,7 +3,7 @@ import type { CreatePersonBody } from "../../../contracts/people";
 import type { Deps } from "../../deps";
 import type { Executor } from "../../platform/db/types";
 import { notFound } from "../../platform/errors";
-import { type Actor, requireRole } from "../../platform/http/actor";
+import { type Actor, authorize } from "../../platform/http/actor";
 import { recordAudit } from "../audit";
 import { getOrganisation } from "../organisations";
 import {
@@ -17,8 +17,6 @@ import {
 } from "../people";
 import { setPersonTeams } from "../teams";
 import { createInvitation, type InvitationSender } from "./invitations";
-
-export const PEOPLE_ADMINS = ["admin", "hr"] as const;
 
 /** The actor as the sender of invitations (their name and organisation go into the email). */
 export async function loadSender(tx: Executor, actor: Actor, ip?: string): Promise<InvitationSender> {
@@ -68,7 +66,7 @@ export async function addInvitedPerson(
 
 /** POST /people: admin and hr invite someone; the person, teams, invitation and email commit together. */
 export async function invitePerson(deps: Deps, actor: Actor, input: CreatePersonBody, ip?: string) {
-  requireRole(actor, PEOPLE_ADMINS, "invite people");
+  authorize(actor, "people.invite");
   assertMayGrantRole(actor, input.role);
   return deps.db.transaction(async (tx) => {
     await assertEmailAvailable(tx, actor.organisationId, input.email);

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import type { OrganisationView } from "../../../contracts/views";
+import type { OrganisationView } from "../../../contracts/auth";
 import type { Executor } from "../../platform/db/types";
 import { notFound } from "../../platform/errors";
 import { organisations } from "./organisations.table";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { OutboxEmailView } from "../../../contracts/onboarding";
 import type { Deps } from "../../deps";
 import type { Executor } from "../../platform/db/types";
-import { type Actor, requireRole } from "../../platform/http/actor";
+import { type Actor, authorize } from "../../platform/http/actor";
 import { defineJob } from "../../platform/job";
 import type { OutgoingEmail } from "../../platform/mail";
 import { outboxEmails } from "./outbox.table";
@@ -64,7 +64,12 @@ export async function deliverEmail(deps: Pick<Deps, "db" | "mailer">, job: SendE
     return;
   }
   try {
-    await deps.mailer.send({ to: email.to, subject: email.subject, text: email.text });
+    await deps.mailer.send({
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      ...(email.headers ? { headers: email.headers } : {}),
+    });
   } catch (err) {
     await finish("failed", err instanceof Error ? err.message.slice(0, 1000) : String(err));
     throw err;
@@ -84,7 +89,7 @@ export async function listOutbox(
   actor: Actor,
   page: OutboxPage,
 ): Promise<{ emails: OutboxEmailView[]; nextCursor: string | null }> {
-  requireRole(actor, ["admin"], "read the outbox");
+  authorize(actor, "outbox.read");
   const org = actor.organisationId;
   // Keyset on (created_at, id) read from the row itself: one transaction stamps many emails
   // with the same created_at, and a JavaScript Date would drop its microseconds.

@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** Every email Tandem sends: queued here in the same transaction as its cause, then sent by a job. */
 export const outboxEmails = pgTable(
@@ -9,6 +9,8 @@ export const outboxEmails = pgTable(
     to: text("to").notNull(),
     subject: text("subject").notNull(),
     text: text("text").notNull(),
+    /** Extra headers (List-Unsubscribe on notifications), sent as they are. */
+    headers: jsonb("headers").$type<Record<string, string>>(),
     /** queued → sent (delivered over SMTP) | kept (no SMTP configured: readable in the outbox) | failed */
     status: text("status", { enum: ["queued", "sent", "kept", "failed"] })
       .notNull()

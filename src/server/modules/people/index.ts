@@ -17,6 +17,11 @@ export {
 export { checkedWeekPattern } from "./people.service";
 export { absences, people, zoneChanges } from "./people.table";
 export { addAbsence, addZoneChange } from "./time-off.service";
-export { type PersonWorkingTime, workingTimeOf } from "./working-time.service";
+export {
+  type PersonWithProfile,
+  type PersonWorkingTime,
+  workingTimeOf,
+  workingTimeProfilesOf,
+} from "./working-time.service";
 
 export const peopleModule = defineModule<Deps>({ name: "people", routes: [registerPeopleRoutes] });

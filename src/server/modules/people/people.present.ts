@@ -1,4 +1,4 @@
-import type { PersonView } from "../../../contracts/views";
+import type { PersonView } from "../../../contracts/people";
 import type { PersonRow } from "./people.repo";
 
 /** The public shape of a person: never the password hash. */

@@ -1,18 +1,25 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
 import {
   absenceBody,
   absenceParams,
+  absenceView,
+  intervalView,
   listPeopleQuery,
+  onePerson,
+  peoplePage,
   personParams,
   updatePersonBody,
   windowQuery,
   workingPatternBody,
   zoneChangeBody,
   zoneChangeParams,
+  zoneChangeView,
 } from "../../../contracts/people";
 import type { Deps } from "../../deps";
 import { requireActor } from "../../platform/http/actor";
+import { noContent, replies } from "../../platform/http/replies";
 import { getPersonView, listPeople, setWorkingPattern, updatePerson } from "./people.service";
 import {
   addAbsence,
@@ -28,26 +35,40 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["people"];
   const base = "/api/v1/people/:id";
+  const params = personParams;
 
-  r.get("/api/v1/people", { schema: { tags, querystring: listPeopleQuery } }, async (request) =>
-    listPeople(deps, requireActor(request), request.query),
+  r.get(
+    "/api/v1/people",
+    { schema: { tags, querystring: listPeopleQuery, response: replies({ 200: peoplePage }) } },
+    async (request) => listPeople(deps, requireActor(request), request.query),
   );
-  r.get(base, { schema: { tags, params: personParams } }, async (request) => ({
+  r.get(base, { schema: { tags, params, response: replies({ 200: onePerson }) } }, async (request) => ({
     person: await getPersonView(deps, requireActor(request), request.params.id),
   }));
-  r.patch(base, { schema: { tags, params: personParams, body: updatePersonBody } }, async (request) => ({
-    person: await updatePerson(deps, requireActor(request), request.params.id, request.body, request.ip),
-  }));
+  r.patch(
+    base,
+    { schema: { tags, params, body: updatePersonBody, response: replies({ 200: onePerson }) } },
+    async (request) => ({
+      person: await updatePerson(deps, requireActor(request), request.params.id, request.body, request.ip),
+    }),
+  );
   r.put(
     `${base}/working-pattern`,
-    { schema: { tags, params: personParams, body: workingPatternBody } },
+    { schema: { tags, params, body: workingPatternBody, response: replies({ 200: onePerson }) } },
     async (request) => ({
       person: await setWorkingPattern(deps, requireActor(request), request.params.id, request.body),
     }),
   );
   r.get(
     `${base}/working-time`,
-    { schema: { tags, params: personParams, querystring: windowQuery } },
+    {
+      schema: {
+        tags,
+        params,
+        querystring: windowQuery,
+        response: replies({ 200: z.object({ intervals: z.array(intervalView) }) }),
+      },
+    },
     async (request) => ({
       intervals: await personWorkingTime(
         deps,
@@ -59,12 +80,23 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: Deps): void {
     }),
   );
 
-  r.get(`${base}/absences`, { schema: { tags, params: personParams } }, async (request) => ({
-    absences: await listAbsences(deps, requireActor(request), request.params.id),
-  }));
+  r.get(
+    `${base}/absences`,
+    { schema: { tags, params, response: replies({ 200: z.object({ absences: z.array(absenceView) }) }) } },
+    async (request) => ({
+      absences: await listAbsences(deps, requireActor(request), request.params.id),
+    }),
+  );
   r.post(
     `${base}/absences`,
-    { schema: { tags, params: personParams, body: absenceBody } },
+    {
+      schema: {
+        tags,
+        params,
+        body: absenceBody,
+        response: replies({ 201: z.object({ absence: absenceView }) }),
+      },
+    },
     async (request, reply) =>
       reply
         .status(201)
@@ -72,19 +104,36 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: Deps): void {
   );
   r.delete(
     `${base}/absences/:absenceId`,
-    { schema: { tags, params: absenceParams } },
+    { schema: { tags, params: absenceParams, response: replies({ 204: noContent }) } },
     async (request, reply) => {
       await deleteAbsence(deps, requireActor(request), request.params.id, request.params.absenceId);
       return reply.status(204).send();
     },
   );
 
-  r.get(`${base}/zone-changes`, { schema: { tags, params: personParams } }, async (request) => ({
-    zoneChanges: await listZoneChanges(deps, requireActor(request), request.params.id),
-  }));
+  r.get(
+    `${base}/zone-changes`,
+    {
+      schema: {
+        tags,
+        params,
+        response: replies({ 200: z.object({ zoneChanges: z.array(zoneChangeView) }) }),
+      },
+    },
+    async (request) => ({
+      zoneChanges: await listZoneChanges(deps, requireActor(request), request.params.id),
+    }),
+  );
   r.post(
     `${base}/zone-changes`,
-    { schema: { tags, params: personParams, body: zoneChangeBody } },
+    {
+      schema: {
+        tags,
+        params,
+        body: zoneChangeBody,
+        response: replies({ 201: z.object({ zoneChange: zoneChangeView }) }),
+      },
+    },
     async (request, reply) =>
       reply.status(201).send({
         zoneChange: await addZoneChange(deps, requireActor(request), request.params.id, request.body),
@@ -92,7 +141,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: Deps): void {
   );
   r.delete(
     `${base}/zone-changes/:zoneChangeId`,
-    { schema: { tags, params: zoneChangeParams } },
+    { schema: { tags, params: zoneChangeParams, response: replies({ 204: noContent }) } },
     async (request, reply) => {
       await deleteZoneChange(deps, requireActor(request), request.params.id, request.params.zoneChangeId);
       return reply.status(204).send();

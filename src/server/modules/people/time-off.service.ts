@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { AbsenceBody } from "../../../contracts/people";
+import type { AbsenceBody, AbsenceView, ZoneChangeView } from "../../../contracts/people";
 import { personDateRangeToInterval, type ZoneChange } from "../../../core/time";
 import type { Deps } from "../../deps";
 import { isUniqueViolation } from "../../platform/db/errors";
@@ -85,7 +85,7 @@ export async function deleteAbsence(deps: Deps, actor: Actor, personId: string, 
 }
 
 /** Others see only that the person is away, never the kind or reason. */
-function presentAbsence(r: AbsenceRow, details: boolean) {
+function presentAbsence(r: AbsenceRow, details: boolean): AbsenceView {
   const base = {
     id: r.id,
     start: r.startAt.toISOString(),
@@ -152,7 +152,7 @@ async function listZoneChangeRows(deps: Deps, organisationId: string, personId: 
     .orderBy(asc(zoneChanges.fromDate));
 }
 
-const presentZoneChange = (r: typeof zoneChanges.$inferSelect) => ({
+const presentZoneChange = (r: typeof zoneChanges.$inferSelect): ZoneChangeView => ({
   id: r.id,
   from: r.fromDate,
   timeZone: r.timeZone,

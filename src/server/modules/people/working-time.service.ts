@@ -1,9 +1,10 @@
 import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
-import { type Interval, workingIntervals } from "../../../core/time";
+import { type Interval, type WorkingTimeProfile, workingIntervals } from "../../../core/time";
 import type { Deps } from "../../deps";
 import type { Executor } from "../../platform/db/types";
 import { notFound } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
+import type { PersonRow } from "./people.repo";
 import { absences, people, zoneChanges } from "./people.table";
 import { asZoneChange } from "./time-off.service";
 
@@ -14,17 +15,24 @@ export interface PersonWorkingTime {
   working: Interval[];
 }
 
+/** A person's row with what the time engine needs to know of them (zone, pattern, travel, absences). */
+export interface PersonWithProfile {
+  person: PersonRow;
+  profile: WorkingTimeProfile;
+}
+
 /**
- * Working intervals (UTC) of several people over a window: each pattern in the zone in force on
- * the day, minus absences. Three queries whatever the number of people. Unknown ids → 404.
+ * Several people with their working-time profiles, absences limited to those overlapping `window`.
+ * Three queries whatever the number of people. Unknown ids → 404.
  */
-export async function workingTimeOf(
+export async function workingTimeProfilesOf(
   executor: Executor,
   organisationId: string,
-  personIds: string[],
+  personIds: readonly string[],
   window: Interval,
-): Promise<PersonWorkingTime[]> {
+): Promise<Map<string, PersonWithProfile>> {
   const ids = [...new Set(personIds)];
+  if (ids.length === 0) return new Map();
   const [rows, zones, away] = await Promise.all([
     executor
       .select()
@@ -48,21 +56,50 @@ export async function workingTimeOf(
       ),
   ]);
   if (rows.length !== ids.length) throw notFound("Person");
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const zonesById = byPerson(zones);
+  const awayById = byPerson(away);
+  const zonesOf = (id: string) => (zonesById.get(id) ?? []).map(asZoneChange);
+  const absencesOf = (id: string) =>
+    (awayById.get(id) ?? []).map((a) => ({ start: a.startAt.getTime(), end: a.endAt.getTime() }));
+  const profiles = new Map<string, PersonWithProfile>();
+  for (const person of rows) {
+    const profile: WorkingTimeProfile = {
+      timeZone: person.timeZone,
+      week: person.workingPattern,
+      zoneChanges: zonesOf(person.id),
+      absences: absencesOf(person.id),
+    };
+    profiles.set(person.id, { person, profile });
+  }
+  return profiles;
+}
+
+function byPerson<T extends { personId: string }>(rows: T[]): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = grouped.get(row.personId);
+    if (list) list.push(row);
+    else grouped.set(row.personId, [row]);
+  }
+  return grouped;
+}
+
+/**
+ * Working intervals (UTC) of several people over a window: each pattern in the zone in force on
+ * the day, minus absences. Three queries whatever the number of people. Unknown ids → 404.
+ */
+export async function workingTimeOf(
+  executor: Executor,
+  organisationId: string,
+  personIds: string[],
+  window: Interval,
+): Promise<PersonWorkingTime[]> {
+  const profiles = await workingTimeProfilesOf(executor, organisationId, personIds, window);
   return personIds.map((id) => {
-    const person = byId.get(id);
-    if (!person) throw notFound("Person");
-    const working = workingIntervals(
-      {
-        timeZone: person.timeZone,
-        week: person.workingPattern,
-        zoneChanges: zones.filter((z) => z.personId === id).map(asZoneChange),
-        absences: away
-          .filter((a) => a.personId === id)
-          .map((a) => ({ start: a.startAt.getTime(), end: a.endAt.getTime() })),
-      },
-      window,
-    );
+    const found = profiles.get(id);
+    if (!found) throw notFound("Person");
+    const { person, profile } = found;
+    const working = workingIntervals(profile, window);
     return { personId: id, name: person.name, timeZone: person.timeZone, working };
   });
 }

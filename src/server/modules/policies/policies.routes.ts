@@ -1,9 +1,21 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { complianceView } from "../../../contracts/agreement";
 import { idParams } from "../../../contracts/common";
-import { createPolicyBody, policyAckBody, updatePolicyBody } from "../../../contracts/policies";
+import {
+  createPolicyBody,
+  pendingPolicy,
+  policyAckBody,
+  policyAcknowledgement,
+  policyDetailView,
+  policyTemplateView,
+  policyView,
+  updatePolicyBody,
+} from "../../../contracts/policies";
 import type { Deps } from "../../deps";
 import { requireActor } from "../../platform/http/actor";
+import { replies } from "../../platform/http/replies";
 import {
   acknowledgePolicy,
   createPolicy,
@@ -19,29 +31,60 @@ import {
 export function registerPolicyRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["policies"];
-  r.get("/api/v1/policies/templates", { schema: { tags } }, async () => ({ templates: listTemplates() }));
-  r.get("/api/v1/policies", { schema: { tags } }, async (request) => ({
-    policies: await listPolicies(deps, requireActor(request)),
-  }));
-  r.post("/api/v1/policies", { schema: { tags, body: createPolicyBody } }, async (request, reply) =>
-    reply.status(201).send({ policy: await createPolicy(deps, requireActor(request), request.body) }),
+  const onePolicy = z.object({ policy: policyView });
+  r.get(
+    "/api/v1/policies/templates",
+    { schema: { tags, response: replies({ 200: z.object({ templates: z.array(policyTemplateView) }) }) } },
+    async () => ({ templates: listTemplates() }),
   );
-  r.get("/api/v1/policies/:id", { schema: { tags, params: idParams } }, async (request) => ({
-    policy: await getPolicy(deps, requireActor(request), request.params.id),
-  }));
+  r.get(
+    "/api/v1/policies",
+    { schema: { tags, response: replies({ 200: z.object({ policies: z.array(policyView) }) }) } },
+    async (request) => ({ policies: await listPolicies(deps, requireActor(request)) }),
+  );
+  r.post(
+    "/api/v1/policies",
+    { schema: { tags, body: createPolicyBody, response: replies({ 201: onePolicy }) } },
+    async (request, reply) =>
+      reply.status(201).send({ policy: await createPolicy(deps, requireActor(request), request.body) }),
+  );
+  r.get(
+    "/api/v1/policies/:id",
+    {
+      schema: { tags, params: idParams, response: replies({ 200: z.object({ policy: policyDetailView }) }) },
+    },
+    async (request) => ({ policy: await getPolicy(deps, requireActor(request), request.params.id) }),
+  );
   r.put(
     "/api/v1/policies/:id",
-    { schema: { tags, params: idParams, body: updatePolicyBody } },
+    { schema: { tags, params: idParams, body: updatePolicyBody, response: replies({ 200: onePolicy }) } },
     async (request) => ({
       policy: await updatePolicy(deps, requireActor(request), request.params.id, request.body),
     }),
   );
-  r.get("/api/v1/policies/:id/versions", { schema: { tags, params: idParams } }, async (request) => ({
-    versions: await listPolicyVersions(deps, requireActor(request), request.params.id),
-  }));
+  r.get(
+    "/api/v1/policies/:id/versions",
+    {
+      schema: {
+        tags,
+        params: idParams,
+        response: replies({ 200: z.object({ versions: z.array(policyView) }) }),
+      },
+    },
+    async (request) => ({
+      versions: await listPolicyVersions(deps, requireActor(request), request.params.id),
+    }),
+  );
   r.post(
     "/api/v1/policies/:id/acknowledgements",
-    { schema: { tags, params: idParams, body: policyAckBody } },
+    {
+      schema: {
+        tags,
+        params: idParams,
+        body: policyAckBody,
+        response: replies({ 201: z.object({ acknowledgement: policyAcknowledgement }) }),
+      },
+    },
     async (request, reply) =>
       reply.status(201).send({
         acknowledgement: await acknowledgePolicy(
@@ -52,10 +95,14 @@ export function registerPolicyRoutes(app: FastifyInstance, deps: Deps): void {
         ),
       }),
   );
-  r.get("/api/v1/policies/:id/compliance", { schema: { tags, params: idParams } }, async (request) =>
-    policyCompliance(deps, requireActor(request), request.params.id),
+  r.get(
+    "/api/v1/policies/:id/compliance",
+    { schema: { tags, params: idParams, response: replies({ 200: complianceView }) } },
+    async (request) => policyCompliance(deps, requireActor(request), request.params.id),
   );
-  r.get("/api/v1/me/policies", { schema: { tags } }, async (request) => ({
-    pending: await myPendingPolicies(deps, requireActor(request)),
-  }));
+  r.get(
+    "/api/v1/me/policies",
+    { schema: { tags, response: replies({ 200: z.object({ pending: z.array(pendingPolicy) }) }) } },
+    async (request) => ({ pending: await myPendingPolicies(deps, requireActor(request)) }),
+  );
 }

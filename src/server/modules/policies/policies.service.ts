@@ -1,18 +1,24 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
 import { acknowledgementCreated } from "../../../contracts/events";
+import { rolesFor } from "../../../core/access";
+import { diffLines } from "../../../core/agreement";
 import type { Deps } from "../../deps";
-import { versionRace } from "../../platform/db/errors";
-import type { Executor } from "../../platform/db/types";
-import { conflict, invalid, notFound } from "../../platform/errors";
-import { type Actor, requireRole } from "../../platform/http/actor";
+import { invalid } from "../../platform/errors";
+import { type Actor, authorize } from "../../platform/http/actor";
 import { renderMarkdown } from "../../platform/markdown";
-import { complianceView, invitedPersonIds } from "../agreement";
-import { activePersonIds } from "../people";
-import { policyChangesSinceAcknowledged } from "./policies.since-acknowledged";
-import { policies, policyAcknowledgements, policyVersions } from "./policies.table";
+import {
+  acknowledge,
+  acknowledgeAsPublisher,
+  appendVersion,
+  compliance,
+  latestOfEach,
+  listVersions,
+  notAcknowledged,
+  standingOf,
+} from "../versioning";
+import { announcePolicyVersion } from "./policies.notify";
+import { latestPolicyVersion, policyDocument, type VersionRow } from "./policies.repo";
+import { policies } from "./policies.table";
 import { POLICY_TEMPLATES } from "./templates";
-
-type VersionRow = typeof policyVersions.$inferSelect;
 
 const present = (policyId: string, v: VersionRow) => ({
   id: policyId,
@@ -27,27 +33,12 @@ const present = (policyId: string, v: VersionRow) => ({
 
 export const listTemplates = () => POLICY_TEMPLATES.map(({ id, title, summary }) => ({ id, title, summary }));
 
-async function latestVersion(
-  executor: Executor,
-  organisationId: string,
-  policyId: string,
-): Promise<VersionRow> {
-  const [row] = await executor
-    .select()
-    .from(policyVersions)
-    .where(and(eq(policyVersions.organisationId, organisationId), eq(policyVersions.policyId, policyId)))
-    .orderBy(desc(policyVersions.version))
-    .limit(1);
-  if (!row) throw notFound("Policy");
-  return row;
-}
-
 export async function createPolicy(
   deps: Deps,
   actor: Actor,
   input: { templateId?: string | undefined; title: string; body?: string | undefined },
 ) {
-  requireRole(actor, ["admin", "hr"], "create policies");
+  authorize(actor, "policies.create");
   const template = input.templateId ? POLICY_TEMPLATES.find((t) => t.id === input.templateId) : undefined;
   if (input.templateId && !template)
     throw invalid("templateId", `is not one of ${POLICY_TEMPLATES.map((t) => t.id).join(", ")}`);
@@ -59,54 +50,46 @@ export async function createPolicy(
       .values({ organisationId: actor.organisationId, templateId: template?.id ?? null })
       .returning();
     if (!policy) throw new Error("insert returned no row");
-    const [version] = await tx
-      .insert(policyVersions)
-      .values({
-        organisationId: actor.organisationId,
-        policyId: policy.id,
-        version: 1,
-        title: input.title,
-        body,
-        changeSummary: template ? `Created from the ${template.title} template` : "Created",
-        publishedBy: actor.personId,
-      })
-      .returning();
-    if (!version) throw new Error("insert returned no row");
-    await acknowledgeAsPublisher(tx, actor, policy.id, 1);
-    return present(policy.id, version);
+    const ref = { organisationId: actor.organisationId, documentId: policy.id };
+    const row = await appendVersion(tx, policyDocument.versions, ref, (_, version) => ({
+      organisationId: actor.organisationId,
+      policyId: policy.id,
+      version,
+      title: input.title,
+      body,
+      changeSummary: template ? `Created from the ${template.title} template` : "Created",
+      publishedBy: actor.personId,
+    }));
+    await acknowledgeAsPublisher(tx, policyDocument, ref, actor.personId, () => ({ version: row.version }));
+    await announcePolicyVersion(tx, deps, actor, row);
+    return present(policy.id, row);
   });
 }
 
 export async function listPolicies(deps: Deps, actor: Actor) {
-  const rows = await deps.db
-    .select()
-    .from(policyVersions)
-    .where(eq(policyVersions.organisationId, actor.organisationId))
-    .orderBy(desc(policyVersions.version));
-  const latest = new Map<string, VersionRow>();
-  for (const r of rows) if (!latest.has(r.policyId)) latest.set(r.policyId, r);
-  return [...latest].map(([id, v]) => present(id, v)).sort((a, b) => a.title.localeCompare(b.title));
+  const latest = await latestOfEach(deps.db, policyDocument.versions, actor.organisationId);
+  return latest.map((v) => present(v.policyId, v)).sort((a, b) => a.title.localeCompare(b.title));
 }
 
 /** The current version, with what changed since the version the reader last acknowledged. */
 export async function getPolicy(deps: Deps, actor: Actor, id: string) {
-  const current = await latestVersion(deps.db, actor.organisationId, id);
-  const sinceAcknowledged = await policyChangesSinceAcknowledged(
-    deps.db,
-    actor.organisationId,
-    actor.personId,
-    current,
-  );
-  return { ...present(id, current), sinceAcknowledged };
+  const ref = { organisationId: actor.organisationId, documentId: id };
+  const standing = await standingOf(deps.db, policyDocument, ref, actor.personId);
+  const { latest } = standing;
+  const sinceAcknowledged = standing.upToDate
+    ? null
+    : standing.last && standing.read
+      ? { sinceVersion: standing.last.version, lines: diffLines(standing.read.body, latest.body) }
+      : { sinceVersion: null, lines: [] };
+  return { ...present(id, latest), sinceAcknowledged };
 }
 
 export async function listPolicyVersions(deps: Deps, actor: Actor, id: string) {
-  await latestVersion(deps.db, actor.organisationId, id);
-  const rows = await deps.db
-    .select()
-    .from(policyVersions)
-    .where(and(eq(policyVersions.organisationId, actor.organisationId), eq(policyVersions.policyId, id)))
-    .orderBy(desc(policyVersions.version));
+  await latestPolicyVersion(deps.db, actor.organisationId, id);
+  const rows = await listVersions(deps.db, policyDocument.versions, {
+    organisationId: actor.organisationId,
+    documentId: id,
+  });
   return rows.map((v) => present(id, v));
 }
 
@@ -116,96 +99,54 @@ export async function updatePolicy(
   id: string,
   input: { title?: string | undefined; body: string; changeSummary?: string | undefined },
 ) {
-  return versionRace(
-    () =>
-      deps.db.transaction(async (tx) => {
-        const current = await latestVersion(tx, actor.organisationId, id);
-        requireRole(actor, ["admin", "hr"], "edit policies");
-        const [row] = await tx
-          .insert(policyVersions)
-          .values({
-            organisationId: actor.organisationId,
-            policyId: id,
-            version: current.version + 1,
-            title: input.title ?? current.title,
-            body: input.body,
-            changeSummary: input.changeSummary ?? "Updated",
-            publishedBy: actor.personId,
-          })
-          .returning();
-        if (!row) throw new Error("insert returned no row");
-        await acknowledgeAsPublisher(tx, actor, id, row.version);
-        return present(id, row);
-      }),
-    "this policy",
-  );
-}
-
-/** Whoever publishes a policy version has read it: acknowledged inside the publishing transaction. */
-async function acknowledgeAsPublisher(executor: Executor, actor: Actor, policyId: string, version: number) {
-  await executor
-    .insert(policyAcknowledgements)
-    .values({ organisationId: actor.organisationId, policyId, personId: actor.personId, version })
-    .onConflictDoNothing();
+  return deps.db.transaction(async (tx) => {
+    // 404 for another organisation's policy before 403 for a role that may not edit.
+    const current = await latestPolicyVersion(tx, actor.organisationId, id);
+    authorize(actor, "policies.edit");
+    const ref = { organisationId: actor.organisationId, documentId: id };
+    const row = await appendVersion(tx, policyDocument.versions, ref, (latest, version) => ({
+      organisationId: actor.organisationId,
+      policyId: id,
+      version,
+      title: input.title ?? (latest ?? current).title,
+      body: input.body,
+      changeSummary: input.changeSummary ?? "Updated",
+      publishedBy: actor.personId,
+    }));
+    await acknowledgeAsPublisher(tx, policyDocument, ref, actor.personId, () => ({ version: row.version }));
+    await announcePolicyVersion(tx, deps, actor, row);
+    return present(id, row);
+  });
 }
 
 export async function acknowledgePolicy(deps: Deps, actor: Actor, id: string, version: number) {
-  const current = await latestVersion(deps.db, actor.organisationId, id);
-  if (version !== current.version) {
-    throw conflict(`Version ${current.version} is the current one; read it, then acknowledge it`, {
-      current: current.version,
-    });
-  }
   await deps.db.transaction(async (tx) => {
-    await tx
-      .insert(policyAcknowledgements)
-      .values({ organisationId: actor.organisationId, policyId: id, personId: actor.personId, version })
-      .onConflictDoNothing();
-    await deps.events.publish(tx, acknowledgementCreated(actor.organisationId, id));
+    const ref = { organisationId: actor.organisationId, documentId: id };
+    await acknowledge(tx, policyDocument, ref, actor.personId, version);
+    await deps.events.publish(
+      tx,
+      acknowledgementCreated(actor.organisationId, id, rolesFor("acknowledgements.read")),
+    );
   });
   return { policyId: id, version };
 }
 
 export async function policyCompliance(deps: Deps, actor: Actor, id: string) {
-  const current = await latestVersion(deps.db, actor.organisationId, id);
-  requireRole(actor, ["admin", "hr"], "see acknowledgement compliance");
-  const [everyone, invited, acks] = await Promise.all([
-    activePersonIds(deps.db, actor.organisationId),
-    invitedPersonIds(deps.db, actor.organisationId),
-    deps.db
-      .select()
-      .from(policyAcknowledgements)
-      .where(
-        and(
-          eq(policyAcknowledgements.organisationId, actor.organisationId),
-          eq(policyAcknowledgements.policyId, id),
-          eq(policyAcknowledgements.version, current.version),
-        ),
-      ),
-  ]);
-  const done = new Map(acks.map((a) => [a.personId, a.acknowledgedAt]));
-  return complianceView(current.version, everyone, done, invited);
+  // 404 for another organisation's policy before 403 for a role that may not see compliance.
+  await latestPolicyVersion(deps.db, actor.organisationId, id);
+  authorize(actor, "acknowledgements.read");
+  return compliance(deps.db, policyDocument, { organisationId: actor.organisationId, documentId: id });
 }
 
 /** Policies whose current version the caller has not acknowledged. */
 export async function myPendingPolicies(deps: Deps, actor: Actor) {
   const all = await listPolicies(deps, actor);
-  if (all.length === 0) return [];
-  const acks = await deps.db
-    .select()
-    .from(policyAcknowledgements)
-    .where(
-      and(
-        eq(policyAcknowledgements.organisationId, actor.organisationId),
-        eq(policyAcknowledgements.personId, actor.personId),
-        inArray(
-          policyAcknowledgements.policyId,
-          all.map((p) => p.id),
-        ),
-      ),
-    );
-  const done = new Set(acks.map((a) => `${a.policyId}:${a.version}`));
-  return all
-    .filter((p) => !done.has(`${p.id}:${p.version}`))
-    .map((p) => ({ id: p.id, title: p.title, version: p.version }));
+  const pending = await notAcknowledged(
+    deps.db,
+    policyDocument.acknowledgements,
+    actor.organisationId,
+    actor.personId,
+    all,
+  );
+  return pending.map((p) => ({ id: p.id, title: p.title, version: p.version }));
 }

@@ -2,8 +2,8 @@ import type { RotationBody, RotationPlanView, RotationView } from "../../../cont
 import { INCONVENIENCE_WEIGHTS, planRotation, type RotationPlan } from "../../../core/scheduling";
 import { DAY_MS } from "../../../core/time";
 import type { Deps } from "../../deps";
-import { forbidden, notFound } from "../../platform/errors";
-import { type Actor, hasRole } from "../../platform/http/actor";
+import { notFound } from "../../platform/errors";
+import { type Actor, authorize } from "../../platform/http/actor";
 import { workingTimeOf } from "../people";
 import { burdenOf, deleteRotationRows, findRotation, insertRotation, rotationRows } from "./scheduling.repo";
 import { BURDEN_LOOKBACK_MS, iso } from "./slots.service";
@@ -91,9 +91,7 @@ export async function deleteRotation(deps: Deps, actor: Actor, rotationId: strin
   await deps.db.transaction(async (tx) => {
     const rotation = await findRotation(tx, actor.organisationId, rotationId);
     if (!rotation) throw notFound("Rotation");
-    if (rotation.createdBy !== actor.personId && !hasRole(actor, ["admin"])) {
-      throw forbidden("Only whoever saved this rotation, or an admin, may delete it");
-    }
+    authorize(actor, "rotation.delete", { authorOf: rotation.createdBy === actor.personId });
     await deleteRotationRows(tx, actor.organisationId, rotationId);
   });
 }

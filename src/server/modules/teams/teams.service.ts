@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
-import type { Role } from "../../../contracts/common";
-import type { TeamView } from "../../../contracts/views";
+import type { TeamView } from "../../../contracts/teams";
+import { type Action, may } from "../../../core/access";
 import type { Deps } from "../../deps";
 import type { Executor } from "../../platform/db/types";
-import { forbidden, invalid } from "../../platform/errors";
-import { type Actor, hasRole, requireRole } from "../../platform/http/actor";
+import { invalid } from "../../platform/errors";
+import { type Actor, authorize } from "../../platform/http/actor";
 import {
   assertPeopleInOrganisation,
   getTeamRow,
@@ -47,7 +47,7 @@ export async function getTeam(deps: Deps, actor: Actor, id: string): Promise<Tea
 
 /** admin, hr and managers create teams; a manager who creates one becomes its lead. */
 export async function createTeam(deps: Deps, actor: Actor, name: string): Promise<TeamView> {
-  requireRole(actor, ["admin", "hr", "manager"], "create teams");
+  authorize(actor, "teams.create");
   return deps.db.transaction(async (tx) => {
     const [team] = await tx.insert(teams).values({ organisationId: actor.organisationId, name }).returning();
     if (!team) throw new Error("insert returned no row");
@@ -59,16 +59,16 @@ export async function createTeam(deps: Deps, actor: Actor, name: string): Promis
 }
 
 /**
- * The team's own leads, and people of `roles` (by default admin and hr; owner counts as admin),
- * may change a team — or, with other roles, something of it such as its agreement.
+ * Whether the actor may change a team (`team.edit`) or something of it such as its agreement
+ * (`team.tightenAgreement`): by role, or as one of the team's own leads (core/access.ts).
  */
 export async function assertMayEditTeam(
   executor: Executor,
   actor: Actor,
   teamId: string,
-  roles: readonly Role[] = ["admin", "hr"],
+  action: Extract<Action, "team.edit" | "team.tightenAgreement"> = "team.edit",
 ): Promise<void> {
-  if (hasRole(actor, roles)) return;
+  if (may(actor, action)) return;
   const [lead] = await executor
     .select()
     .from(teamMembers)
@@ -80,7 +80,7 @@ export async function assertMayEditTeam(
         eq(teamMembers.role, "lead"),
       ),
     );
-  if (!lead) throw forbidden(`Only ${roles.join(", ")} or this team's leads may change it`);
+  authorize(actor, action, { leadOf: Boolean(lead) });
 }
 
 export async function renameTeam(

@@ -1,5 +1,6 @@
 import type { Role } from "../../../contracts/common";
 import type { EventAudience } from "../../../contracts/events";
+import { holdsRole } from "../../../core/access";
 
 /** Someone holding a live stream open. */
 export interface Recipient {
@@ -13,8 +14,7 @@ export function reaches(audience: EventAudience, recipient: Recipient): boolean 
   if (audience.organisationId !== recipient.organisationId) return false;
   const { roles, personIds } = audience;
   if (!roles && !personIds) return true;
-  const role = recipient.role === "owner" ? ["owner", "admin"] : [recipient.role];
   return (
-    (roles?.some((r) => role.includes(r)) ?? false) || (personIds?.includes(recipient.personId) ?? false)
+    (roles ? holdsRole(recipient.role, roles) : false) || (personIds?.includes(recipient.personId) ?? false)
   );
 }

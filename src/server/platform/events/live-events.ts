@@ -79,6 +79,25 @@ export class LiveEvents {
     else this.wake();
   }
 
+  /**
+   * `publish` for many events in one insert (a notification to 5,000 people): one turn, one wake.
+   * The same rules apply: inside the transaction of the change, last in it.
+   */
+  async publishMany(tx: Executor, publications: readonly Publication[]): Promise<void> {
+    if (publications.length === 0) return;
+    const rows = publications.map(({ type, id, audience: { organisationId, ...who } }) => {
+      return sql`(${organisationId}::uuid, ${type}::text, ${id}::text, ${JSON.stringify(who)}::jsonb)`;
+    });
+    await tx.execute(sql`select pg_advisory_xact_lock(${LOCKS.liveEvents}::bigint)`);
+    for (let i = 0; i < rows.length; i += PAGE) {
+      await tx.execute(sql`
+        insert into live_events (organisation_id, type, object_id, audience)
+        values ${sql.join(rows.slice(i, i + PAGE), sql`, `)}`);
+    }
+    if (this.database.kind === "postgres") await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, '')`);
+    else this.wake();
+  }
+
   /** Sends `recipient` the events meant for them, first those after `afterSeq` when resuming. */
   subscribe(
     recipient: Recipient,

@@ -4,11 +4,23 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { eventStreamHeaders } from "../../../contracts/events";
 import { requireActor } from "../http/actor";
+import { replies } from "../http/replies";
 import type { LiveEvents, StoredEvent } from "./live-events";
 
 const HEARTBEAT_MS = 20_000;
 /** How long EventSource waits before reconnecting (it then sends Last-Event-ID). */
 const RETRY_MS = 3000;
+
+/**
+ * The stream's 200, declared by media type so `/api/openapi.json` shows text/event-stream for it
+ * (and JSON for the errors, which are answered before the stream starts). The serializer never runs
+ * on it: the handler hijacks the reply and writes the stream itself.
+ */
+const eventStream = {
+  description:
+    "Server-Sent Events: `id: <seq>` and `data: <LiveEvent as JSON>` per message, heartbeats between",
+  content: { "text/event-stream": { schema: z.string() } },
+};
 
 const format = ({ seq, event }: StoredEvent) => `id: ${seq}\ndata: ${JSON.stringify(event)}\n\n`;
 
@@ -29,7 +41,7 @@ export function registerEventStream(app: FastifyInstance, events: LiveEvents): v
         summary: "Live events (text/event-stream); resumes after the Last-Event-ID header",
         headers: eventStreamHeaders,
         querystring: z.strictObject({}),
-        produces: ["text/event-stream"],
+        response: { ...replies({}), 200: eventStream },
       },
     },
     async (request, reply) => {

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import type { Role } from "../../../contracts/common";
+import { type Action, type Facts, may, whoMay } from "../../../core/access";
 import { AppError } from "../errors";
 
 /** Who is acting: resolved from the session cookie or a bearer API token, or named on the command line. */
@@ -21,13 +22,11 @@ export function requireActor(request: FastifyRequest): Actor {
   return request.actor;
 }
 
-/** Whether the actor holds one of `roles` (owner counts as admin). */
-export const hasRole = (actor: Actor, roles: readonly Role[]): boolean =>
-  roles.includes(actor.role) || (actor.role === "owner" && roles.includes("admin"));
-
-/** Throws 403 unless the actor holds one of `roles` (owner counts as admin). */
-export function requireRole(actor: Actor, roles: readonly Role[], what: string): void {
-  if (!hasRole(actor, roles)) {
-    throw new AppError("forbidden", `Only ${roles.join(" or ")} may ${what}`);
-  }
+/**
+ * Throws 403 unless the access map (`core/access.ts`, the one place for role rules) lets the actor
+ * do `action`, given the relationships that hold: `authorize(actor, "calendars.manage", { self })`.
+ * The message names who may: "Only owners, admins or HR may create policies".
+ */
+export function authorize<A extends Action>(actor: Actor, action: A, facts?: Facts<A>): void {
+  if (!may(actor, action, facts)) throw new AppError("forbidden", whoMay(action));
 }

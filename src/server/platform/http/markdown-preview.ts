@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { markdownPreview, markdownPreviewBody } from "../../../contracts/markdown";
 import { renderMarkdown } from "../markdown";
 import { requireActor } from "./actor";
+import { replies } from "./replies";
 
 /**
  * `POST /api/v1/markdown/preview`: what an editor's text will look like, rendered by the renderer
@@ -17,7 +18,7 @@ export function registerMarkdownPreview(app: FastifyInstance): void {
         tags: ["markdown"],
         summary: "Renders markdown as the published page will show it",
         body: markdownPreviewBody,
-        response: { 200: markdownPreview },
+        response: replies({ 200: markdownPreview }),
       },
     },
     async (request) => {

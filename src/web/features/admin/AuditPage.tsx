@@ -1,4 +1,5 @@
 import { Stack, Table, Text, Title } from "@mantine/core";
+import type { AuditEntryView } from "../../../contracts/audit";
 import { EmptyHint } from "../../components/EmptyHint";
 import { Loading } from "../../components/Loading";
 import { LoadMore } from "../../components/LoadMore";
@@ -6,17 +7,6 @@ import { usePaged } from "../../lib/paged";
 import { usePeople } from "../../lib/resources";
 import { useViewer } from "../../lib/session";
 import { formatDateTime } from "../../lib/time";
-
-interface AuditEntryView {
-  id: string;
-  action: string;
-  actorId: string | null;
-  targetType: string | null;
-  targetId: string | null;
-  data: Record<string, unknown> | null;
-  ip: string | null;
-  at: string;
-}
 
 /** Admin: who did what and when (sign-ins, role changes, tokens, invitations), newest first. */
 export function AuditPage() {

@@ -2,7 +2,7 @@ import { Alert, Group, MultiSelect, Select, Stack, Text, TextInput } from "@mant
 import { useState } from "react";
 import type { Role } from "../../../contracts/common";
 import type { InvitationLinkView } from "../../../contracts/onboarding";
-import type { PersonView } from "../../../contracts/views";
+import type { PersonView } from "../../../contracts/people";
 import { CopyValue } from "../../components/CopyValue";
 import { FormSection } from "../../components/FormSection";
 import { TimeZoneInput } from "../../components/TimeZoneInput";

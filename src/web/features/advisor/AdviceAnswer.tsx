@@ -14,7 +14,7 @@ import {
 import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import type { Advice } from "../../../contracts/agreement";
-import type { PersonView } from "../../../contracts/views";
+import type { PersonView } from "../../../contracts/people";
 import { plural } from "../../../core/agreement/catalog";
 import { useViewer } from "../../lib/session";
 import { formatDateTime, formatTime } from "../../lib/time";

@@ -1,9 +1,8 @@
 import { Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useEffect } from "react";
 import { useLocation } from "react-router";
-import type { Rules } from "../../../contracts/agreement";
-import type { PersonView } from "../../../contracts/views";
-import type { RuleSources } from "../../../core/agreement/rules";
+import type { RuleSources, Rules } from "../../../contracts/agreement";
+import type { PersonView } from "../../../contracts/people";
 import { formatDateTime } from "../../lib/time";
 import type { AgreementSection } from "./api";
 import { ServerHtml } from "./MarkdownPreview";
@@ -55,7 +54,7 @@ export function Sections({ sections }: { sections: AgreementSection[] }) {
 export function VersionMeta(props: {
   version: number;
   publishedAt: string;
-  publishedBy: string;
+  publishedBy: string | null;
   changeSummary: string;
   people: PersonView[] | undefined;
   zone: string;

@@ -1,5 +1,5 @@
 import { Badge, List, Text, VisuallyHidden } from "@mantine/core";
-import type { LineChange, RuleChange } from "../../../core/agreement/diff";
+import type { LineChange, RuleChange } from "../../../contracts/agreement";
 import type { SectionChange } from "./api";
 import { ruleLabel } from "./rules-text";
 

@@ -11,7 +11,7 @@ import {
   Text,
 } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
-import type { PersonView } from "../../../contracts/views";
+import type { PersonView } from "../../../contracts/people";
 import { FormError } from "../../components/FormError";
 import { useAction } from "../../lib/action";
 import { formatDateTime } from "../../lib/time";

@@ -20,7 +20,7 @@ export function VersionsPage() {
   const versions = useVersions();
   const people = usePeople();
   if (!versions.data) return <Loading error={versions.error} />;
-  const nameOf = (id: string) => people.data?.find((p) => p.id === id)?.name;
+  const nameOf = (id: string | null) => people.data?.find((p) => p.id === id)?.name;
   return (
     <Stack>
       <BackToAgreement />

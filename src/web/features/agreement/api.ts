@@ -1,53 +1,25 @@
 import { useQuery } from "@tanstack/react-query";
-import type { Rules } from "../../../contracts/agreement";
+import type {
+  AgreementView,
+  ComplianceView,
+  PendingAgreement,
+  VersionSummary,
+  VersionView,
+} from "../../../contracts/agreement";
 import type { Role } from "../../../contracts/common";
-import type { RuleChange } from "../../../core/agreement/diff";
-import type { RuleSources } from "../../../core/agreement/rules";
+import { may } from "../../../core/access";
 import { get } from "../../lib/api";
 
-/** Response shapes of the agreement routes (see server/modules/agreement). */
-export interface AgreementSection {
-  title: string;
-  body: string;
-  /** Rendered and sanitised by the server. */
-  html: string;
-}
-
-export interface AgreementView {
-  version: number;
-  /** Present when the agreement was read for a team (0: the team has no override yet). */
-  teamVersion?: number;
-  rules: Rules;
-  sources: RuleSources;
-  sections: AgreementSection[];
-  changeSummary: string;
-  publishedAt: string;
-  publishedBy: string;
-}
-
-export interface VersionSummary {
-  version: number;
-  changeSummary: string;
-  publishedAt: string;
-  publishedBy: string;
-}
-
-export interface SectionChange {
-  title: string;
-  change: "added" | "edited" | "removed";
-}
-
-export interface VersionView extends Omit<AgreementView, "sources" | "teamVersion"> {
-  changes: { rules: RuleChange[]; sections: SectionChange[] };
-}
-
-/** Who acknowledged the current version, and who has not (agreement and policies alike). */
-export interface ComplianceView {
-  version: number;
-  acknowledged: { personId: string; at: string }[];
-  /** Invited people who have not joined yet are pending with `status: "invited"`. */
-  pending: { personId: string; status?: "active" | "invited" }[];
-}
+export type {
+  AgreementSection,
+  AgreementView,
+  ChangesSinceAcknowledged,
+  ComplianceView,
+  PendingAgreement,
+  SectionChange,
+  VersionSummary,
+  VersionView,
+} from "../../../contracts/agreement";
 
 export const agreementKeys = {
   all: ["agreement"] as const,
@@ -58,8 +30,8 @@ export const agreementKeys = {
   mine: ["agreement", "mine"] as const,
 };
 
-/** Owners, admins and hr publish the organisation's agreement and see compliance (as the server checks). */
-export const mayPublish = (role: Role) => role === "owner" || role === "admin" || role === "hr";
+/** Who publishes the organisation's agreement and policies and sees compliance (core/access.ts). */
+export const mayPublish = (role: Role) => may({ role }, "agreement.publish");
 
 export function useAgreement(teamId: string | null = null) {
   return useQuery({
@@ -87,19 +59,6 @@ export function useVersion(n: number) {
     select: (d) => d.agreement,
     enabled: Number.isInteger(n) && n > 0,
   });
-}
-
-/** What changed since the version the person last acknowledged (sinceVersion null: they never did). */
-export interface ChangesSinceAcknowledged {
-  sinceVersion: number | null;
-  rules: RuleChange[];
-  sections: SectionChange[];
-  teams: { teamId: string; teamName: string; rules: RuleChange[] }[];
-}
-
-export interface PendingAgreement {
-  version: number;
-  changes: ChangesSinceAcknowledged;
 }
 
 /** The version the signed-in person still has to acknowledge, with what changed, or null. */

@@ -1,20 +1,16 @@
 import { Button, Divider, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
+import type { DemoSeededView } from "../../../contracts/auth";
 import { FormError } from "../../components/FormError";
 import { api } from "../../lib/api";
 import { useSessionChanged } from "../../lib/session";
-
-interface DemoResult {
-  person: { name: string; email: string };
-  password: string;
-}
 
 /** First run only: load the demo organisation and look around as its owner. */
 export function DemoOffer() {
   const changed = useSessionChanged();
   const seed = useMutation({
-    mutationFn: () => api<DemoResult>("POST", "/setup/demo"),
+    mutationFn: () => api<DemoSeededView>("POST", "/setup/demo"),
     onSuccess: async (result) => {
       notifications.show({
         title: `Signed in as ${result.person.name}, the demo owner`,

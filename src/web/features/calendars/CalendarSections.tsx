@@ -1,6 +1,6 @@
 import { Anchor, Text } from "@mantine/core";
 import { Link } from "react-router";
-import type { PersonView } from "../../../contracts/views";
+import type { PersonView } from "../../../contracts/people";
 import { can } from "../../lib/permissions";
 import { useViewer } from "../../lib/session";
 import { FocusBlocksSection } from "./FocusBlocksSection";

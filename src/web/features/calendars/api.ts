@@ -1,24 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
-import type { CalendarView } from "../../../contracts/calendars";
-import type { WeekPattern } from "../../../core/time";
+import type { CalendarBusyView, CalendarView, FocusView } from "../../../contracts/calendars";
 import { api, get, upload } from "../../lib/api";
 import { keys } from "../../lib/resources";
 
-export type { CalendarView };
-
-/** A person's focus blocks: wall-clock spans in their zone. */
-export interface FocusView {
-  timeZone: string;
-  week: WeekPattern;
-  updatedAt: string | null;
-}
-
-/** The calendar feed: its secret address and when it was made. */
-export interface FeedView {
-  /** The secret address: anyone with it can read the feed, until a new one replaces it. */
-  url: string;
-  createdAt: string;
-}
+export type { CalendarView, FeedView, FocusView } from "../../../contracts/calendars";
 
 export const calendarKeys = {
   calendars: (personId: string) => [...keys.person(personId), "calendars"] as const,
@@ -121,10 +106,7 @@ export function calendarBusyQuery(personId: string, window: { start: number; end
   return {
     queryKey: [...calendarKeys.calendars(personId), "busy", window.start, window.end],
     queryFn: async () => {
-      const data = await get<{
-        busy: { calendar: string; start: string; end: string }[];
-        focus: { start: string; end: string }[];
-      }>(`/people/${personId}/calendar-busy?${params}`);
+      const data = await get<CalendarBusyView>(`/people/${personId}/calendar-busy?${params}`);
       return { busy: spans(data.busy) as CalendarBusy[], focus: spans(data.focus) };
     },
   };

@@ -1,6 +1,6 @@
 import { Box, Group, Stack, Text } from "@mantine/core";
 import type { CSSProperties } from "react";
-import type { PersonView } from "../../../contracts/views";
+import type { PersonView } from "../../../contracts/people";
 import type { Span } from "../../lib/resources";
 import { formatTime } from "../../lib/time";
 import { type ClockDay, hourTicks } from "./clock";

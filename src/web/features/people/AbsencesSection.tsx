@@ -1,12 +1,13 @@
 import { Button, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
+import type { AbsenceView } from "../../../contracts/people";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { EmptyHint } from "../../components/EmptyHint";
 import { FormError } from "../../components/FormError";
 import { SectionCard } from "../../components/SectionCard";
 import { fieldErrors, submitWith, useAction } from "../../lib/action";
 import { api } from "../../lib/api";
-import { type AbsenceView, keys, useAbsences } from "../../lib/resources";
+import { keys, useAbsences } from "../../lib/resources";
 import { formatDate, formatDateTime } from "../../lib/time";
 
 const KINDS = [

@@ -1,7 +1,7 @@
 import { Anchor, Card, Group, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { Link } from "react-router";
-import type { PersonView } from "../../../contracts/views";
+import type { PersonView } from "../../../contracts/people";
 import { WorkingBadge } from "../../components/WorkingBadge";
 import { formatTime } from "../../lib/time";
 

@@ -1,5 +1,5 @@
 import { Stack } from "@mantine/core";
-import type { PersonView } from "../../../contracts/views";
+import type { PersonView } from "../../../contracts/people";
 import { can, grantableRoles } from "../../lib/permissions";
 import { useViewer } from "../../lib/session";
 import { CalendarSections } from "../calendars";

@@ -1,7 +1,7 @@
 import { Select, TextInput } from "@mantine/core";
 import { useState } from "react";
 import type { Role } from "../../../contracts/common";
-import type { ClockFormat, PersonView } from "../../../contracts/views";
+import type { ClockFormat, PersonView } from "../../../contracts/people";
 import { FormSection } from "../../components/FormSection";
 import { TimeZoneInput } from "../../components/TimeZoneInput";
 import { fieldErrors, useAction } from "../../lib/action";

@@ -1,4 +1,4 @@
-import type { PersonView } from "../../../contracts/views";
+import type { PersonView } from "../../../contracts/people";
 import { type WeekEditorWords, WeekPatternForm } from "../../components/WeekEditor";
 import { WEEKDAYS_NINE_TO_FIVE } from "../../lib/pattern";
 import { keys } from "../../lib/resources";

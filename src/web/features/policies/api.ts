@@ -1,40 +1,20 @@
 import { useQuery } from "@tanstack/react-query";
-import type { LineChange } from "../../../core/agreement/diff";
+import type { ComplianceView } from "../../../contracts/agreement";
+import type {
+  PendingPolicy,
+  PolicyDetailView,
+  PolicyTemplateView,
+  PolicyView,
+} from "../../../contracts/policies";
 import { get } from "../../lib/api";
-import type { ComplianceView } from "../agreement";
 
-/** Response shapes of the policy routes (see server/modules/policies). */
-export interface PolicyView {
-  id: string;
-  title: string;
-  body: string;
-  /** Rendered and sanitised by the server. */
-  html: string;
-  version: number;
-  changeSummary: string;
-  publishedAt: string;
-  publishedBy: string;
-  /** From GET /policies/:id: the lines changed since the reader's last acknowledged version; null when up to date. */
-  sinceAcknowledged?: PolicyChanges | null;
-}
-
-/** sinceVersion null: the reader never acknowledged this policy. */
-export interface PolicyChanges {
-  sinceVersion: number | null;
-  lines: LineChange[];
-}
-
-export interface PolicyTemplateView {
-  id: string;
-  title: string;
-  summary: string;
-}
-
-export interface PendingPolicy {
-  id: string;
-  title: string;
-  version: number;
-}
+export type {
+  PendingPolicy,
+  PolicyChanges,
+  PolicyDetailView,
+  PolicyTemplateView,
+  PolicyView,
+} from "../../../contracts/policies";
 
 export const policyKeys = {
   all: ["policies"] as const,
@@ -67,7 +47,7 @@ export function usePolicyTemplates(enabled: boolean) {
 export function usePolicy(id: string) {
   return useQuery({
     queryKey: policyKeys.one(id),
-    queryFn: () => get<{ policy: PolicyView }>(`/policies/${id}`),
+    queryFn: () => get<{ policy: PolicyDetailView }>(`/policies/${id}`),
     select: (d) => d.policy,
   });
 }

@@ -1,6 +1,6 @@
 import { Card, List, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
-import type { TeamView } from "../../../contracts/views";
+import type { TeamView } from "../../../contracts/teams";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { EmptyHint } from "../../components/EmptyHint";
 import { FormError } from "../../components/FormError";
@@ -124,7 +124,7 @@ export function SavedRotations(props: { names: ReadonlyMap<string, string>; view
                 {first &&
                   last &&
                   `, ${formatDateTime(first.start, props.viewerZone)} to ${formatDateTime(last.start, props.viewerZone)}–${formatTime(last.end, props.viewerZone)}`}{" "}
-                {(r.createdBy === viewer.person.id || can.readAdminLogs(viewer.person.role)) && (
+                {can.deleteRotation(viewer.person, r.createdBy) && (
                   <ConfirmButton
                     question={`Delete "${r.name ?? "Untitled rotation"}"? Its occurrences leave the calendar feeds and the ledger.`}
                     confirmLabel="Delete rotation"

@@ -1,7 +1,7 @@
 import { Alert, Card, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { ApiTokenView } from "../../../contracts/views";
+import type { ApiTokenView, CreatedApiTokenView } from "../../../contracts/auth";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { CopyValue } from "../../components/CopyValue";
 import { EmptyHint } from "../../components/EmptyHint";
@@ -25,7 +25,7 @@ export function TokensPage() {
   });
   const [name, setName] = useState("");
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
-  const create = useAction(() => api<{ name: string; token: string }>("POST", "/me/tokens", { name }), {
+  const create = useAction(() => api<CreatedApiTokenView>("POST", "/me/tokens", { name }), {
     refresh: [TOKENS],
     onDone: (token) => {
       setCreated(token);

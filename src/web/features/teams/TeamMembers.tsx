@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Select, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
-import type { PersonView, TeamMemberView, TeamView } from "../../../contracts/views";
+import type { PersonView } from "../../../contracts/people";
+import type { TeamMemberView, TeamView } from "../../../contracts/teams";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { EmptyHint } from "../../components/EmptyHint";
 import { FormError } from "../../components/FormError";

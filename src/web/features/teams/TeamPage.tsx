@@ -1,7 +1,7 @@
 import { Anchor, Button, Card, Group, Stack, Title } from "@mantine/core";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
-import type { TeamView } from "../../../contracts/views";
+import type { TeamView } from "../../../contracts/teams";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { FormError } from "../../components/FormError";
 import { Loading } from "../../components/Loading";

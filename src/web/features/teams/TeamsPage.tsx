@@ -1,7 +1,7 @@
 import { Anchor, Card, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
-import type { TeamView } from "../../../contracts/views";
+import type { TeamView } from "../../../contracts/teams";
 import { EmptyHint } from "../../components/EmptyHint";
 import { Loading } from "../../components/Loading";
 import { NameForm } from "../../components/NameForm";

@@ -12,14 +12,14 @@ export async function invitedPersonIds(executor: Executor, organisationId: strin
 }
 
 /**
- * Who acknowledged a version (and when) and who is still pending: the agreement's and each policy's
- * view. Invited people who have not joined yet are pending too, with `status: "invited"`.
+ * Who acknowledged a version (and when) and who is still pending, for every acknowledged document.
+ * Invited people who have not joined yet are pending too, with `status: "invited"`.
  */
 export function complianceView(
   version: number,
   everyone: string[],
   acknowledged: Map<string, Date>,
-  invited: string[] = [],
+  invited: string[],
 ) {
   const current = new Set(everyone);
   return {

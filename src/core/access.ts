@@ -1,0 +1,206 @@
+import { ROLES, type Role } from "../contracts/common";
+
+/**
+ * The one access map: for each action on each kind of object, which roles and which relationships
+ * may do it. Server policies (`authorize` in platform/http/actor.ts) and the web's
+ * `lib/permissions.ts` both read it; a role list written anywhere else is a bug.
+ *
+ * Roles: an owner counts as an admin everywhere (`holdsRole`). Relationships are facts the caller
+ * establishes about this subject and this object (the server from the database, the web from what
+ * it loaded): `self` — the object is the subject's own (their profile, calendars, answers,
+ * insights, the review about them); `leadOf` — a lead of the object's team; `attendeeOf` — an
+ * attendee of the meeting; `authorOf` — whoever wrote or saved it.
+ */
+export type Relation = "self" | "leadOf" | "attendeeOf" | "authorOf";
+
+/** An action some roles may do, and perhaps some relationships too. */
+export interface ByRole {
+  roles: readonly [Role, ...Role[]];
+  relations?: readonly Relation[];
+  /** What the action is, for refusals: "Only admins or HR may <what>". */
+  what: string;
+}
+
+/**
+ * Reading private content: the privacy rules. HR and admins administer one-to-ones, reviews,
+ * private notes and pulse surveys (the `*.administer` actions of BY_ROLE) but cannot read what is
+ * in them, and personal insights are the person's alone. These entries have no `roles` at all —
+ * `roles?: never` makes giving one a type error, and `may` never looks at a role for them — so a
+ * privacy read is granted only by a relationship, never by rank. A new module's content read of
+ * private material belongs here, not in BY_ROLE.
+ */
+export interface Private {
+  private: true;
+  relations: readonly [Relation, ...Relation[]];
+  roles?: never;
+  what: string;
+}
+
+const PEOPLE_ADMINS = ["admin", "hr"] as const;
+const ADMINS = ["admin"] as const;
+
+const BY_ROLE = {
+  // People and onboarding
+  "people.invite": { roles: PEOPLE_ADMINS, what: "invite people" },
+  "people.import": { roles: PEOPLE_ADMINS, what: "import people" },
+  "imports.follow": { roles: PEOPLE_ADMINS, what: "follow imports" },
+  "invitations.read": { roles: PEOPLE_ADMINS, what: "see invitations" },
+  "invitations.send": { roles: PEOPLE_ADMINS, what: "send invitations" },
+  "person.edit": { roles: PEOPLE_ADMINS, relations: ["self"], what: "change this profile" },
+  "person.readAbsenceDetails": {
+    roles: PEOPLE_ADMINS,
+    relations: ["self"],
+    what: "see the kind and reason of this person's absences",
+  },
+  /** Further limited by GRANTABLE and rank (`mayChangeRole`); nobody changes their own. */
+  "roles.change": { roles: ADMINS, what: "change roles" },
+  // Teams
+  "teams.create": { roles: ["admin", "hr", "manager"], what: "create teams" },
+  "team.edit": { roles: PEOPLE_ADMINS, relations: ["leadOf"], what: "change this team" },
+  /** A team's agreement override (issue 4): its leads and admins, not hr. */
+  "team.tightenAgreement": { roles: ADMINS, relations: ["leadOf"], what: "change this team's agreement" },
+  // Calendars and scheduling
+  "calendars.manage": { roles: ADMINS, relations: ["self"], what: "manage this person's calendars" },
+  "rotation.delete": { roles: ADMINS, relations: ["authorOf"], what: "delete this rotation" },
+  // Agreement and policies
+  "agreement.publish": { roles: PEOPLE_ADMINS, what: "publish the agreement" },
+  "policies.create": { roles: PEOPLE_ADMINS, what: "create policies" },
+  "policies.edit": { roles: PEOPLE_ADMINS, what: "edit policies" },
+  "acknowledgements.read": { roles: PEOPLE_ADMINS, what: "see acknowledgement compliance" },
+  "acknowledgements.remind": { roles: PEOPLE_ADMINS, what: "send acknowledgement reminders" },
+  // Administration
+  "audit.read": { roles: ADMINS, what: "read the audit log" },
+  "outbox.read": { roles: ADMINS, what: "read the outbox" },
+  "notifications.readUrgentLog": { roles: PEOPLE_ADMINS, what: "read the urgent notifications log" },
+  // Webhooks (issue 10): the organisation's by admins, a team's also by its leads
+  "webhooks.manageOrg": { roles: ADMINS, what: "manage the organisation's webhooks" },
+  "webhooks.manageTeam": { roles: ADMINS, relations: ["leadOf"], what: "manage this team's webhooks" },
+  // Coming modules: administering without reading (see PRIVATE for the reads)
+  "oneOnOne.administer": {
+    roles: PEOPLE_ADMINS,
+    what: "administer one-to-ones (see that they exist, delete one on request)",
+  },
+  "review.administer": {
+    roles: PEOPLE_ADMINS,
+    what: "administer performance reviews (run a cycle, see who is done, delete one on request)",
+  },
+  "privateNote.administer": {
+    roles: PEOPLE_ADMINS,
+    what: "administer private notes (delete a person's notes on request)",
+  },
+  "pulse.administer": { roles: PEOPLE_ADMINS, what: "run pulse surveys" },
+  /** Only above the anonymity threshold (added with the pulse module). */
+  "pulse.readAggregate": {
+    roles: PEOPLE_ADMINS,
+    relations: ["leadOf"],
+    what: "see this team's pulse results",
+  },
+} as const satisfies Record<string, ByRole>;
+
+const PRIVATE = {
+  "oneOnOne.readNotes": { private: true, relations: ["attendeeOf"], what: "read this one-to-one's notes" },
+  "review.readNotes": {
+    private: true,
+    relations: ["authorOf", "self"],
+    what: "read this performance review's notes",
+  },
+  "privateNote.read": { private: true, relations: ["authorOf"], what: "read this private note" },
+  "pulse.readIndividualAnswer": {
+    private: true,
+    relations: ["self"],
+    what: "read an individual pulse answer",
+  },
+  "insights.readPersonal": { private: true, relations: ["self"], what: "see these personal insights" },
+} as const satisfies Record<string, Private>;
+
+/** An action is either by role or private, never both (a duplicate name is a type error here). */
+type Disjoint = Extract<keyof typeof BY_ROLE, keyof typeof PRIVATE> extends never ? true : never;
+const disjoint: Disjoint = true;
+void disjoint;
+
+export const ACCESS = { ...BY_ROLE, ...PRIVATE };
+export type Action = keyof typeof ACCESS;
+export type PrivateAction = keyof typeof PRIVATE;
+export const ACTIONS = Object.keys(ACCESS) as Action[];
+export const PRIVATE_ACTIONS = Object.keys(PRIVATE) as PrivateAction[];
+
+type RelationsOf<A extends Action> = (typeof ACCESS)[A] extends { relations: readonly (infer R)[] }
+  ? R
+  : never;
+/** The relationship facts an action may use, each true when it holds: `{ self: viewer.id === personId }`. */
+export type Facts<A extends Action> = { [R in RelationsOf<A> & Relation]?: boolean };
+
+/** Whether `role` is one of `roles` (an owner counts as admin). */
+export const holdsRole = (role: Role, roles: readonly Role[]): boolean =>
+  roles.includes(role) || (role === "owner" && roles.includes("admin"));
+
+/** Whether `subject` may do `action`, given the relationships that hold. */
+export function may<A extends Action>(subject: { role: Role }, action: A, facts?: Facts<A>): boolean {
+  const rule: ByRole | Private = ACCESS[action];
+  const related = (rule.relations ?? []).some((r) => (facts as Partial<Record<Relation, boolean>>)?.[r]);
+  if (related) return true;
+  if ("private" in rule) return false; // never by role
+  return holdsRole(subject.role, rule.roles);
+}
+
+/**
+ * Every role that may do `action` without a relationship, owners included where admins are (none
+ * for a private read): for refusals, live-event audiences and queries such as "the admins to tell".
+ */
+export const rolesFor = (action: Action): Role[] => {
+  const rule: ByRole | Private = ACCESS[action];
+  return ROLES.filter((role) => holdsRole(role, rule.roles ?? []));
+};
+
+const ROLE_WORDS: Record<Role, string> = {
+  owner: "owners",
+  admin: "admins",
+  hr: "HR",
+  manager: "managers",
+  member: "members",
+};
+const RELATION_WORDS: Record<Relation, string> = {
+  self: "the person themself",
+  leadOf: "the team's leads",
+  attendeeOf: "its attendees",
+  authorOf: "its author",
+};
+
+/** The refusal for `action`, naming who may: "Only owners, admins or HR may create policies". */
+export function whoMay(action: Action): string {
+  const rule: ByRole | Private = ACCESS[action];
+  const who = [
+    ...(rule.relations ?? []).map((r) => RELATION_WORDS[r]),
+    ...rolesFor(action).map((r) => ROLE_WORDS[r]),
+  ];
+  const list = who.length > 1 ? `${who.slice(0, -1).join(", ")} or ${who.at(-1)}` : (who[0] ?? "nobody");
+  return `Only ${list} may ${rule.what}`;
+}
+
+/** Roles each role may give to a new or existing person: owner any; admin below admin; hr below hr. */
+export const GRANTABLE: Record<Role, readonly Role[]> = {
+  owner: ["owner", "admin", "hr", "manager", "member"],
+  admin: ["hr", "manager", "member"],
+  hr: ["manager", "member"],
+  manager: [],
+  member: [],
+};
+
+export const grantableRoles = (role: Role): Role[] => [...GRANTABLE[role]];
+
+const RANK: Record<Role, number> = { member: 0, manager: 1, hr: 2, admin: 3, owner: 4 };
+
+/**
+ * Whether `actor` outranks `target`, so may change their sign-in email, role or status: an owner
+ * anyone; otherwise only a lower rank (hr cannot touch an admin, an admin not another admin).
+ */
+export const outranks = (actor: Role, target: Role): boolean =>
+  actor === "owner" || RANK[actor] > RANK[target];
+
+/**
+ * Changing someone else's role from `from` to `to`: owner any; an admin only between the roles
+ * an admin may give (hr, manager, member). Nobody changes their own (the caller checks `self`).
+ */
+export const mayChangeRole = (actor: Role, from: Role, to: Role): boolean =>
+  actor === "owner" ||
+  (may({ role: actor }, "roles.change") && GRANTABLE[actor].includes(from) && GRANTABLE[actor].includes(to));

@@ -1,0 +1,211 @@
+import { describe, expect, it } from "vitest";
+import { ROLES, type Role } from "../contracts/common";
+import {
+  ACTIONS,
+  type Action,
+  GRANTABLE,
+  grantableRoles,
+  holdsRole,
+  may,
+  mayChangeRole,
+  outranks,
+  PRIVATE_ACTIONS,
+  type Private,
+  type Relation,
+  rolesFor,
+  whoMay,
+} from "./access";
+
+const RELATIONS: Relation[] = ["self", "leadOf", "attendeeOf", "authorOf"];
+const ADMINS: Role[] = ["owner", "admin"];
+const PEOPLE_ADMINS: Role[] = ["owner", "admin", "hr"];
+
+/**
+ * The expected answers, written out by hand rather than read from the map: which roles may do each
+ * action on their own, and which relationships grant it to anyone. A change to the map that is not
+ * also made here fails, and `Record<Action, …>` makes a new action without a row a type error.
+ */
+const EXPECTED: Record<Action, { roles: Role[]; relations: Relation[] }> = {
+  "people.invite": { roles: PEOPLE_ADMINS, relations: [] },
+  "people.import": { roles: PEOPLE_ADMINS, relations: [] },
+  "imports.follow": { roles: PEOPLE_ADMINS, relations: [] },
+  "invitations.read": { roles: PEOPLE_ADMINS, relations: [] },
+  "invitations.send": { roles: PEOPLE_ADMINS, relations: [] },
+  "person.edit": { roles: PEOPLE_ADMINS, relations: ["self"] },
+  "person.readAbsenceDetails": { roles: PEOPLE_ADMINS, relations: ["self"] },
+  "roles.change": { roles: ADMINS, relations: [] },
+  "teams.create": { roles: ["owner", "admin", "hr", "manager"], relations: [] },
+  "team.edit": { roles: PEOPLE_ADMINS, relations: ["leadOf"] },
+  "team.tightenAgreement": { roles: ADMINS, relations: ["leadOf"] },
+  "calendars.manage": { roles: ADMINS, relations: ["self"] },
+  "rotation.delete": { roles: ADMINS, relations: ["authorOf"] },
+  "agreement.publish": { roles: PEOPLE_ADMINS, relations: [] },
+  "policies.create": { roles: PEOPLE_ADMINS, relations: [] },
+  "policies.edit": { roles: PEOPLE_ADMINS, relations: [] },
+  "acknowledgements.read": { roles: PEOPLE_ADMINS, relations: [] },
+  "acknowledgements.remind": { roles: PEOPLE_ADMINS, relations: [] },
+  "audit.read": { roles: ADMINS, relations: [] },
+  "outbox.read": { roles: ADMINS, relations: [] },
+  "webhooks.manageOrg": { roles: ADMINS, relations: [] },
+  "webhooks.manageTeam": { roles: ADMINS, relations: ["leadOf"] },
+  "notifications.readUrgentLog": { roles: PEOPLE_ADMINS, relations: [] },
+  "oneOnOne.administer": { roles: PEOPLE_ADMINS, relations: [] },
+  "review.administer": { roles: PEOPLE_ADMINS, relations: [] },
+  "privateNote.administer": { roles: PEOPLE_ADMINS, relations: [] },
+  "pulse.administer": { roles: PEOPLE_ADMINS, relations: [] },
+  "pulse.readAggregate": { roles: PEOPLE_ADMINS, relations: ["leadOf"] },
+  // Privacy: never by role.
+  "oneOnOne.readNotes": { roles: [], relations: ["attendeeOf"] },
+  "review.readNotes": { roles: [], relations: ["authorOf", "self"] },
+  "privateNote.read": { roles: [], relations: ["authorOf"] },
+  "pulse.readIndividualAnswer": { roles: [], relations: ["self"] },
+  "insights.readPersonal": { roles: [], relations: ["self"] },
+};
+
+/** `may` with relationship facts given loosely, for the table (the typed API accepts only an action's own). */
+const mayWith = (role: Role, action: Action, facts: Partial<Record<Relation, boolean>>) =>
+  may({ role }, action, facts as never);
+
+describe("the access map", () => {
+  it("has a row here for every action, and only those", () => {
+    expect([...ACTIONS].sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  describe.each(ACTIONS)("%s", (action) => {
+    const { roles, relations } = EXPECTED[action];
+
+    it.each(ROLES)("as %s, with no relationship: by role only", (role) => {
+      expect(may({ role }, action)).toBe(roles.includes(role));
+      // Relationships the action does not name grant nothing.
+      const others = Object.fromEntries(
+        RELATIONS.filter((r) => !relations.includes(r)).map((r) => [r, true]),
+      );
+      expect(mayWith(role, action, others)).toBe(roles.includes(role));
+    });
+
+    it.each(ROLES)("as %s, with each of its relationships: allowed", (role) => {
+      for (const relation of relations) expect(mayWith(role, action, { [relation]: true })).toBe(true);
+    });
+
+    it("names who may in its refusal", () => {
+      expect(whoMay(action)).toMatch(/^Only .+ may .+/);
+      expect(rolesFor(action)).toEqual(ROLES.filter((r) => roles.includes(r)));
+    });
+  });
+});
+
+describe("privacy: administering is not reading", () => {
+  const reads: [Action, Relation][] = [
+    ["oneOnOne.readNotes", "attendeeOf"],
+    ["review.readNotes", "authorOf"],
+    ["review.readNotes", "self"],
+    ["privateNote.read", "authorOf"],
+    ["pulse.readIndividualAnswer", "self"],
+    ["insights.readPersonal", "self"],
+  ];
+
+  it.each(reads)("%s: owner, admin and hr cannot read it without the relationship", (action) => {
+    for (const role of ROLES) expect(may({ role }, action)).toBe(false);
+    // A lead of the person's team is no closer: only the named relationships count.
+    expect(mayWith("owner", action, { leadOf: true })).toBe(false);
+  });
+
+  it.each(reads)("%s: as %s, anyone may, whatever their role", (action, relation) => {
+    for (const role of ROLES) expect(mayWith(role, action, { [relation]: true })).toBe(true);
+  });
+
+  it("HR and admins administer one-to-ones, reviews, notes and pulses but read none of their content", () => {
+    for (const role of ["owner", "admin", "hr"] as const) {
+      expect(may({ role }, "oneOnOne.administer")).toBe(true);
+      expect(may({ role }, "oneOnOne.readNotes")).toBe(false);
+      expect(may({ role }, "review.administer")).toBe(true);
+      expect(may({ role }, "review.readNotes")).toBe(false);
+      expect(may({ role }, "privateNote.administer")).toBe(true);
+      expect(may({ role }, "privateNote.read")).toBe(false);
+      expect(may({ role }, "pulse.readAggregate")).toBe(true);
+      expect(may({ role }, "pulse.readIndividualAnswer")).toBe(false);
+      expect(may({ role }, "insights.readPersonal")).toBe(false);
+    }
+  });
+
+  it("lists exactly the private reads, and gives them no roles", () => {
+    expect([...PRIVATE_ACTIONS].sort()).toEqual(
+      [
+        "insights.readPersonal",
+        "oneOnOne.readNotes",
+        "privateNote.read",
+        "pulse.readIndividualAnswer",
+        "review.readNotes",
+      ].sort(),
+    );
+    for (const action of PRIVATE_ACTIONS) expect(rolesFor(action)).toEqual([]);
+  });
+
+  it("does not let a private read carry roles, nor take a relationship it does not name (types)", () => {
+    const entry: Private = {
+      private: true,
+      relations: ["self"],
+      // @ts-expect-error a privacy read is granted by relationship only
+      roles: ["hr"],
+      what: "read something private",
+    };
+    expect(entry.private).toBe(true);
+    // @ts-expect-error a one-to-one's notes are the attendees', not the team lead's
+    expect(may({ role: "manager" }, "oneOnOne.readNotes", { leadOf: true })).toBe(false);
+  });
+});
+
+describe("refusals", () => {
+  it("name who may, owners with admins", () => {
+    expect(whoMay("policies.create")).toBe("Only owners, admins or HR may create policies");
+    expect(whoMay("audit.read")).toBe("Only owners or admins may read the audit log");
+    expect(whoMay("calendars.manage")).toBe(
+      "Only the person themself, owners or admins may manage this person's calendars",
+    );
+    expect(whoMay("team.edit")).toBe("Only the team's leads, owners, admins or HR may change this team");
+    expect(whoMay("oneOnOne.readNotes")).toBe("Only its attendees may read this one-to-one's notes");
+  });
+});
+
+describe("roles", () => {
+  it("counts an owner as admin", () => {
+    expect(holdsRole("owner", ["admin"])).toBe(true);
+    expect(holdsRole("admin", ["owner"])).toBe(false);
+    expect(holdsRole("hr", ["admin"])).toBe(false);
+  });
+
+  it("gives roles: owner any; admin below admin; hr below hr; others none", () => {
+    expect(grantableRoles("owner")).toEqual(["owner", "admin", "hr", "manager", "member"]);
+    expect(grantableRoles("admin")).toEqual(["hr", "manager", "member"]);
+    expect(grantableRoles("hr")).toEqual(["manager", "member"]);
+    expect(grantableRoles("manager")).toEqual([]);
+    expect(grantableRoles("member")).toEqual([]);
+    grantableRoles("owner").pop(); // a copy: the map stays as it is
+    expect(GRANTABLE.owner).toHaveLength(5);
+  });
+
+  it.each([
+    ["owner", "owner", true],
+    ["admin", "hr", true],
+    ["admin", "admin", false],
+    ["admin", "owner", false],
+    ["hr", "manager", true],
+    ["hr", "hr", false],
+    ["hr", "admin", false],
+    ["manager", "member", true],
+    ["member", "member", false],
+  ] as const)("%s outranks %s: %s", (actor, target, expected) => {
+    expect(outranks(actor, target)).toBe(expected);
+  });
+
+  it.each([
+    ["owner", "admin", "owner", true],
+    ["admin", "member", "hr", true],
+    ["admin", "hr", "admin", false],
+    ["admin", "admin", "member", false],
+    ["hr", "member", "manager", false],
+    ["manager", "member", "manager", false],
+  ] as const)("%s changes %s to %s: %s", (actor, from, to, expected) => {
+    expect(mayChangeRole(actor, from, to)).toBe(expected);
+  });
+});

@@ -1,0 +1,17 @@
+import { NOTIFICATION_KINDS, type NotificationKind } from "../../../contracts/notifications";
+
+/** Every kind of notification in plain words, in one place: settings, inbox filter and webhook events. */
+export const KIND_LABELS: Record<NotificationKind, string> = {
+  "agreement.version_to_acknowledge": "A new version of the working agreement to acknowledge",
+  "policy.version_to_acknowledge": "A new version of a policy to acknowledge",
+  "acknowledgement.reminder": "Reminders to acknowledge",
+  "calendar.import_failed": "A calendar import failed",
+  "invitation.accepted": "Someone accepted your invitation",
+  "webhook.disabled": "A webhook was switched off after failing",
+  "notification.test": "Test notifications",
+};
+
+/** The kinds as options for a select or a group of checkboxes. */
+export const KIND_OPTIONS = NOTIFICATION_KINDS.map((kind) => ({ value: kind, label: KIND_LABELS[kind] }));
+
+export const kindLabel = (kind: string): string => KIND_LABELS[kind as NotificationKind] ?? kind;
