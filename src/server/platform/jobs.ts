@@ -7,6 +7,8 @@ import { type JobDefinition, type JobRef, payloadProblems } from "./job";
 import { type Log, silentLog } from "./log";
 
 const SCHEMA = "pgboss";
+/** Jobs a worker takes per fetch of a queue. */
+const BATCH = 25;
 
 export interface JobsOptions {
   pollingIntervalSeconds?: number;
@@ -90,16 +92,27 @@ export class Jobs {
   }
 
   /**
-   * Runs `job` for each one taken from its queue. A payload its schema refuses (sent by other
-   * code, or before the schema changed) fails that job for good, logged with the reason; the
-   * worker goes on. A handler's error fails the job too, and pg-boss retries it.
+   * Runs `job` for each one taken from its queue, up to BATCH per poll (pg-boss waits a polling
+   * interval between fetches, so one job per fetch would send a notification to 2,500 people at
+   * one email per interval). A payload its schema refuses (sent by other code, or before the schema
+   * changed) fails that job for good, logged with the reason. A handler's error fails that job
+   * alone, logged, and pg-boss retries it; the rest of the batch goes on and completes.
    */
   async work<S extends z.ZodType, D>(job: JobDefinition<S, D>, deps: D): Promise<void> {
-    await this.boss.work<unknown>(job.name, async (taken) => {
+    await this.boss.work<unknown>(job.name, { batchSize: BATCH }, async (taken) => {
       for (const { id, data } of taken) {
         const parsed = job.payload.safeParse(data ?? {});
-        if (parsed.success) await job.handle(deps, parsed.data);
-        else await this.refuse(job.name, id, payloadProblems(parsed.error));
+        if (!parsed.success) {
+          await this.refuse(job.name, id, payloadProblems(parsed.error));
+          continue;
+        }
+        try {
+          await job.handle(deps, parsed.data);
+        } catch (err) {
+          const reason = err instanceof Error ? err.message : String(err);
+          this.log.error({ queue: job.name, jobId: id, reason }, `job ${job.name} failed`);
+          await this.boss.fail(job.name, id, { reason });
+        }
       }
     });
   }

@@ -1,22 +1,20 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeOrg } from "../../../../test/support/factories";
-import { type TestEnv, testEnv, writesDuring } from "../../../../test/support/harness";
+import { closeEnv, freshEnv, type TestEnv, writesDuring } from "../../../../test/support/harness";
 import { utc } from "../../../../test/support/time";
-import { systemClock } from "../../platform/clock";
 import { outboxEmails } from "../outbox";
 import { DEFAULT_WEEK, people } from "../people";
 import { notify } from "./notifications.service";
 import { notifications } from "./notifications.table";
 
+// Its own database: the 2,500 emails it queues would otherwise keep the shared worker busy.
 let env: TestEnv;
 beforeAll(async () => {
-  env = await testEnv();
+  env = await freshEnv();
   env.deps.clock = { now: () => new Date(utc(2026, 12, 9, 12)) }; // Wednesday noon in London
 });
-afterAll(() => {
-  env.deps.clock = systemClock;
-});
+afterAll(() => closeEnv(env));
 
 describe("a notification to a whole organisation", () => {
   it("reaches 5,000 people in one transaction with a bounded number of statements", async () => {

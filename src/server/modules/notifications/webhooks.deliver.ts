@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { and, desc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { z } from "zod";
+import { rolesFor } from "../../../core/access";
 import type { Deps } from "../../deps";
 import type { Executor } from "../../platform/db/types";
 import { defineJob } from "../../platform/job";
@@ -277,7 +278,7 @@ async function ownersOf(tx: Executor, webhook: WebhookRow): Promise<string[]> {
   const admins = await tx
     .select({ id: people.id })
     .from(people)
-    .where(and(active, inArray(people.role, ["owner", "admin"])));
+    .where(and(active, inArray(people.role, rolesFor("webhooks.manageOrg"))));
   return admins.map((a) => a.id);
 }
 
