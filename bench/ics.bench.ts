@@ -4,11 +4,14 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import ICAL from "ical.js";
 import { expandBusy, parseIcs } from "../src/core/calendar";
+import { DAY_MS } from "../src/core/time";
 import { calendars } from "../src/server/modules/calendars";
 import { replaceBusy } from "../src/server/modules/calendars/calendars.repo";
+import type { ReadIcsInput, ReadIcsOutcome } from "../src/server/modules/calendars/read-ics.task";
 import { createOrganisationWithOwner } from "../src/server/modules/setup";
 import { migrate } from "../src/server/platform/db/migrate";
 import { openDatabase } from "../src/server/platform/db/open";
+import { WorkerPool } from "../src/server/platform/workers/pool";
 import { icsWorkload, sliceCalendar } from "./lib/ics-workload";
 import { type BenchOutcome, measure, round } from "./lib/measure";
 
@@ -17,7 +20,27 @@ const SLICE = 5_000;
 const NOW = Date.parse("2026-03-01T00:00:00Z");
 const OWNER_ZONE = "Europe/London";
 const HORIZON = { past: 90, future: 365 };
-const MIN_SPEEDUP = 10;
+/** Targets of issue 18: the 5k slice against ical.js's model, the import against ICAL.parse alone, … */
+const MIN_SPEEDUP = 20;
+const MIN_IMPORT_SPEEDUP = 2;
+const MIN_MB_PER_S = 50;
+const MAX_WEEKLY_MS = 0.05;
+const READ_TASK = new URL("../src/server/modules/calendars/read-ics.task.ts", import.meta.url);
+/** A weekly rule begun in 2005, expanded over the coming year (no COUNT: stepping would walk 21 years). */
+const WEEKLY_SINCE_2005 = [
+  "BEGIN:VCALENDAR",
+  "VERSION:2.0",
+  "PRODID:-//Tandem bench//EN",
+  "BEGIN:VEVENT",
+  "UID:weekly-2005@bench.tandem",
+  "DTSTART;TZID=Europe/London:20050103T093000",
+  "DTEND;TZID=Europe/London:20050103T100000",
+  "RRULE:FREQ=WEEKLY;BYDAY=MO,WE",
+  "SUMMARY:Standup since 2005",
+  "END:VEVENT",
+  "END:VCALENDAR",
+  "",
+].join("\r\n");
 
 /**
  * The usual way with ical.js's object model, used well: components, one ICAL.Event per master
@@ -107,17 +130,47 @@ async function writeTimer() {
   };
 }
 
+/** The worker read of the app (calendars.import's readIcs): text in, busy time out as typed arrays. */
+async function workerReader() {
+  const workers = new WorkerPool({ heapMb: 512, threads: 1 });
+  return {
+    async read(text: string) {
+      const input: ReadIcsInput = { text, ownerZone: OWNER_ZONE, now: NOW };
+      const outcome = await workers.run<ReadIcsOutcome>(READ_TASK, input, 60_000);
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      const { starts, ends } = outcome.read;
+      return Array.from(starts, (start, i) => ({ start, end: ends[i] as number }));
+    },
+    close: () => workers.close(),
+  };
+}
+
+/** The weekly rule since 2005 by ical.js: its RecurIterator stepped from DTSTART to the horizon. */
+function weeklyWithIcal(from: number, to: number): number {
+  const start = ICAL.Time.fromData({ year: 2005, month: 1, day: 3, hour: 9, minute: 30, second: 0 });
+  const iterator = ICAL.Recur.fromString("FREQ=WEEKLY;BYDAY=MO,WE").iterator(start);
+  let instances = 0;
+  for (let next = iterator.next(); next; next = iterator.next()) {
+    const at = next.toUnixTime() * 1000;
+    if (at >= to) break;
+    if (at >= from) instances++;
+  }
+  return instances;
+}
+
 /**
- * ICS import: a generated 20,000-event calendar read (ical.js's raw parser → our records),
- * expanded over the horizon, and written to the database, each phase timed; and parse + expand
- * against ical.js's full object model on a 5,000-event slice (that model is superlinear).
+ * ICS import: a generated 20,000-event calendar read by the worker as the app reads it (parse and
+ * expand in a worker thread, busy time back as typed arrays) and written to the database, against
+ * ICAL.parse alone; our reader's throughput on that file; parse + expand against ical.js's full
+ * object model on a 5,000-event slice (that model is superlinear); and one weekly rule from 2005.
  */
 export async function runIcsBench(): Promise<BenchOutcome> {
   const text = icsWorkload({ seed: 20_000, events: EVENTS, recurringShare: 0.1, around: NOW });
   const slice = sliceCalendar(text, SLICE);
   const failures: string[] = [];
+  const mbOf = (chars: number) => chars / 1024 / 1024;
 
-  const parse = measure(() => parseIcs(text), 1, 3).medianMs;
+  const parse = measure(() => parseIcs(text), 2, 5).medianMs;
   const parsed = parseIcs(text);
   const expand = measure(
     () =>
@@ -127,16 +180,35 @@ export async function runIcsBench(): Promise<BenchOutcome> {
         pastDays: HORIZON.past,
         futureDays: HORIZON.future,
       }),
-    1,
-    3,
+    2,
+    5,
   ).medianMs;
   const read = ours(text);
-  const rawParse = measure(() => ICAL.parse(text), 1, 3).medianMs;
+  const rawParse = measure(() => ICAL.parse(text), 1, 5).medianMs;
+  const worker = await workerReader();
+  let inWorker: number;
+  try {
+    // A worker thread compiles its own code: a server's threads are warm after a few imports.
+    inWorker = await measureAsync(() => worker.read(text), 8, 5);
+  } finally {
+    await worker.close();
+  }
   const db = await writeTimer();
   const write = await measureAsync(() => db.write(read.busy, parsed.events.length), 1, 3);
   await db.close();
+  const importMs = inWorker + write;
+  const importSpeedup = rawParse / importMs;
+  if (importSpeedup < MIN_IMPORT_SPEEDUP) {
+    failures.push(
+      `ics: the 20k import is ${round(importSpeedup, 2)}× ICAL.parse alone; needs ≥ ${MIN_IMPORT_SPEEDUP}×`,
+    );
+  }
+  const mbPerS = mbOf(text.length) / (parse / 1000);
+  if (mbPerS < MIN_MB_PER_S) {
+    failures.push(`ics: our reader reads ${round(mbPerS, 1)} MB/s; needs ≥ ${MIN_MB_PER_S}`);
+  }
 
-  const sliceOurs = measure(() => ours(slice), 1, 3).medianMs;
+  const sliceOurs = measure(() => ours(slice), 2, 5).medianMs;
   const sliceModel = measure(() => fullObjectModel(slice), 1, 3).medianMs;
   const speedup = sliceModel / sliceOurs;
   if (speedup < MIN_SPEEDUP) {
@@ -144,8 +216,18 @@ export async function runIcsBench(): Promise<BenchOutcome> {
       `ics: parse + expand is ${round(speedup, 1)}× ical.js's full model on ${SLICE} events; needs ≥ ${MIN_SPEEDUP}×`,
     );
   }
+
+  const weekly = parseIcs(WEEKLY_SINCE_2005);
+  const year = { ownerZone: OWNER_ZONE, now: NOW, pastDays: 0, futureDays: 365 };
+  // Many short runs: the median of a steady state, as a calendar service expanding rule after rule is.
+  const weeklyOurs = measure(() => expandBusy(weekly, year), 2_000, 1_001).medianMs;
+  const weeklyIcal = measure(() => weeklyWithIcal(NOW, NOW + 365 * DAY_MS), 5, 21).medianMs;
+  if (weeklyOurs > MAX_WEEKLY_MS) {
+    failures.push(`ics: a weekly rule since 2005 takes ${round(weeklyOurs, 4)} ms; needs ≤ ${MAX_WEEKLY_MS}`);
+  }
+
   const perSecond = (ms: number) => Math.round((EVENTS / ms) * 1000).toLocaleString("en");
-  const mb = (text.length / 1024 / 1024).toFixed(1);
+  const mb = mbOf(text.length).toFixed(1);
   return {
     results: [
       {
@@ -159,16 +241,34 @@ export async function runIcsBench(): Promise<BenchOutcome> {
       },
       {
         name: "ics: import 20k events into the database",
-        workload: `${EVENTS} VEVENTs, ${mb} MB, ${read.instances} busy instances merged to ${read.busy.length} intervals, written to PGlite (temp dir): parse ${round(parse, 1)} ms + expand ${round(expand, 1)} ms + write ${round(write, 1)} ms`,
-        median_ms: round(parse + expand + write),
+        workload: `${EVENTS} VEVENTs, ${mb} MB, ${read.instances} busy instances merged to ${read.busy.length} intervals: read in a warm worker thread as the app reads it (text in, busy time out as transferred Float64Arrays; 8 warm-ups, median of 5) ${round(inWorker, 1)} ms — of which parse ${round(parse, 1)} ms + expand ${round(expand, 1)} ms in-thread — + written to PGlite (temp dir) ${round(write, 1)} ms`,
+        median_ms: round(importMs),
         baseline:
           "ical.js's raw parser (ICAL.parse) alone on the same file: the floor an import can approach",
         baseline_median_ms: round(rawParse),
-        speedup: round(rawParse / (parse + expand + write), 2),
+        speedup: round(importSpeedup, 2),
+      },
+      {
+        name: "ics: parse throughput",
+        workload: `our one-pass reader (parseIcs) on the ${EVENTS}-event file, ${mb} MB; 2 warm-ups, median of 5`,
+        median_ms: round(parse),
+        baseline: "ical.js's raw parser (ICAL.parse) on the same file",
+        baseline_median_ms: round(rawParse),
+        speedup: round(rawParse / parse, 1),
+        mb_per_s: round(mbPerS, 1),
+      },
+      {
+        name: "ics: weekly rule since 2005, one year",
+        workload: `expandBusy of one parsed event (Europe/London, FREQ=WEEKLY;BYDAY=MO,WE, DTSTART 2005-01-03) over the coming ${year.futureDays} days; 2,000 warm-ups, median of 1,001`,
+        median_ms: round(weeklyOurs, 4),
+        baseline:
+          "ical.js's RecurIterator stepped from DTSTART to the end of the year (floating times); median of 21",
+        baseline_median_ms: round(weeklyIcal, 4),
+        speedup: round(weeklyIcal / weeklyOurs, 1),
       },
     ],
     notes: [
-      `ics: events/s — parse ${perSecond(parse)}, expand ${perSecond(expand)}, write ${perSecond(write)}, all ${perSecond(parse + expand + write)}`,
+      `ics: events/s — parse ${perSecond(parse)}, expand ${perSecond(expand)}, worker read ${perSecond(inWorker)}, write ${perSecond(write)}, import ${perSecond(importMs)}`,
       `ics: the full model counted ${fullObjectModel(slice)} instances in the slice, ours ${ours(slice).instances}`,
     ],
     failures,

@@ -29,6 +29,8 @@ export interface BenchResult {
   baseline: string;
   baseline_median_ms: number;
   speedup: number;
+  /** Throughput of a reader, for the entries that measure one (MB of text per second). */
+  mb_per_s?: number;
 }
 
 /** A bench's rows plus the targets it missed (each makes `npm run bench` fail). */

@@ -110,6 +110,28 @@ describe("recurrence expansion is bounded by construction", () => {
     }
   });
 
+  it("a WEEKLY or DAILY rule with COUNT jumps to the window, counting what it skips, as ical.js steps", () => {
+    const from = Date.UTC(2026, 2, 1);
+    const to = from + 60 * DAY;
+    const start = Date.UTC(2005, 0, 5, 9, 20); // a Wednesday
+    for (const rule of [
+      { freq: "WEEKLY", byday: ["MO", "WE", "FR"], count: 3_000 },
+      { freq: "WEEKLY", interval: 2, byday: ["TU", "WE"], wkst: "SU", count: 1_100 },
+      { freq: "WEEKLY", count: 1_100 },
+      { freq: "DAILY", interval: 3, count: 2_580 },
+      { freq: "WEEKLY", byday: ["MO", "WE"], count: 2_000 }, // all spent before the window
+    ] as RecurData[]) {
+      const all = ruleStartsWithIcal(rule, { start, until: undefined, from: Number.NEGATIVE_INFINITY, to });
+      const jumped = expandRule(rule, { start, until: undefined, from, to });
+      expect(
+        jumped.starts.filter((w) => w >= from),
+        JSON.stringify(rule),
+      ).toEqual(all.filter((w) => w >= from));
+      expect(jumped.starts.length).toBeLessThan(60);
+      expect(jumped.shortfall).toBeUndefined();
+    }
+  });
+
   it("an hourly rule from years back reaches the horizon without running out of budget", () => {
     const text = hostile("FREQ=HOURLY;INTERVAL=24;BYMINUTE=0", "20100104T090000Z");
     const result = read(text);

@@ -1,4 +1,4 @@
-import { DAY_MS, mergeIntervals } from "../time";
+import { DAY_MS, type Interval } from "../time";
 import { Expansion } from "./expansion";
 import type { ExpandOptions, ExpandResult, IcsEvent, ParsedCalendar } from "./types";
 import { CalendarZones } from "./zones";
@@ -21,19 +21,22 @@ export function expandBusy(calendar: ParsedCalendar, options: ExpandOptions): Ex
   const zones = new CalendarZones(options.ownerZone, calendar.timezones, horizon, calendar.defaultZone);
   const expansion = new Expansion(zones, horizon, calendar.lineOfEvent);
   const { masters, overrides } = latestVersions(calendar.events);
-  for (const master of masters.values()) expansion.addSeries(master, overrides.get(master.uid) ?? []);
+  for (const master of masters.values())
+    expansion.addSeries(master, overrides.get(master.uid) ?? NO_OVERRIDES);
   for (const [uid, list] of overrides) {
     if (masters.has(uid)) continue;
     for (const event of list) if (!event.cancelled) expansion.addSingle(event);
   }
   return {
-    busy: mergeIntervals(expansion.busy),
-    instances: expansion.busy.length,
+    busy: union(expansion.starts.subarray(0, expansion.count), expansion.ends.subarray(0, expansion.count)),
+    instances: expansion.count,
     horizon,
     warnings: zones.warnings,
     problems: expansion.problems,
   };
 }
+
+const NO_OVERRIDES: IcsEvent[] = [];
 
 /**
  * Of several versions of one UID (the series) or one UID + RECURRENCE-ID (an instance), the one with
@@ -56,4 +59,42 @@ function latestVersions(events: IcsEvent[]) {
   const overrides = new Map<string, IcsEvent[]>();
   for (const [uid, versions] of instances) overrides.set(uid, [...versions.values()]);
   return { masters, overrides };
+}
+
+/**
+ * The union of intervals given as their starts and ends (each end after its start), sorted and
+ * merged — touching intervals join. Starts and ends are sorted apart, in place (numeric sorts of
+ * typed arrays, no objects) and swept: the union is open while more intervals have started than ended.
+ */
+function union(starts: Float64Array, ends: Float64Array): Interval[] {
+  sort(starts);
+  sort(ends);
+  const merged: Interval[] = [];
+  let open = 0;
+  let from = 0;
+  for (let i = 0, j = 0; i < starts.length || j < ends.length; ) {
+    // At equal instants starts go first, so an interval that begins where another ends joins it.
+    if (i < starts.length && (starts[i] as number) <= (ends[j] as number)) {
+      if (open++ === 0) from = starts[i] as number;
+      i++;
+    } else {
+      if (--open === 0) merged.push({ start: from, end: ends[j] as number });
+      j++;
+    }
+  }
+  return merged;
+}
+
+/** Sorts `values` in place: a few (one series, say, nearly in order) by insertion, else natively. */
+function sort(values: Float64Array): void {
+  if (values.length > 256) {
+    values.sort();
+    return;
+  }
+  for (let i = 1; i < values.length; i++) {
+    const v = values[i] as number;
+    let j = i - 1;
+    for (; j >= 0 && (values[j] as number) > v; j--) values[j + 1] = values[j] as number;
+    values[j + 1] = v;
+  }
 }

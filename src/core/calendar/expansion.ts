@@ -10,6 +10,19 @@ import type { CalendarZones, ZoneReader } from "./zones";
 export const MAX_INSTANCES = 1_000_000;
 const NO_TIME: IcsDuration = { days: 0, ms: 0 };
 
+/** The EXDATEs of a series that has none. */
+const NOT_SKIPPED = { has: (_wall: number, _instant: number) => false };
+
+/** Whether `list` rises strictly, from `first` on (each date once). */
+function rising(list: number[], first: number): boolean {
+  let last = first - 1;
+  for (const wall of list) {
+    if (wall <= last) return false;
+    last = wall;
+  }
+  return true;
+}
+
 /** A RANGE=THISANDFUTURE override: instances from `instant` on move by `shift` (wall clock) and take `duration`. */
 interface RangeOverride {
   event: IcsEvent;
@@ -20,7 +33,10 @@ interface RangeOverride {
 
 /** The busy periods of one calendar's events, collected inside the horizon. */
 export class Expansion {
-  readonly busy: Interval[] = [];
+  /** Start and end instants of the busy periods found (clipped to the horizon): the first `count` of each. */
+  starts = new Float64Array(256);
+  ends = new Float64Array(256);
+  count = 0;
   readonly problems: EventProblem[] = [];
   private readonly budget = new RuleBudget();
 
@@ -58,12 +74,26 @@ export class Expansion {
     const start = Math.max(instant, this.horizon.start);
     const clipped = Math.min(end, this.horizon.end);
     if (clipped <= start) return;
-    if (this.busy.length >= MAX_INSTANCES) {
+    if (this.count === this.starts.length) this.grow();
+    this.starts[this.count] = start;
+    this.ends[this.count] = clipped;
+    this.count++;
+  }
+
+  /** Twice the room for busy periods, up to {@link MAX_INSTANCES}. */
+  private grow(): void {
+    if (this.count >= MAX_INSTANCES) {
       throw new IcsError(
         `the calendar has more than ${MAX_INSTANCES.toLocaleString("en")} busy periods in the horizon`,
       );
     }
-    this.busy.push({ start, end: clipped });
+    const size = Math.min(this.count * 2, MAX_INSTANCES);
+    const starts = new Float64Array(size);
+    const ends = new Float64Array(size);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    this.starts = starts;
+    this.ends = ends;
   }
 
   /** A single event, or an override of one instance (which may inherit its master's length). */
@@ -111,7 +141,7 @@ export class Expansion {
       const instant = reader.toInstant(wall);
       const override = own.get(instant);
       if (override) matched.push(override);
-      if (override || skipped.instants.has(instant) || skipped.days.has(Math.floor(wall / DAY_MS))) continue;
+      if (override || skipped.has(wall, instant)) continue;
       const range = ranges.find((r) => r.instant <= instant);
       if (!range) {
         if (!master.transparent) this.push(reader, wall, instant, lengths.get(wall) ?? duration);
@@ -139,17 +169,26 @@ export class Expansion {
 
   /** DTSTART, every RRULE's and RDATE's start (wall clock), and the RDATE periods' own lengths. */
   private startsOf(master: IcsEvent, reader: ZoneReader, window: { from: number; to: number }) {
-    const starts = new Set<number>([master.start.wall]);
+    const first = master.start.wall;
+    const lists: number[][] = [];
     for (const rule of master.rrules) {
       const until = this.untilOf(rule.until, reader, master.start);
-      const expansion = expandRule(rule, { start: master.start.wall, until, ...window }, this.budget);
-      for (const wall of expansion.starts) starts.add(wall);
+      const expansion = expandRule(rule, { start: first, until, ...window }, this.budget);
+      lists.push(expansion.starts);
       if (expansion.shortfall) {
-        const kept = expansion.starts.filter((wall) => wall !== master.start.wall).length;
+        const kept = expansion.starts.filter((wall) => wall !== first).length;
         this.report(master, describeShortfall(expansion.shortfall, kept));
       }
     }
     const lengths = new Map<number, IcsDuration>();
+    // The usual series, one rule and no RDATE: its dates rise, so DTSTART can only be the first.
+    const only = lists[0];
+    if (lists.length === 1 && master.rdates.length === 0 && only && rising(only, first)) {
+      if (only[0] !== first) only.push(first);
+      return { starts: only, lengths };
+    }
+    const starts = new Set<number>([first]);
+    for (const list of lists) for (const wall of list) starts.add(wall);
     for (const rdate of master.rdates) {
       const wall = reader.toWall(this.instantOf(rdate.time));
       starts.add(wall);
@@ -163,15 +202,18 @@ export class Expansion {
     return { starts, lengths };
   }
 
-  /** EXDATE instants, and the local days of all-day EXDATEs of a timed series. */
+  /** Whether an instance is an EXDATE: its instant, or its local day for all-day EXDATEs of a timed series. */
   private skippedOf(master: IcsEvent) {
+    if (master.exdates.length === 0) return NOT_SKIPPED;
     const instants = new Set<number>();
     const days = new Set<number>();
     for (const exdate of master.exdates) {
       if (exdate.isDate && !master.start.isDate) days.add(exdate.wall / DAY_MS);
       else instants.add(this.instantOf(exdate));
     }
-    return { instants, days };
+    return {
+      has: (wall: number, instant: number) => instants.has(instant) || days.has(Math.floor(wall / DAY_MS)),
+    };
   }
 
   /** UNTIL on the wall clock of DTSTART: a UTC instant converted, a date inclusive to its end. */

@@ -1,5 +1,6 @@
 import ICAL from "ical.js";
 import { componentsNest, diagnose, findProperty, lineOfEvent, lineOfProperty } from "./diagnose";
+import { readQuickly } from "./reader";
 import {
   type IcsDuration,
   IcsError,
@@ -16,12 +17,21 @@ type JProp = [string, Record<string, unknown>, string, ...unknown[]];
 type JComp = [string, JProp[], JComp[]];
 
 /**
- * Reads an iCalendar text with ical.js's raw parser (`ICAL.parse`, jCal arrays — no object model)
- * and keeps only what free/busy needs: each VEVENT's times, recurrence, transparency, status and
- * version (and its title, only to name it in a problem). Whitespace before the calendar and text
- * after it are ignored. A file that cannot be read throws an {@link IcsError} naming the line.
+ * Reads an iCalendar text and keeps only what free/busy needs: each VEVENT's times, recurrence,
+ * transparency, status and version (and its title, only to name it in a problem). Whitespace before
+ * the calendar and text after it are ignored. Tandem's own one-pass reader reads it; a text it
+ * declines (an error, a rare shape) is read with ical.js, so a file that cannot be read throws an
+ * {@link IcsError} naming the line.
  */
 export function parseIcs(input: string): ParsedCalendar {
+  return readQuickly(input) ?? parseWithIcal(input);
+}
+
+/**
+ * {@link parseIcs} with ical.js's raw parser (`ICAL.parse`, jCal arrays — no object model): the
+ * reading of the files the quick reader declines, and its reference in tests.
+ */
+export function parseWithIcal(input: string): ParsedCalendar {
   const text = tidy(input);
   let root: unknown;
   try {

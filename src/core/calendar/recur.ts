@@ -107,10 +107,18 @@ function stepDays(
 
   const starts: number[] = [];
   let emitted = 0;
-  let period = 0;
-  if (count === Number.POSITIVE_INFINITY) {
-    // Nothing before `from` is needed and nothing is counted: jump to the period just before it.
-    period = Math.max(0, Math.floor((Math.floor(bounds.from / DAY_MS) - firstPeriodDay) / periodDays) - 1);
+  // Nothing before `from` is needed: jump to the period just before it, by arithmetic. With COUNT
+  // the instances skipped are counted: every period but the first (cut by DTSTART) holds the same
+  // number — for WEEKLY, and DAILY without BYDAY; DAILY with BYDAY is stepped to count them.
+  let period = Math.max(0, Math.floor((Math.floor(bounds.from / DAY_MS) - firstPeriodDay) / periodDays) - 1);
+  if (count !== Number.POSITIVE_INFINITY && period > 0) {
+    if (!weekly && weekdays.length > 0) period = 0;
+    else {
+      const first = weekly
+        ? inWeek.filter((offset) => (firstPeriodDay + offset) * DAY_MS + timeOfDay >= bounds.start).length
+        : 1;
+      emitted = Math.min(count, first + (period - 1) * (weekly ? inWeek.length : 1));
+    }
   }
   for (let steps = 0; emitted < count; period++, steps++) {
     const periodDay = firstPeriodDay + period * periodDays;

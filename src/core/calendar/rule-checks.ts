@@ -3,8 +3,12 @@ import type { RecurData } from "./types";
 const WEEKDAY = /^([+-]?)(\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$/;
 
 /** The values of one BY part (ical.js keeps a single value bare, several as an array). */
-const valuesOf = (rule: RecurData, part: string): unknown[] =>
-  rule[part] === undefined ? [] : [rule[part]].flat();
+const valuesOf = (rule: RecurData, part: string): readonly unknown[] => {
+  const value = rule[part];
+  if (value === undefined) return NONE;
+  return Array.isArray(value) ? value : [value];
+};
+const NONE: readonly unknown[] = [];
 
 /** Allowed values of the numeric BY parts (RFC 5545 §3.3.10); `signed`: ±1…max, no zero. */
 const RANGES: [part: string, min: number, max: number, signed: boolean][] = [

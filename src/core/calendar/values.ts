@@ -99,3 +99,60 @@ export function fieldsToWall(t: {
 }) {
   return daysFromCivil(t.year, t.month, t.day) * DAY_MS + ((t.hour * 60 + t.minute) * 60 + t.second) * 1000;
 }
+
+/** Days since 1970-01-01 of a real date, or `undefined` (no such year, month or day). */
+function validDay(year: number, month: number, day: number): number | undefined {
+  if (year < 0 || month < 1 || month > 12 || day < 1) return undefined;
+  const limit = month === 2 && isLeap(year) ? 29 : (DAYS_IN_MONTH[month - 1] as number);
+  return day > limit ? undefined : daysFromCivil(year, month, day);
+}
+
+/**
+ * Reads a date or date-time value as written in the file (`20260302`, `20260302T090000Z`) in
+ * `text[from, to)`, by the same rules as ical.js's raw parser followed by {@link readTime}: its two
+ * usual shapes in place, any other through ical.js's own reshaping (which, say, skips the character
+ * after the date).
+ */
+export function readIcalTime(
+  text: string,
+  from: number,
+  to: number,
+  type: "date" | "date-time",
+  tzid: string | undefined,
+): IcsTime | undefined {
+  const length = to - from;
+  if (length === 8) {
+    const day = validDay(digits(text, from, 4), digits(text, from + 4, 2), digits(text, from + 6, 2));
+    return day === undefined ? undefined : { wall: day * DAY_MS, isDate: true, zone: tzid ?? "floating" };
+  }
+  if (length < 15) {
+    const raw = text.slice(from, to);
+    return readTime(type === "date" ? jcalDate(raw) : jcalDateTime(raw), tzid);
+  }
+  const day = validDay(digits(text, from, 4), digits(text, from + 4, 2), digits(text, from + 6, 2));
+  const hour = digits(text, from + 9, 2);
+  const minute = digits(text, from + 11, 2);
+  const second = digits(text, from + 13, 2);
+  if (day === undefined || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
+    return undefined;
+  }
+  const wall = day * DAY_MS + hour * HOUR_MS + minute * MINUTE_MS + Math.min(second, 59) * 1000;
+  return {
+    wall,
+    isDate: false,
+    zone: length > 15 && text.charCodeAt(from + 15) === 90 ? "utc" : (tzid ?? "floating"),
+  };
+}
+
+/** ical.js's reshaping of a DATE-TIME value into jCal (`20260302T0900` → `2026-03-02T09:00:`). */
+export function jcalDateTime(raw: string): string {
+  if (raw.length === 8) return jcalDate(raw);
+  const text = `${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6, 8)}T${raw.slice(9, 11)}:${raw.slice(11, 13)}:${raw.slice(13, 15)}`;
+  return raw[15] === "Z" ? `${text}Z` : text;
+}
+
+/** ical.js's reshaping of a DATE value into jCal (one of 15 characters or more is a date-time). */
+export function jcalDate(raw: string): string {
+  if (raw.length >= 15) return jcalDateTime(raw);
+  return `${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6, 8)}`;
+}

@@ -18,15 +18,73 @@ export interface ZoneReader {
 
 const UTC_READER: ZoneReader = { toInstant: (wall) => wall, toWall: (instant) => instant };
 
+/** The offset of `zone` throughout `[from, to]`, or NaN when it changes in between. */
+const steadyOffset = (zone: string, from: number, to: number) =>
+  transitionsBetween(zone, from, to).length === 0 ? offsetAt(zone, from) : Number.NaN;
+
+/**
+ * Reads an IANA zone, remembering per day the offset when it holds all that day and the next (and
+ * the day before): most wall times of a calendar fall on a few hundred days, and away from a clock
+ * change a conversion is then one subtraction. Days near a change take core/time's full reading.
+ */
 function ianaReader(zone: string): ZoneReader {
+  let reader = IANA_READERS.get(zone);
+  if (!reader) {
+    if (IANA_READERS.size >= 200) IANA_READERS.clear();
+    reader = newIanaReader(zone);
+    IANA_READERS.set(zone, reader);
+  }
+  return reader;
+}
+
+/** One reader per IANA zone for the whole process: its days are the same for every calendar. */
+const IANA_READERS = new Map<string, ZoneReader>();
+/** Days remembered per zone and direction: a bound on memory, far above a horizon's few hundred. */
+const MAX_DAYS = 20_000;
+
+function newIanaReader(zone: string): ZoneReader {
+  const wallDays = new Map<number, number>();
+  const instantDays = new Map<number, number>();
   return {
-    toInstant: (wall) => wallClockToInstant(zone, wall),
-    toWall: (instant) => instant + offsetAt(zone, instant),
+    toInstant(wall) {
+      const day = Math.floor(wall / DAY_MS);
+      let offset = wallDays.get(day);
+      if (offset === undefined) {
+        // Wall day `day` spans instants within a day either side: steady over three days, it is safe.
+        offset = steadyOffset(zone, (day - 1) * DAY_MS, (day + 2) * DAY_MS);
+        if (wallDays.size >= MAX_DAYS) wallDays.clear();
+        wallDays.set(day, offset);
+      }
+      return Number.isNaN(offset) ? wallClockToInstant(zone, wall) : wall - offset;
+    },
+    toWall(instant) {
+      const day = Math.floor(instant / DAY_MS);
+      let offset = instantDays.get(day);
+      if (offset === undefined) {
+        offset = steadyOffset(zone, day * DAY_MS, (day + 1) * DAY_MS);
+        if (instantDays.size >= MAX_DAYS) instantDays.clear();
+        instantDays.set(day, offset);
+      }
+      return Number.isNaN(offset) ? instant + offsetAt(zone, instant) : instant + offset;
+    },
   };
 }
 
 /** An IANA name for a TZID: IANA itself, a Windows name, or a prefixed path such as `/mozilla.org/…/Europe/Berlin`. */
 export function ianaZoneOf(tzid: string): string | undefined {
+  let known = IANA_NAMES.get(tzid);
+  if (known === undefined) {
+    known = findIanaZone(tzid) ?? null;
+    if (IANA_NAMES.size >= 1_000) IANA_NAMES.clear();
+    IANA_NAMES.set(tzid, known);
+  }
+  return known ?? undefined;
+}
+
+/** {@link ianaZoneOf}, remembered: checking a name builds an Intl formatter, and files repeat a few TZIDs. */
+const IANA_NAMES = new Map<string, string | null>();
+
+function findIanaZone(tzid: string): string | undefined {
   const name = tzid.trim().replace(/^"|"$/g, "");
   if (isValidTimeZone(name)) return name;
   const windows = windowsZoneToIana(name);
@@ -49,6 +107,8 @@ export function ianaZoneOf(tzid: string): string | undefined {
  */
 export class CalendarZones {
   private readonly readers = new Map<string, ZoneReader>();
+  private lastZone: string | undefined;
+  private lastReader: ZoneReader | undefined;
   private readonly timezones = new Map<string, unknown>();
   readonly warnings: string[] = [];
 
@@ -62,11 +122,15 @@ export class CalendarZones {
   }
 
   reader(zone: string): ZoneReader {
+    // Consecutive times nearly always share a zone (the reader gives each TZID one string).
+    if (zone === this.lastZone && this.lastReader) return this.lastReader;
     let reader = this.readers.get(zone);
     if (!reader) {
       reader = this.resolve(zone);
       this.readers.set(zone, reader);
     }
+    this.lastZone = zone;
+    this.lastReader = reader;
     return reader;
   }
 

@@ -40,7 +40,9 @@ export async function readIcs(
     throw err instanceof WorkerTaskError ? workerProblem(err, deps.config.icsTimeBudgetMs) : err;
   }
   if (!outcome.ok) throw icsProblem(Object.assign(new IcsError(""), outcome.error));
-  return outcome.read;
+  const { starts, ends, ...read } = outcome.read;
+  const busy = Array.from(starts, (start, i) => ({ start, end: ends[i] as number }));
+  return { ...read, busy };
 }
 
 /**
