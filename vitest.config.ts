@@ -17,7 +17,7 @@ export default defineConfig({
           exclude: ["src/**/*.unit.test.ts"],
           globalSetup: ["test/support/global-setup.ts"],
           setupFiles: ["test/support/close-envs.setup.ts"],
-          testTimeout: 60_000,
+          testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: "forks",
           isolate: false,

@@ -47,12 +47,8 @@ export async function sendEmailJobs(env: TestEnv, emailId: string) {
   return (result as unknown as { rows: { state: string; data: Record<string, unknown> }[] }).rows;
 }
 
-/**
- * Polls until `check` answers something truthy, or fails after `timeoutMs`. The worker polls every
- * 0.5 s per queue; the bound is for liveness only, generous because a loaded CI machine running
- * every queue of every module against one embedded database can take many seconds.
- */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 45_000) {
+/** Polls until `check` answers something truthy, or fails after `timeoutMs` (the worker polls every 0.5 s). */
+export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
