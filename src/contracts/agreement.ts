@@ -220,3 +220,11 @@ export const complianceView = z.object({
 export type ComplianceView = z.infer<typeof complianceView>;
 
 export const remindersSent = z.object({ version: z.number(), reminded: z.number() });
+/**
+ * `POST /agreement/compliance/remind`: urgent reminders arrive at once, even outside someone's hours, and
+ * are logged. The body may be left out altogether (a plain reminder): Fastify validates a missing
+ * body as null, hence nullish.
+ */
+export const remindBody = z
+  .strictObject({ urgent: z.boolean({ message: "must be true or false" }).optional() })
+  .nullish();

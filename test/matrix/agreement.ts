@@ -44,7 +44,12 @@ export const cases: RouteCase[] = [
     badInput: { wrongType: { field: "version", value: "one" } },
   },
   { route: "GET /api/v1/agreement/compliance", expect: onlyRoles(200, ["admin", "hr"], 403) },
-  { route: "POST /api/v1/agreement/compliance/remind", expect: onlyRoles(200, ["admin", "hr"], 403) },
+  {
+    route: "POST /api/v1/agreement/compliance/remind",
+    prepare: async () => ({ body: { urgent: false } }),
+    expect: onlyRoles(200, ["admin", "hr"], 403),
+    badInput: { wrongType: { field: "urgent", value: "yes" } },
+  },
   { route: "GET /api/v1/me/agreement", expect: everyRole(200) },
   {
     route: "POST /api/v1/advice",

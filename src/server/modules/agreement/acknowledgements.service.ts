@@ -41,14 +41,20 @@ export async function myPendingAgreement(deps: Deps, actor: Actor) {
   return { version: standing.latest.version, changes };
 }
 
-/** Emails everyone who has not acknowledged the current version (through the outbox, so SMTP or admin-readable). */
-export async function remindPending(deps: Deps, actor: Actor) {
+/**
+ * Reminds everyone who has not acknowledged the current version. Urgent ones arrive at once, even
+ * outside their hours, and the urgent log names the sender.
+ */
+export async function remindPending(deps: Deps, actor: Actor, input: { urgent: boolean }) {
   authorize(actor, "acknowledgements.remind");
   const { version, ids, acknowledged } = await acknowledgementState(deps.db, orgAgreement, {
     organisationId: actor.organisationId,
   });
   const pendingIds = ids.filter((id) => !acknowledged.has(id));
-  await sendReminders(deps, actor.organisationId, version, pendingIds);
+  await sendReminders(deps, actor.organisationId, version, pendingIds, {
+    urgent: input.urgent,
+    actorId: actor.personId,
+  });
   return { version, reminded: pendingIds.length };
 }
 
@@ -86,8 +92,17 @@ export async function remindOverdueAcknowledgements(deps: Deps, now = Date.now()
   return sent;
 }
 
-/** Through notify, like every message to members: in their inbox, by email inside their hours or in the digest. */
-async function sendReminders(deps: Deps, organisationId: string, version: number, personIds: string[]) {
+/**
+ * Through notify, like every message to members: in their inbox, by email inside their hours or in the
+ * digest. The daily sweep sends as the system (no sender, never urgent).
+ */
+async function sendReminders(
+  deps: Deps,
+  organisationId: string,
+  version: number,
+  personIds: string[],
+  from: { urgent: boolean; actorId: string } | null = null,
+) {
   if (personIds.length === 0) return;
   await deps.db.transaction(async (tx) => {
     await notify(tx, deps, {
@@ -100,6 +115,8 @@ async function sendReminders(deps: Deps, organisationId: string, version: number
         "It says when we meet and when we write, and how quickly we reply.",
       link: "/agreement",
       objectRef: { type: "agreement_version", id: String(version) },
+      urgent: from?.urgent ?? false,
+      actorId: from?.actorId ?? null,
     });
     await tx
       .insert(agreementReminders)

@@ -12,6 +12,7 @@ import {
   pendingAgreement,
   publishAgreementBody,
   publishTeamAgreementBody,
+  remindBody,
   remindersSent,
   versionParams,
   versionSummary,
@@ -101,8 +102,8 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: Deps): void 
   );
   r.post(
     "/api/v1/agreement/compliance/remind",
-    { schema: { tags, response: replies({ 200: remindersSent }) } },
-    async (request) => remindPending(deps, requireActor(request)),
+    { schema: { tags, body: remindBody, response: replies({ 200: remindersSent }) } },
+    async (request) => remindPending(deps, requireActor(request), { urgent: request.body?.urgent ?? false }),
   );
   r.get(
     "/api/v1/me/agreement",

@@ -1,7 +1,9 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { makeOrg } from "../../../../test/support/factories";
-import { call, freshEnv } from "../../../../test/support/harness";
+import { makeOrg, type TestOrg } from "../../../../test/support/factories";
+import { call, freshEnv, type TestEnv, testEnv } from "../../../../test/support/harness";
+import { utc } from "../../../../test/support/time";
+import { systemClock } from "../../platform/clock";
 import { notifications } from "../notifications/notifications.table";
 import { remindOverdueAcknowledgements } from "./acknowledgements.service";
 
@@ -43,5 +45,80 @@ describe("the daily acknowledgement reminder sweep", () => {
     await remindOverdueAcknowledgements(env.deps, published + 5 * DAY);
     expect(await remindersTo()).toEqual(pending); // reminded once per version
     await env.app.close();
+  });
+});
+
+// Europe/London in December is UTC: makeOrg's people work Monday to Friday, 09:00–17:00.
+const WED_EVENING = utc(2026, 12, 9, 20);
+const THU_0900 = utc(2026, 12, 10, 9);
+
+describe("reminders sent from the acknowledgements page", () => {
+  const remindersOf = (env: TestEnv, org: TestOrg) =>
+    env.deps.db
+      .select({ urgent: notifications.urgent, deliveredAt: notifications.deliveredAt })
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.organisationId, org.organisation.id),
+          eq(notifications.kind, "acknowledgement.reminder"),
+        ),
+      );
+  const remind = (env: TestEnv, org: TestOrg, body?: unknown) =>
+    call(env, "POST", "/api/v1/agreement/compliance/remind", { as: org.hr.caller, body });
+
+  it("delivers urgent ones at once, outside people's hours, and logs them with the sender", async () => {
+    const env = await testEnv();
+    let now = WED_EVENING;
+    env.deps.clock = { now: () => new Date(now) };
+    try {
+      const org = await makeOrg(env);
+      const res = await remind(env, org, { urgent: true });
+      expect(res.statusCode).toBe(200);
+      const pending = res.json().reminded;
+      expect(pending).toBeGreaterThan(0);
+      expect(await remindersOf(env, org)).toEqual(
+        Array.from({ length: pending }, () => ({ urgent: true, deliveredAt: new Date(WED_EVENING) })),
+      );
+
+      now = THU_0900;
+      const log = await call(env, "GET", "/api/v1/notifications/urgent-log", { as: org.hr.caller });
+      expect(log.json().summary).toEqual({ total: pending, outsideHours: pending });
+      for (const entry of log.json().entries)
+        expect(entry).toMatchObject({
+          senderId: org.hr.person.id,
+          kind: "acknowledgement.reminder",
+          outsideHours: true,
+        });
+    } finally {
+      env.deps.clock = systemClock;
+    }
+  });
+
+  it("holds plain ones (no body, or not urgent) until people's hours, out of the urgent log", async () => {
+    const env = await testEnv();
+    env.deps.clock = { now: () => new Date(WED_EVENING) };
+    try {
+      const [withoutBody, notUrgent] = [await makeOrg(env), await makeOrg(env)];
+      expect((await remind(env, withoutBody)).statusCode).toBe(200);
+      expect((await remind(env, notUrgent, { urgent: false })).statusCode).toBe(200);
+      for (const org of [withoutBody, notUrgent]) {
+        const rows = await remindersOf(env, org);
+        expect(rows.length).toBeGreaterThan(0);
+        expect(rows.every((r) => !r.urgent && r.deliveredAt === null)).toBe(true);
+      }
+      const log = await call(env, "GET", "/api/v1/notifications/urgent-log", { as: notUrgent.hr.caller });
+      expect(log.json().summary.total).toBe(0);
+    } finally {
+      env.deps.clock = systemClock;
+    }
+  });
+
+  it("answers 400 in words for an urgent flag that is not true or false", async () => {
+    const env = await testEnv();
+    const org = await makeOrg(env);
+    const res = await remind(env, org, { urgent: "yes" });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(/^Urgent must be true or false/);
+    expect(await remindersOf(env, org)).toEqual([]);
   });
 });

@@ -36,7 +36,7 @@ export function CompliancePage() {
           people={people.data}
           zone={viewer.zone}
           what="the working agreement"
-          remind={() => api<{ reminded: number }>("POST", "/agreement/compliance/remind")}
+          remind={(input) => api<{ reminded: number }>("POST", "/agreement/compliance/remind", input)}
         />
       ) : (
         <Loading error={compliance.error ?? people.error} />

@@ -11,8 +11,10 @@ import {
   Text,
 } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
+import { useState } from "react";
 import type { PersonView } from "../../../contracts/people";
 import { FormError } from "../../components/FormError";
+import { UrgentSwitch } from "../../components/UrgentSwitch";
 import { useAction } from "../../lib/action";
 import { formatDateTime } from "../../lib/time";
 import type { ComplianceView } from "./api";
@@ -30,8 +32,8 @@ export function ComplianceReport(props: {
   zone: string;
   /** "the working agreement", "the Right to disconnect policy". */
   what: string;
-  /** Emails the pending people (agreement only, for now). */
-  remind?: () => Promise<{ reminded: number }>;
+  /** Reminds the pending people, urgently if asked (agreement only, for now). */
+  remind?: Remind;
 }) {
   const { compliance, people, zone, what } = props;
   const phone = useMediaQuery("(max-width: 36em)");
@@ -129,16 +131,21 @@ export function ComplianceReport(props: {
   );
 }
 
-function RemindButton(props: { remind: () => Promise<{ reminded: number }>; pending: number }) {
+type Remind = (input: { urgent: boolean }) => Promise<{ reminded: number }>;
+
+function RemindButton(props: { remind: Remind; pending: number }) {
+  const [urgent, setUrgent] = useState(false);
   const send = useAction(props.remind, {});
   return (
     <Stack gap={4}>
-      <Button onClick={() => send.mutate(undefined)} loading={send.isPending} disabled={props.pending === 0}>
+      <Button onClick={() => send.mutate({ urgent })} loading={send.isPending} disabled={props.pending === 0}>
         Email a reminder to {props.pending} pending
       </Button>
+      <UrgentSwitch checked={urgent} onChange={setUrgent} />
       {send.data && (
         <Text size="sm" role="status">
-          Reminder queued for {send.data.reminded} {send.data.reminded === 1 ? "person" : "people"}.
+          {send.variables?.urgent ? "Urgent reminder delivered to" : "Reminder queued for"}{" "}
+          {send.data.reminded} {send.data.reminded === 1 ? "person" : "people"}.
         </Text>
       )}
       <FormError error={send.error} />

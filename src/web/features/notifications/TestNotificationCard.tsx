@@ -2,10 +2,10 @@ import { Button, Group } from "@mantine/core";
 import { useState } from "react";
 import { FormError } from "../../components/FormError";
 import { SectionCard } from "../../components/SectionCard";
+import { UrgentSwitch } from "../../components/UrgentSwitch";
 import { useAction } from "../../lib/action";
 import { api } from "../../lib/api";
 import { notificationKeys } from "./api";
-import { UrgentSwitch } from "./UrgentSwitch";
 
 /** Sends the person a notification through the real path, to see where and when it arrives. */
 export function TestNotificationCard() {
