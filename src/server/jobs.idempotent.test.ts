@@ -226,22 +226,7 @@ const cases: Record<string, () => Promise<void>> = {
   },
 
   async "deliver-due-notifications"() {
-    // Its own database: the sweep covers every organisation. Wednesday 20:00 London: outside hours.
-    const env = await freshEnv();
-    env.deps.clock = { now: () => new Date("2026-12-09T20:00:00Z") };
-    const org = await makeOrg(env);
-    const orgId = org.organisation.id;
-    await env.deps.db.transaction((tx) =>
-      notify(tx, env.deps, {
-        organisationId: orgId,
-        recipients: [org.member.person.id],
-        kind: "notification.test",
-        subject: "Held",
-        body: "Until Thursday 09:00.",
-        link: null,
-      }),
-    );
-    env.deps.clock = { now: () => new Date("2026-12-10T09:00:00Z") };
+    const { env, orgId } = await heldOvernight("2026-12-10T09:00:00Z");
     const state = async () => ({
       delivered: await env.deps.db
         .select({ at: notifications.deliveredAt })
@@ -260,22 +245,7 @@ const cases: Record<string, () => Promise<void>> = {
   },
 
   async "send-notification-digests"() {
-    // Its own database: the sweep covers every organisation.
-    const env = await freshEnv();
-    env.deps.clock = { now: () => new Date("2026-12-09T20:00:00Z") };
-    const org = await makeOrg(env);
-    const orgId = org.organisation.id;
-    await env.deps.db.transaction((tx) =>
-      notify(tx, env.deps, {
-        organisationId: orgId,
-        recipients: [org.member.person.id],
-        kind: "notification.test",
-        subject: "While away",
-        body: "For the digest.",
-        link: "/inbox",
-      }),
-    );
-    env.deps.clock = { now: () => new Date("2026-12-10T08:30:00Z") };
+    const { env, orgId } = await heldOvernight("2026-12-10T08:30:00Z");
     const state = async () => ({ emails: await rowsOf(env, outboxEmails, orgId) });
     const once = await runTwice(sendDigestsJob, env.deps, {}, state);
     expect(once).toEqual({ emails: 1 });
@@ -348,3 +318,26 @@ describe("every job is idempotent: run twice with one payload, it changes nothin
     await cases[name]?.();
   });
 });
+
+/**
+ * A notification sent to a member on Wednesday 20:00 London (outside their hours), in its own database
+ * since the notification sweeps cover every organisation; then the clock set to `then`.
+ */
+async function heldOvernight(then: string) {
+  const env = await freshEnv();
+  env.deps.clock = { now: () => new Date("2026-12-09T20:00:00Z") };
+  const org = await makeOrg(env);
+  const orgId = org.organisation.id;
+  await env.deps.db.transaction((tx) =>
+    notify(tx, env.deps, {
+      organisationId: orgId,
+      recipients: [org.member.person.id],
+      kind: "notification.test",
+      subject: "While away",
+      body: "Held until Thursday.",
+      link: "/inbox",
+    }),
+  );
+  env.deps.clock = { now: () => new Date(then) };
+  return { env, orgId };
+}
