@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  /** A meeting breaks a blocking rule of the agreement (`details.violations`); send `override: { reason }`. */
+  agreement_conflict: 409,
   setup_closed: 409,
   invitation_invalid: 410,
   payload_too_large: 413,

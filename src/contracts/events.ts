@@ -2,7 +2,12 @@ import { z } from "zod";
 import type { Role } from "./common";
 
 /** Every kind of live event the server raises. */
-export const LIVE_EVENT_TYPES = ["acknowledgement.created", "notification.delivered"] as const;
+export const LIVE_EVENT_TYPES = [
+  "acknowledgement.created",
+  "notification.delivered",
+  /** Anything on a meeting changed (details, agenda, notes, outcomes, RSVPs); to its people. */
+  "meeting.changed",
+] as const;
 export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
 
 /**
@@ -47,4 +52,11 @@ export const notificationDelivered = (organisationId: string, id: string, recipi
   type: "notification.delivered" as const,
   id,
   audience: { organisationId, personIds: [recipientId] } satisfies EventAudience,
+});
+
+/** Something on a meeting changed (`id`: the meeting); its organiser and attendees refetch it. */
+export const meetingChanged = (organisationId: string, id: string, personIds: readonly string[]) => ({
+  type: "meeting.changed" as const,
+  id,
+  audience: { organisationId, personIds } satisfies EventAudience,
 });

@@ -13,6 +13,12 @@ export const NOTIFICATION_KINDS = [
   "invitation.accepted",
   "webhook.disabled",
   "notification.test",
+  "meeting.invited",
+  "meeting.changed",
+  "meeting.cancelled",
+  "meeting.agenda_missing",
+  "meeting.recap",
+  "action_item.assigned",
 ] as const;
 export const notificationKind = z.enum(NOTIFICATION_KINDS, {
   message: `must be one of: ${NOTIFICATION_KINDS.join(", ")}`,

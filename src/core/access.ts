@@ -88,6 +88,8 @@ const BY_ROLE = {
     roles: PEOPLE_ADMINS,
     what: "administer private notes (delete a person's notes on request)",
   },
+  // Meetings (issue 11)
+  "meetingTemplates.create": { roles: ADMINS, relations: ["leadOf"], what: "save meeting templates" },
   "pulse.administer": { roles: PEOPLE_ADMINS, what: "run pulse surveys" },
   /** Only above the anonymity threshold (added with the pulse module). */
   "pulse.readAggregate": {
@@ -98,6 +100,28 @@ const BY_ROLE = {
 } as const satisfies Record<string, ByRole>;
 
 const PRIVATE = {
+  /**
+   * Meetings are visible to their organiser (`authorOf`) and attendees only; everyone else, HR and
+   * admins included, is answered 404. For one-to-ones and reviews this is also `oneOnOne.readNotes`.
+   */
+  "meeting.read": { private: true, relations: ["authorOf", "attendeeOf"], what: "see this meeting" },
+  /** Agenda, shared notes, decisions and action items. */
+  "meeting.contribute": {
+    private: true,
+    relations: ["authorOf", "attendeeOf"],
+    what: "add to this meeting's agenda, notes and outcomes",
+  },
+  /** Change the time, people or details; cancel; complete. */
+  "meeting.organise": {
+    private: true,
+    relations: ["authorOf"],
+    what: "change, cancel or complete this meeting",
+  },
+  /** "Worth it?" answers: attendees only, after the end. */
+  "meeting.rate": { private: true, relations: ["attendeeOf"], what: "rate this meeting" },
+  /** A person's own meeting load; their leads see team aggregates only (`meetingLoad.readTeam`). */
+  "meetingLoad.readPersonal": { private: true, relations: ["self"], what: "see this person's meeting load" },
+  "meetingLoad.readTeam": { private: true, relations: ["leadOf"], what: "see this team's meeting load" },
   "oneOnOne.readNotes": { private: true, relations: ["attendeeOf"], what: "read this one-to-one's notes" },
   "review.readNotes": {
     private: true,

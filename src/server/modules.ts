@@ -4,6 +4,7 @@ import { auditModule } from "./modules/audit";
 import { authModule } from "./modules/auth";
 import { calendarsModule } from "./modules/calendars";
 import { demoModule } from "./modules/demo";
+import { meetingsModule } from "./modules/meetings";
 import { notificationsModule } from "./modules/notifications";
 import { onboardingModule } from "./modules/onboarding";
 import { outboxModule } from "./modules/outbox";
@@ -29,6 +30,7 @@ export const MODULES: readonly ModuleDefinition<Deps>[] = [
   calendarsModule,
   schedulingModule,
   notificationsModule,
+  meetingsModule,
 ];
 
 /** Every job of every module: each one's queue is created at start. */

@@ -13,6 +13,8 @@ export const STALE_ON: Record<LiveEventType, (event: LiveEvent) => readonly Quer
   "acknowledgement.created": (event) => [agreementKeys.compliance, policyKeys.compliance(event.id)],
   // Only the recipient hears it: their bell and inbox list refetch.
   "notification.delivered": () => [notificationKeys.inbox],
+  // Filled in by the meetings pages (features/meetings): the meeting and the lists that show it.
+  "meeting.changed": () => [["meetings"]],
 };
 
 const isKnown = (type: string): type is LiveEventType => Object.hasOwn(STALE_ON, type);

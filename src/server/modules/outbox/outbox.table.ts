@@ -1,5 +1,12 @@
 import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
+export interface EmailAttachment {
+  filename: string;
+  /** With parameters, e.g. "text/calendar; method=REQUEST; charset=UTF-8". */
+  contentType: string;
+  content: string;
+}
+
 /** Every email Tandem sends: queued here in the same transaction as its cause, then sent by a job. */
 export const outboxEmails = pgTable(
   "outbox_emails",
@@ -11,6 +18,8 @@ export const outboxEmails = pgTable(
     text: text("text").notNull(),
     /** Extra headers (List-Unsubscribe on notifications), sent as they are. */
     headers: jsonb("headers").$type<Record<string, string>>(),
+    /** Files sent with it (meeting invitations: text/calendar), as text. */
+    attachments: jsonb("attachments").$type<EmailAttachment[]>(),
     /** queued → sent (delivered over SMTP) | kept (no SMTP configured: readable in the outbox) | failed */
     status: text("status", { enum: ["queued", "sent", "kept", "failed"] })
       .notNull()

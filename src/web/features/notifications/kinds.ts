@@ -9,6 +9,12 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   "invitation.accepted": "Someone accepted your invitation",
   "webhook.disabled": "A webhook was switched off after failing",
   "notification.test": "Test notifications",
+  "meeting.invited": "You are invited to a meeting",
+  "meeting.changed": "A meeting you are invited to changed",
+  "meeting.cancelled": "A meeting you are invited to was cancelled",
+  "meeting.agenda_missing": "A meeting still has no agenda",
+  "meeting.recap": "A meeting's recap",
+  "action_item.assigned": "An action item was given to you",
 };
 
 /** The kinds as options for a select or a group of checkboxes. */
