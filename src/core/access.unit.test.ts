@@ -139,6 +139,12 @@ describe("privacy: administering is not reading", () => {
     expect([...PRIVATE_ACTIONS].sort()).toEqual(
       [
         "insights.readPersonal",
+        "meeting.contribute",
+        "meeting.organise",
+        "meeting.rate",
+        "meeting.read",
+        "meetingLoad.readPersonal",
+        "meetingLoad.readTeam",
         "oneOnOne.readNotes",
         "privateNote.read",
         "pulse.readIndividualAnswer",
