@@ -1,6 +1,7 @@
 import { type QueryKey, useQueryClient } from "@tanstack/react-query";
 import type { LiveEvent, LiveEventType } from "../../contracts/events";
 import { agreementKeys } from "../features/agreement";
+import { meetingKeys } from "../features/meetings";
 import { notificationKeys } from "../features/notifications";
 import { policyKeys } from "../features/policies";
 import { useLiveEvents } from "../lib/events";
@@ -13,8 +14,8 @@ export const STALE_ON: Record<LiveEventType, (event: LiveEvent) => readonly Quer
   "acknowledgement.created": (event) => [agreementKeys.compliance, policyKeys.compliance(event.id)],
   // Only the recipient hears it: their bell and inbox list refetch.
   "notification.delivered": () => [notificationKeys.inbox],
-  // Filled in by the meetings pages (features/meetings): the meeting and the lists that show it.
-  "meeting.changed": () => [["meetings"]],
+  // The meeting, the lists that show it and my action items.
+  "meeting.changed": () => [meetingKeys.all],
 };
 
 const isKnown = (type: string): type is LiveEventType => Object.hasOwn(STALE_ON, type);

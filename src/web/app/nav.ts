@@ -19,6 +19,7 @@ export const NAV: NavSection[] = [
   {
     label: "Meetings",
     items: [
+      { to: "/meetings", label: "Meetings" },
       { to: "/meetings/find-a-time", label: "Find a time" },
       { to: "/meetings/calendar", label: "My calendar" },
     ],

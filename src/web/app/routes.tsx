@@ -13,6 +13,7 @@ import {
 import { MyCalendarPage } from "../features/calendars";
 import { TeamClockPage } from "../features/clock";
 import { HomePage } from "../features/home";
+import { MeetingPage, MeetingsPage, NewMeetingPage } from "../features/meetings";
 import { InboxPage, NotificationSettingsPage, UrgentLogPage, WebhooksPage } from "../features/notifications";
 import { EditPersonPage, PeopleDirectoryPage, PersonPage } from "../features/people";
 import { PoliciesPage, PolicyPage } from "../features/policies";
@@ -43,6 +44,8 @@ export const appRoutes: AppRoute[] = [
     element: <EditPersonPage />,
     allow: (viewer, params) => can.editPerson(viewer, params.id ?? ""),
   },
+  { path: "/meetings", title: "Meetings", element: <MeetingsPage /> },
+  { path: "/meetings/new", title: "New meeting", element: <NewMeetingPage /> },
   { path: "/meetings/find-a-time", title: "Find a time", element: <FindTimePage /> },
   { path: "/meetings/calendar", title: "My calendar", element: <MyCalendarPage /> },
   {
@@ -51,6 +54,7 @@ export const appRoutes: AppRoute[] = [
     element: <MyCalendarPage />,
     allow: (viewer, params) => can.manageCalendars(viewer, params.id ?? ""),
   },
+  { path: "/meetings/:id", title: "Meeting", element: <MeetingPage /> },
   { path: "/team/clock", title: "Team clock", element: <TeamClockPage /> },
   { path: "/team/rotation", title: "Rotation", element: <RotationPage /> },
   { path: "/team/teams", title: "Teams", element: <TeamsPage /> },

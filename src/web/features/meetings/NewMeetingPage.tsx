@@ -1,0 +1,4 @@
+/** Placeholder while the page is built (issue 11). */
+export function NewMeetingPage() {
+  return null;
+}

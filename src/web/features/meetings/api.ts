@@ -1,0 +1,63 @@
+import { useQuery } from "@tanstack/react-query";
+import type {
+  ActionItemView,
+  MeetingSummaryView,
+  MeetingView,
+  TemplateView,
+} from "../../../contracts/meetings";
+import { get } from "../../lib/api";
+
+export type {
+  ActionItemView,
+  AgendaItemView,
+  MeetingSummaryView,
+  MeetingView,
+  RecapView,
+  TemplateView,
+  Violation,
+} from "../../../contracts/meetings";
+
+/** Query keys of the meetings pages: `meeting.changed` makes `all` stale (app/live-refresh.ts). */
+export const meetingKeys = {
+  all: ["meetings"] as const,
+  list: (from: string, to: string) => ["meetings", "list", from, to] as const,
+  one: (id: string) => ["meetings", "one", id] as const,
+  privateNotes: (id: string) => ["meetings", "one", id, "private-notes"] as const,
+  templates: ["meetings", "templates"] as const,
+  myActionItems: ["meetings", "action-items", "mine"] as const,
+};
+
+export function useMeetings(from: string, to: string) {
+  return useQuery({
+    queryKey: meetingKeys.list(from, to),
+    queryFn: () =>
+      get<{ meetings: MeetingSummaryView[] }>(
+        `/meetings?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+      ),
+    select: (d) => d.meetings,
+  });
+}
+
+export function useMeeting(id: string) {
+  return useQuery({
+    queryKey: meetingKeys.one(id),
+    queryFn: () => get<{ meeting: MeetingView }>(`/meetings/${id}`),
+    select: (d) => d.meeting,
+  });
+}
+
+export function useMeetingTemplates() {
+  return useQuery({
+    queryKey: meetingKeys.templates,
+    queryFn: () => get<{ templates: TemplateView[] }>("/meeting-templates"),
+    select: (d) => d.templates,
+  });
+}
+
+export function useMyActionItems() {
+  return useQuery({
+    queryKey: meetingKeys.myActionItems,
+    queryFn: () => get<{ actionItems: ActionItemView[] }>("/action-items?owner=me&status=open"),
+    select: (d) => d.actionItems,
+  });
+}
