@@ -1,5 +1,5 @@
 export { type AdvisorContext, type AdvisorQuestion, advise } from "./advisor";
-export { KIND_NAMES } from "./catalog";
+export { KIND_NAMES, plural } from "./catalog";
 export { diffLines, diffRules, type LineChange, type RuleChange } from "./diff";
 export { type AdvisorParticipant, OVERLAP_WINDOW_MS, REPLY_HORIZON_MS } from "./next-step";
 export {

@@ -1,5 +1,6 @@
 export {
   addDays,
+  civilToEpochMs,
   DAY_MS,
   dateToEpochDay,
   epochDayToDate,
