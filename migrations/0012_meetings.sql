@@ -84,6 +84,8 @@ CREATE TABLE "meeting_series" (
 	"count" integer,
 	"until" date,
 	"time_zone" text NOT NULL,
+	"first_start_at" timestamp with time zone NOT NULL,
+	"duration_minutes" integer NOT NULL,
 	"created_by" uuid NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );

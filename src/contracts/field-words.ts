@@ -54,6 +54,9 @@ const NAME_WORDS: Record<string, string> = {
   at: "time",
   startDate: "start date",
   endDate: "end date",
+  ownerId: "owner",
+  itemIds: "agenda items",
+  baseVersion: "version you edited",
 };
 
 /** One element of a list, named after the list: members[1] → "second member". */

@@ -325,5 +325,17 @@ export const templateView = z.object({
 export type TemplateView = z.infer<typeof templateView>;
 export const meetingLoadView = z.object({
   weeks: z.array(z.object({ weekStart: z.string(), meetingHours: z.number(), budgetHours: z.number() })),
+  /** "person": the person's own weeks; "team": their team's average per member (what a lead sees). */
+  scope: z.enum(["person", "team"]).optional(),
+  teamId: z.string().optional(),
 });
 export const meetingCompleted = z.object({ meeting: meetingView, recap: recapView });
+/** An agenda item as written; `nudge` when it only informs (an async update would do). */
+export const agendaItemAnswer = z.object({ item: agendaItemView, nudge: z.string().optional() });
+export const agendaView = z.object({ agenda: z.array(agendaItemView) });
+export const templateList = z.object({ templates: z.array(templateView) });
+export const oneTemplate = z.object({ template: templateView });
+export const oneDecision = z.object({ decision: decisionView });
+export const oneActionItem = z.object({ actionItem: actionItemView });
+export const actionItemList = z.object({ actionItems: z.array(actionItemView) });
+export const oneRating = z.object({ rating: ratingView });

@@ -68,6 +68,8 @@ export const outboxEmailView = z.object({
   text: z.string(),
   status: z.enum(["queued", "sent", "kept", "failed"]),
   error: z.string().nullable(),
+  /** Files sent with it (a meeting's invite.ics), by name and type only. */
+  attachments: z.array(z.object({ filename: z.string(), contentType: z.string() })),
   createdAt: z.string(),
   processedAt: z.string().nullable(),
 });

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { and, count, eq, type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
+import { buildMeeting } from "../../test/support/build";
 import { makeOrg, type TestOrg } from "../../test/support/factories";
 import { freshEnv, type TestEnv, testEnv } from "../../test/support/harness";
 import { startSmtp, type TestSmtp } from "../../test/support/smtp";
@@ -12,6 +13,8 @@ import { agreementReminders, agreementVersions } from "./modules/agreement/agree
 import { auditLog } from "./modules/audit/audit.table";
 import { refreshCalendarJob, refreshDueCalendarsJob } from "./modules/calendars";
 import { busyIntervals, calendars } from "./modules/calendars/calendars.table";
+import { flagEmptyAgendasJob } from "./modules/meetings/agenda.jobs";
+import { meetings } from "./modules/meetings/meetings.table";
 import {
   deliverDueNotificationsJob,
   deliverWebhookJob,
@@ -268,6 +271,38 @@ const cases: Record<string, () => Promise<void>> = {
     // The first run's attempt fails (404) and waits 30 s for its retry, so the second sends nothing.
     const once = await runTwice(webhookRetriesJob, env.deps, {}, state);
     expect(once).toEqual([{ status: "retrying", attempts: 1 }]);
+  },
+
+  async "flag-empty-agendas"() {
+    // Its own database: the sweep covers every organisation's meetings.
+    const env = await freshEnv();
+    env.deps.clock = { now: () => new Date("2030-01-07T08:00:00Z") };
+    const org = await makeOrg(env);
+    const orgId = org.organisation.id;
+    const { meeting } = await buildMeeting(env, { org }); // Tuesday 10:00 UTC, an empty agenda
+    env.deps.clock = { now: () => new Date("2030-01-07T12:00:00Z") }; // past the 24-hour notice
+    const state = async () => ({
+      told: (
+        await env.deps.db
+          .select({ n: count() })
+          .from(notifications)
+          .where(
+            and(eq(notifications.organisationId, orgId), eq(notifications.kind, "meeting.agenda_missing")),
+          )
+      )[0]?.n,
+      flagged: await env.deps.db
+        .select({ at: meetings.agendaFlaggedAt })
+        .from(meetings)
+        .where(eq(meetings.id, meeting.id)),
+      events: (
+        await env.deps.db
+          .select({ n: count() })
+          .from(liveEvents)
+          .where(and(eq(liveEvents.organisationId, orgId), eq(liveEvents.type, "meeting.changed")))
+      )[0]?.n,
+    });
+    const once = await runTwice(flagEmptyAgendasJob, env.deps, {}, state);
+    expect(once).toMatchObject({ told: 2, flagged: [{ at: new Date("2030-01-07T12:00:00Z") }] });
   },
 
   async "import-people"() {

@@ -6,6 +6,7 @@ import {
   buildCalendar,
   buildFocusBlocks,
   buildInvitation,
+  buildMeeting,
   buildPerson,
   buildPolicy,
   buildRotation,
@@ -101,5 +102,15 @@ describe("builders", () => {
     const [saved] = res.json().rotations;
     expect(saved).toMatchObject({ id: rotation.id, attendeeIds: [org.member.person.id] });
     expect(saved.occurrences).toHaveLength(3);
+  });
+
+  it("a meeting its attendee can read", async () => {
+    const { org, meeting } = await buildMeeting(env);
+    const res = await call(env, "GET", `/api/v1/meetings/${meeting.id}`, { as: org.manager.caller });
+    expect(res.json().meeting).toMatchObject({ id: meeting.id, title: "Discuss", kind: "decision" });
+    expect(res.json().meeting.attendees.map((a: { personId: string }) => a.personId)).toEqual([
+      org.member.person.id,
+      org.manager.person.id,
+    ]);
   });
 });

@@ -1,10 +1,12 @@
-import type { Rules } from "../../src/contracts/agreement";
+import type { MeetingKind, Rules } from "../../src/contracts/agreement";
+import type { CreateMeetingBody } from "../../src/contracts/meetings";
 import type { AbsenceBody } from "../../src/contracts/people";
 import type { WeekPattern } from "../../src/contracts/week";
-import { publishAgreement } from "../../src/server/modules/agreement/agreement.service";
+import { publishAgreement, publishTeamAgreement } from "../../src/server/modules/agreement/agreement.service";
 import { createApiToken } from "../../src/server/modules/auth/auth.service";
 import { createCalendar } from "../../src/server/modules/calendars/calendars.service";
 import { setFocusBlocks } from "../../src/server/modules/calendars/focus.service";
+import { createMeeting } from "../../src/server/modules/meetings/create.service";
 import type { PersonRow } from "../../src/server/modules/people";
 import { addAbsence } from "../../src/server/modules/people/time-off.service";
 import { createPolicy } from "../../src/server/modules/policies/policies.service";
@@ -181,4 +183,54 @@ export async function buildRotation(
   });
   if (!plan.rotationId) throw new Error("rotation not saved");
   return { org, rotation: { ...plan, id: plan.rotationId } };
+}
+
+/** The next day at 10:00 UTC after the app's clock. */
+const tomorrowAt10 = (env: TestEnv) => {
+  const now = env.deps.clock.now();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 10)).toISOString();
+};
+
+/**
+ * A meeting created through the service: the member organises, the manager attends, a 30-minute
+ * "Discuss" decision meeting tomorrow 10:00 UTC unless given. `override` lets a test pass the
+ * agreement's blocking rules (with a reason).
+ */
+export async function buildMeeting(
+  env: TestEnv,
+  given: {
+    org?: TestOrg;
+    organiser?: TestPerson;
+    attendees?: TestPerson[];
+    kind?: MeetingKind;
+    start?: string;
+    durationMinutes?: number;
+    title?: string;
+    override?: { reason: string };
+  } & Partial<
+    Omit<CreateMeetingBody, "attendees" | "kind" | "start" | "durationMinutes" | "title" | "override">
+  > = {},
+) {
+  const { org: maybeOrg, organiser: maybeOrganiser, attendees: maybeAttendees, ...rest } = given;
+  const org = await orgOf(env, maybeOrg);
+  const organiser = maybeOrganiser ?? org.member;
+  const attendees = maybeAttendees ?? [org.manager];
+  const created = await createMeeting(env.deps, actorOf(organiser), {
+    ...rest,
+    title: given.title ?? "Discuss",
+    kind: given.kind ?? "decision",
+    start: given.start ?? tomorrowAt10(env),
+    durationMinutes: given.durationMinutes ?? 30,
+    attendees: attendees.map((a) => ({ personId: a.person.id })),
+  });
+  return { org, organiser, attendees, ...created };
+}
+
+/** A team's agreement override, published by the organisation's admin. */
+export async function buildTeamAgreement(
+  env: TestEnv,
+  given: { org: TestOrg; teamId: string; rules: Parameters<typeof publishTeamAgreement>[3]["rules"] },
+) {
+  await publishTeamAgreement(env.deps, actorOf(given.org.admin), given.teamId, { rules: given.rules });
+  return { org: given.org };
 }

@@ -4,7 +4,26 @@ import { type ExpandOptions, type ExpandResult, IcsError } from "./types";
 
 export { expandBusy, MAX_INSTANCES } from "./expand";
 export { calendarFeed, type FeedInput } from "./feed";
+export {
+  type InviteContent,
+  type InviteInput,
+  type InviteMethod,
+  inviteDescription,
+  inviteProps,
+  meetingInvite,
+  occurrenceInvite,
+  seriesInvite,
+} from "./invite";
 export { parseIcs } from "./parse";
+export {
+  type InstanceInput,
+  originalStarts,
+  type SeriesEventsInput,
+  type SeriesOccurrence,
+  type SeriesRule,
+  seriesRuleOf,
+  seriesUid,
+} from "./series";
 export {
   type EventProblem,
   type ExpandOptions,

@@ -5,7 +5,8 @@ import { defineModule } from "../../platform/module";
 import { AGREEMENT_REMINDERS_QUEUE, remindOverdueAcknowledgements } from "./acknowledgements.service";
 import { registerAgreementRoutes } from "./agreement.routes";
 
-export { createDefaultAgreement } from "./agreement.service";
+export { adviseFor } from "./advice.service";
+export { createDefaultAgreement, getAgreement } from "./agreement.service";
 
 /** The hourly reminder sweep; idempotent, since reminders are recorded per person and version. */
 export const agreementRemindersJob = defineJob({

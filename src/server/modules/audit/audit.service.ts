@@ -18,7 +18,11 @@ export type AuditAction =
   | "webhook.created"
   | "webhook.deleted"
   | "webhook.secret_rotated"
-  | "webhook.disabled";
+  | "webhook.disabled"
+  | "meeting.created"
+  | "meeting.changed"
+  | "meeting.cancelled"
+  | "meeting.override";
 
 export interface AuditEntry {
   organisationId: string;

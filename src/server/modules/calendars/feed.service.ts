@@ -1,12 +1,13 @@
-import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, ne, notInArray, or } from "drizzle-orm";
 import type { FeedView } from "../../../contracts/calendars";
-import { calendarFeed } from "../../../core/calendar";
+import { calendarFeed, type SeriesOccurrence, seriesRuleOf, seriesUid } from "../../../core/calendar";
 import type { Deps } from "../../deps";
 import { randomToken, sha256 } from "../../platform/crypto";
 import { isUniqueViolation } from "../../platform/db/errors";
 import type { Executor } from "../../platform/db/types";
 import { notFound } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
+import { meetingAttendees, meetingSeries, meetings } from "../meetings/meetings.table";
 import { findPerson } from "../people";
 import { rotationAttendees, rotationOccurrences, rotations } from "../scheduling/scheduling.table";
 import { calendarFeeds } from "./calendars.table";
@@ -59,7 +60,10 @@ export async function rotateCalendarFeed(deps: Deps, actor: Actor): Promise<Feed
   });
 }
 
-/** GET /feeds/:secret.ics (public): focus blocks as weekly events and saved rotations; unknown or revoked → 404. */
+/**
+ * GET /feeds/:secret.ics (public): focus blocks as weekly events, saved rotations and the person's
+ * meetings (each with the UID of its emailed invitation); unknown or revoked → 404.
+ */
 export async function renderFeed(deps: Deps, secret: string, now = Date.now()): Promise<string> {
   if (!FEED_PATH.test(secret)) throw notFound("Feed");
   const [feed] = await deps.db
@@ -68,9 +72,10 @@ export async function renderFeed(deps: Deps, secret: string, now = Date.now()): 
     .where(and(eq(calendarFeeds.secretHash, sha256(secret)), isNull(calendarFeeds.revokedAt)));
   const person = feed && (await findPerson(deps.db, feed.organisationId, feed.personId));
   if (!feed || !person) throw notFound("Feed");
-  const [focus, rotationEvents] = await Promise.all([
+  const [focus, rotationEvents, meetingEvents] = await Promise.all([
     focusRow(deps.db, feed.organisationId, feed.personId),
     rotationOccurrencesOf(deps.db, feed.organisationId, feed.personId, now),
+    meetingsOf(deps.db, feed.organisationId, feed.personId, now),
   ]);
   return calendarFeed({
     name: `${person.name} — Tandem`,
@@ -79,7 +84,8 @@ export async function renderFeed(deps: Deps, secret: string, now = Date.now()): 
     uidPrefix: person.id,
     since: (focus?.updatedAt ?? feed.createdAt).toISOString().slice(0, 10),
     now,
-    events: rotationEvents,
+    events: [...rotationEvents, ...meetingEvents.single],
+    series: meetingEvents.series,
   });
 }
 
@@ -116,4 +122,84 @@ async function rotationOccurrencesOf(
     end: r.end.getTime(),
     summary: `${r.name ?? "Rotating meeting"} (rotation)`,
   }));
+}
+
+/**
+ * The person's meetings from 90 days ago on that are not cancelled and that they organise or are
+ * invited to and have not declined, with the UIDs of the invitations: a single meeting as one event
+ * (`<meetingId>@tandem`), a series as one recurring event (`<seriesId>@tandem`) whose other
+ * occurrences are EXDATEs.
+ */
+async function meetingsOf(executor: Executor, organisationId: string, personId: string, now: number) {
+  const invited = executor
+    .select({ id: meetingAttendees.meetingId })
+    .from(meetingAttendees)
+    .where(
+      and(
+        eq(meetingAttendees.organisationId, organisationId),
+        eq(meetingAttendees.personId, personId),
+        ne(meetingAttendees.rsvp, "no"),
+      ),
+    );
+  const declined = executor
+    .select({ id: meetingAttendees.meetingId })
+    .from(meetingAttendees)
+    .where(
+      and(
+        eq(meetingAttendees.organisationId, organisationId),
+        eq(meetingAttendees.personId, personId),
+        eq(meetingAttendees.rsvp, "no"),
+      ),
+    );
+  const rows = await executor
+    .select({
+      id: meetings.id,
+      title: meetings.title,
+      start: meetings.startAt,
+      end: meetings.endAt,
+      seriesId: meetings.seriesId,
+      seriesIndex: meetings.seriesIndex,
+      sequence: meetings.sequence,
+    })
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.organisationId, organisationId),
+        ne(meetings.status, "cancelled"),
+        gt(meetings.endAt, new Date(now - FEED_PAST_MS)),
+        or(
+          inArray(meetings.id, invited),
+          and(eq(meetings.organiserId, personId), notInArray(meetings.id, declined)),
+        ),
+      ),
+    )
+    .orderBy(asc(meetings.startAt));
+  const single = rows
+    .filter((m) => !m.seriesId)
+    .map((m) => ({ uid: m.id, start: m.start.getTime(), end: m.end.getTime(), summary: m.title }));
+  const seriesIds = [...new Set(rows.flatMap((m) => (m.seriesId ? [m.seriesId] : [])))];
+  const seriesRows =
+    seriesIds.length === 0
+      ? []
+      : await executor
+          .select()
+          .from(meetingSeries)
+          .where(and(eq(meetingSeries.organisationId, organisationId), inArray(meetingSeries.id, seriesIds)));
+  const series = seriesRows.map((s) => ({
+    uid: seriesUid(s.id),
+    rule: seriesRuleOf(s),
+    occurrences: rows
+      .filter((m) => m.seriesId === s.id)
+      .map(
+        (m): SeriesOccurrence => ({
+          index: m.seriesIndex ?? 0,
+          start: m.start.getTime(),
+          end: m.end.getTime(),
+          sequence: m.sequence,
+          summary: m.title,
+          props: [],
+        }),
+      ),
+  }));
+  return { single, series };
 }

@@ -106,3 +106,83 @@ export const DEMO_NOTIFICATIONS = [
     link: "/settings/webhooks",
   },
 ];
+
+/**
+ * Meetings (issue 11), placed from today in the organisation's zone: `workdays` counts working days
+ * (Monday to Friday) from today, negative for the past; `at` is London time. People are by email.
+ */
+export const DEMO_MEETINGS = {
+  /** A weekly series from the "Weekly team" template: the last one completed, the next one carrying on. */
+  weekly: {
+    title: "Product weekly",
+    kind: "planning" as const,
+    organiser: email("marcus"),
+    attendees: [email("elena"), email("rafael"), DEMO_OWNER.email],
+    team: "Product",
+    at: "15:00",
+    minutes: 45,
+    count: 8,
+    templateId: "00000000-0000-4000-8000-000000000103",
+    covered: ["Blockers: where do we need each other?", "Priorities for the week"],
+    /** Added to the past meeting and left open: the next one shows it carried forward. */
+    extraItem: "Churn in the self-serve plan",
+    notes:
+      "- Onboarding v2 is ready; support has the new help pages.\n- Self-serve churn rose in November: " +
+      "we ran out of time, so it goes to next week.",
+    decisions: [
+      { text: "Onboarding v2 goes to every customer on the 1st.", item: "Priorities for the week" },
+      { text: "Status updates go in the channel before the weekly, not in it." },
+    ],
+    actionItems: [
+      { text: "Draft the pricing one-pager for the new plan", owner: DEMO_OWNER.email, dueInDays: 3 },
+      { text: "Share the onboarding survey results", owner: email("elena"), dueInDays: 1, done: true },
+    ],
+    ratings: [
+      { by: email("marcus"), worthIt: 4, couldBeAsync: false },
+      { by: email("elena"), worthIt: 5, couldBeAsync: false },
+      { by: email("rafael"), worthIt: 3, couldBeAsync: true },
+    ],
+    /** On the next meeting: Rafael reads the recap instead of attending; Elena comes. */
+    rsvps: [
+      { by: email("rafael"), response: "follow_async" as const },
+      { by: email("elena"), response: "yes" as const },
+    ],
+  },
+  /** A lead and their report; each keeps private notes nobody else can read. */
+  oneToOne: {
+    title: "Marcus / Olivia",
+    kind: "one_to_one" as const,
+    organiser: email("marcus"),
+    attendees: [DEMO_OWNER.email],
+    workdays: 2,
+    at: "14:00",
+    minutes: 30,
+    templateId: "00000000-0000-4000-8000-000000000101",
+    privateNotes: [
+      { by: email("marcus"), body: "Olivia wants to lead the pricing work: suggest it as her stretch goal." },
+      { by: DEMO_OWNER.email, body: "Ask about the conference budget for the spring." },
+    ],
+  },
+  /** Soon (within the agreement's 24 hours) with nothing on the agenda: flagged on the list. */
+  emptyAgenda: {
+    title: "Ideas from customer feedback",
+    kind: "brainstorm" as const,
+    organiser: DEMO_OWNER.email,
+    attendees: [email("hannah"), email("tom")],
+    minutes: 30,
+  },
+  /** 90 minutes breaks the agreement's 60: created with a reason, shown on the meeting. */
+  overridden: {
+    title: "Quarterly planning",
+    kind: "planning" as const,
+    organiser: DEMO_OWNER.email,
+    attendees: [email("marcus"), email("elena"), email("rafael"), email("arjun")],
+    workdays: 3,
+    at: "14:00",
+    minutes: 90,
+    templateId: "00000000-0000-4000-8000-000000000104",
+    reason:
+      "Quarterly planning needs one long session; every other meeting this quarter stays under an hour.",
+    actionItem: { text: "Collect estimates from Platform before planning", dueInDays: 2 },
+  },
+};

@@ -18,6 +18,7 @@ import {
   DEMO_WEBHOOK,
   DEMO_ZONE_CHANGE,
 } from "./demo-data";
+import { seedMeetings } from "./demo-meetings";
 
 export interface SeededDemo {
   organisation: OrganisationRow;
@@ -27,13 +28,15 @@ export interface SeededDemo {
   people: number;
   zones: number;
   teams: number;
+  meetings: number;
 }
 
 export const demoZones = () => new Set([DEMO_OWNER, ...DEMO_PEOPLE].map((p) => p.timeZone));
 
 /**
  * The demo organisation: people across zones, teams with leads, part-time, compressed and split
- * weeks, an absence and a trip. Run it inside a transaction (deps.db = tx): a failure leaves nothing.
+ * weeks, an absence and a trip, and meetings (demo-meetings.ts). Run it inside a transaction
+ * (deps.db = tx): a failure leaves nothing.
  */
 export async function seedDemo(deps: Deps): Promise<SeededDemo> {
   const tx = deps.db;
@@ -69,8 +72,10 @@ export async function seedDemo(deps: Deps): Promise<SeededDemo> {
     return found;
   };
   const actor: Actor = { personId: owner.id, organisationId: organisation.id, role: "owner", via: "cli" };
+  const teamIdOf = new Map<string, string>();
   for (const team of DEMO_TEAMS) {
     const { id: teamId } = await createTeam(deps, actor, team.name);
+    teamIdOf.set(team.name, teamId);
     await setTeamMembers(deps, actor, teamId, [
       ...team.leads.map((email) => ({ personId: id(email), role: "lead" as const })),
       ...team.members.map((email) => ({ personId: id(email), role: "member" as const })),
@@ -98,6 +103,12 @@ export async function seedDemo(deps: Deps): Promise<SeededDemo> {
       actorId: from ? id(from) : null,
     });
   }
+  const roleOf = new Map(DEMO_PEOPLE.map((p) => [p.email, p.role]));
+  const meetings = await seedMeetings(deps, {
+    id,
+    actor: (email) => ({ ...actor, personId: id(email), role: roleOf.get(email) ?? "owner" }),
+    teamId: (name) => teamIdOf.get(name) ?? "",
+  });
   return {
     organisation,
     owner,
@@ -105,5 +116,6 @@ export async function seedDemo(deps: Deps): Promise<SeededDemo> {
     people: idOf.size,
     zones: demoZones().size,
     teams: DEMO_TEAMS.length,
+    meetings,
   };
 }

@@ -1,9 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
+import { signIn } from "../../../../test/support/factories";
 import { call, freshEnv, sessionCookieOf, type TestEnv } from "../../../../test/support/harness";
 import { hashPassword } from "../../platform/crypto";
 import { organisations } from "../organisations/organisations.table";
 import { people } from "../people/people.table";
+import { DEMO_MEETINGS } from "./demo-data";
 
 describe("POST /api/v1/setup/demo", () => {
   const envs: TestEnv[] = [];
@@ -52,6 +54,71 @@ describe("POST /api/v1/setup/demo", () => {
     expect(login.statusCode).toBe(200);
     const again = await call(env, "POST", "/api/v1/setup/demo");
     expect(again.statusCode).toBe(409);
+  });
+
+  it("shows meetings at work: a completed weekly carried forward, a one-to-one, a flag, an override", async () => {
+    const { env } = await seeded();
+    const as = async (email: string) => {
+      const [person] = await env.deps.db.select().from(people).where(eq(people.email, email));
+      if (!person) throw new Error(`no demo person ${email}`);
+      return signIn(env, person);
+    };
+    const olivia = await as("olivia@northwind.example");
+    const get = async (url: string, caller = olivia) => {
+      const res = await call(env, "GET", url, { as: caller });
+      expect(res.statusCode, url).toBe(200);
+      return res.json();
+    };
+    const { meetings } = (await get("/api/v1/meetings")) as {
+      meetings: {
+        id: string;
+        title: string;
+        status: string;
+        agendaMissing: boolean;
+        seriesId: string | null;
+      }[];
+    };
+    const titled = (title: string) => meetings.filter((m) => m.title === title);
+    const { weekly, oneToOne, emptyAgenda, overridden } = DEMO_MEETINGS;
+
+    // The weekly's last meeting: completed, its recap kept, three ratings, so the averages show.
+    const [lastId, nextId] = titled(weekly.title).map((m) => m.id);
+    const last = (await get(`/api/v1/meetings/${lastId}`)).meeting;
+    expect(last.status).toBe("completed");
+    expect(last.recap.decisions).toHaveLength(weekly.decisions.length);
+    expect(last.recap.covered).toEqual(weekly.covered);
+    expect(last.rating).toMatchObject({ count: 3, worthItAverage: 4, mine: false });
+    // The next one: the open item and Olivia's open action item carried forward; Rafael follows async.
+    const next = (await get(`/api/v1/meetings/${nextId}`)).meeting;
+    expect(next.series).toMatchObject({ index: 2, previousId: lastId });
+    expect(next.agenda).toContainEqual(
+      expect.objectContaining({ title: weekly.extraItem, status: "open", carriedFrom: expect.any(String) }),
+    );
+    expect(next.actionItems).toEqual([
+      expect.objectContaining({ text: weekly.actionItems[0]?.text, status: "open", carriedFrom: lastId }),
+    ]);
+    expect(next.attendees).toContainEqual(
+      expect.objectContaining({ name: "Rafael Souza", rsvp: "follow_async" }),
+    );
+
+    // Soon with nothing on the agenda: flagged. Past the agreement: the reason shows.
+    expect(titled(emptyAgenda.title)).toEqual([expect.objectContaining({ agendaMissing: true })]);
+    const planning = (await get(`/api/v1/meetings/${titled(overridden.title)[0]?.id}`)).meeting;
+    expect(planning.overrides).toEqual([expect.objectContaining({ reason: overridden.reason })]);
+
+    // The one-to-one: Olivia's private notes are hers; an admin cannot even see the meeting.
+    const talk = titled(oneToOne.title)[0]?.id;
+    expect((await get(`/api/v1/meetings/${talk}/private-notes`)).privateNotes.body).toBe(
+      oneToOne.privateNotes[1]?.body,
+    );
+    const hannah = await as("hannah@northwind.example");
+    expect((await call(env, "GET", `/api/v1/meetings/${talk}`, { as: hannah })).statusCode).toBe(404);
+
+    // Home's "My action items": two open, from the weekly and from planning.
+    const { actionItems } = await get("/api/v1/action-items?owner=me&status=open");
+    expect(actionItems.map((a: { text: string }) => a.text).sort()).toEqual(
+      [weekly.actionItems[0]?.text, overridden.actionItem.text].sort(),
+    );
   });
 
   it("tells anyone how to sign in to the demo until its owner changes password", async () => {

@@ -32,6 +32,10 @@ export const meetingSeries = pgTable("meeting_series", {
   until: date("until"),
   /** The organiser's zone when it was made: occurrences keep its wall-clock time across DST. */
   timeZone: text("time_zone").notNull(),
+  /** The first occurrence's start as made (DTSTART of the series' RRULE); each occurrence's original
+   * start follows from it, so a moved occurrence is still named by its RECURRENCE-ID. */
+  firstStartAt: timestamp("first_start_at", { withTimezone: true }).notNull(),
+  durationMinutes: integer("duration_minutes").notNull(),
   createdBy: uuid("created_by")
     .notNull()
     .references(() => people.id),
@@ -206,7 +210,7 @@ export const actionItems = pgTable(
     createdBy: uuid("created_by")
       .notNull()
       .references(() => people.id),
-    /** The open item of an earlier occurrence it was carried from. */
+    /** The earlier occurrence (a meeting id) this open item was moved from by carry-forward. */
     carriedFrom: uuid("carried_from"),
     createdAt: createdAt(),
     doneAt: timestamp("done_at", { withTimezone: true }),

@@ -15,6 +15,11 @@ export interface Notification {
   subject: string;
   /** Markdown. */
   body: string;
+  /**
+   * What webhooks (Slack channels, other systems) receive instead of `body`, when the body is for its
+   * recipients only — a meeting's recap goes to its people, its webhook message only says where to read it.
+   */
+  webhookBody?: string | undefined;
   /** A path in the web app ("/agreement"), or null. */
   link: string | null;
   objectRef?: { type: string; id: string } | undefined;
@@ -81,7 +86,7 @@ export async function notify(
     teamId: input.teamId ?? null,
     kind: input.kind,
     subject: input.subject,
-    body: input.body,
+    body: input.webhookBody ?? input.body,
     link: input.link,
     occurredAt: now,
   });

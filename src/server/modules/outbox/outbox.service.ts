@@ -69,6 +69,7 @@ export async function deliverEmail(deps: Pick<Deps, "db" | "mailer">, job: SendE
       subject: email.subject,
       text: email.text,
       ...(email.headers ? { headers: email.headers } : {}),
+      ...(email.attachments ? { attachments: email.attachments } : {}),
     });
   } catch (err) {
     await finish("failed", err instanceof Error ? err.message.slice(0, 1000) : String(err));
@@ -118,6 +119,7 @@ function presentEmail(e: typeof outboxEmails.$inferSelect): OutboxEmailView {
     text,
     status,
     error,
+    attachments: (e.attachments ?? []).map(({ filename, contentType }) => ({ filename, contentType })),
     createdAt: e.createdAt.toISOString(),
     processedAt: e.processedAt?.toISOString() ?? null,
   };

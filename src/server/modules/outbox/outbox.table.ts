@@ -1,11 +1,7 @@
 import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { MailAttachment } from "../../platform/mail";
 
-export interface EmailAttachment {
-  filename: string;
-  /** With parameters, e.g. "text/calendar; method=REQUEST; charset=UTF-8". */
-  contentType: string;
-  content: string;
-}
+export type EmailAttachment = MailAttachment;
 
 /** Every email Tandem sends: queued here in the same transaction as its cause, then sent by a job. */
 export const outboxEmails = pgTable(

@@ -31,7 +31,13 @@ describe("outbox without SMTP", () => {
     const res = await call(env, "GET", "/api/v1/outbox", { as: org.admin.caller });
     expect(res.statusCode).toBe(200);
     const [email] = res.json().emails;
-    expect(email).toMatchObject({ id: kept.id, to: person.email, status: "kept", error: null });
+    expect(email).toMatchObject({
+      id: kept.id,
+      to: person.email,
+      status: "kept",
+      error: null,
+      attachments: [],
+    });
     expect(email.subject).toBe(`${org.admin.person.name} invited you to ${org.organisation.name} on Tandem`);
     expect(email.text).toContain(url);
     expect((await call(env, "GET", "/api/v1/outbox", { as: org.owner.caller })).json().emails[0].id).toBe(

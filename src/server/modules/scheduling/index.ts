@@ -2,6 +2,7 @@ import type { Deps } from "../../deps";
 import { defineModule } from "../../platform/module";
 import { registerSchedulingRoutes } from "./scheduling.routes";
 
+export { deleteLedgerEntries, type LedgerSlot, replaceLedgerEntries } from "./ledger.entries";
 export { inconvenienceLedger, rotationAttendees, rotationOccurrences, rotations } from "./scheduling.table";
 export { suggestSlots } from "./slots.service";
 

@@ -60,6 +60,11 @@ export function OutboxPage() {
                 <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
                   {e.text}
                 </Text>
+                {e.attachments.length > 0 && (
+                  <Text size="xs" c="dimmed" mt="xs">
+                    Attached: {e.attachments.map((a) => a.filename).join(", ")}
+                  </Text>
+                )}
               </Accordion.Panel>
             </Accordion.Item>
           ))}

@@ -11,7 +11,7 @@ import {
   Textarea,
   Title,
 } from "@mantine/core";
-import { useEffect, useRef, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import type { Advice } from "../../../contracts/agreement";
 import type { PersonView } from "../../../contracts/people";
@@ -38,6 +38,8 @@ export function AdviceAnswer(props: {
   participants: PersonView[];
   /** The form changed since this answer was given. */
   stale: boolean;
+  /** What else the page offers after the next step (New meeting: go on with the meeting). */
+  onward?: ReactNode;
 }) {
   const { advice, participants } = props;
   const viewer = useViewer();
@@ -51,6 +53,8 @@ export function AdviceAnswer(props: {
     }
   }, [advice]);
   const { async: asyncStep, sync: syncStep } = advice.next;
+  // Beside the page's own way on, "Continue" only drafts the written update (when there is one).
+  const continueLabel = !props.onward ? "Continue" : asyncStep ? "Draft the written update" : null;
   const replyBy = asyncStep && replyByLines(asyncStep.replyBy, viewer.zone, participants);
   const dueLines =
     asyncStep &&
@@ -132,12 +136,15 @@ export function AdviceAnswer(props: {
             ))}
           </List>
         )}
-        {!continued && (
+        {!continued && continueLabel && (
           <Group>
-            <Button onClick={() => setContinued(true)}>Continue</Button>
+            <Button onClick={() => setContinued(true)} variant={props.onward ? "default" : "filled"}>
+              {continueLabel}
+            </Button>
           </Group>
         )}
         {continued && <Continue {...props} />}
+        {props.onward}
       </Stack>
     </Card>
   );

@@ -1,7 +1,9 @@
 import { Card, Stack, Text, Title } from "@mantine/core";
+import { Suspense } from "react";
 import { useViewer } from "../../lib/session";
 import { formatWeekdayTime } from "../../lib/time";
 import { AdvisorHomeCard } from "../advisor";
+import { ActionItemsCard } from "../meetings";
 import { TodayCard } from "./TodayCard";
 
 export function HomePage() {
@@ -16,6 +18,9 @@ export function HomePage() {
         </Text>
       </Card>
       <TodayCard />
+      <Suspense fallback={null}>
+        <ActionItemsCard />
+      </Suspense>
       <AdvisorHomeCard />
     </Stack>
   );

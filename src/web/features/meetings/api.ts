@@ -1,11 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
+import type { Advice } from "../../../contracts/agreement";
 import type {
   ActionItemView,
+  CreateMeetingBody,
   MeetingSummaryView,
   MeetingView,
   TemplateView,
+  Violation,
 } from "../../../contracts/meetings";
-import { get } from "../../lib/api";
+import { api, get } from "../../lib/api";
 
 export type {
   ActionItemView,
@@ -60,4 +63,14 @@ export function useMyActionItems() {
     queryFn: () => get<{ actionItems: ActionItemView[] }>("/action-items?owner=me&status=open"),
     select: (d) => d.actionItems,
   });
+}
+
+/** Creates a meeting (or a series): 201 with the advice and the warnings, or 409 `agreement_conflict`. */
+export function createMeeting(body: CreateMeetingBody) {
+  return api<{ meeting: MeetingView; advice: Advice; warnings: Violation[] }>("POST", "/meetings", body);
+}
+
+/** Marks one of my action items done (or open again). */
+export function setActionItemStatus(id: string, status: "open" | "done") {
+  return api<unknown>("PATCH", `/action-items/${id}`, { status });
 }

@@ -1,8 +1,22 @@
 import { Badge, Button, Card, Group, List, Stack, Text } from "@mantine/core";
+import { Link } from "react-router";
 import type { SlotView } from "../../../contracts/scheduling";
 import { formatDateTime, formatTime } from "../../lib/time";
 import { blockerSentence, explainSlot, nameWithTime, type Who } from "./slot-text";
 import { Tag } from "./Tag";
+
+/** New meeting, prefilled with this time, its length and who is required or optional. */
+function newMeetingAt(slot: SlotView, required: ReadonlySet<string>): string {
+  const ids = (want: boolean) =>
+    slot.attendees
+      .filter((a) => required.has(a.personId) === want)
+      .map((a) => a.personId)
+      .join(",");
+  const minutes = Math.round((Date.parse(slot.end) - Date.parse(slot.start)) / 60_000);
+  const params = new URLSearchParams({ start: slot.start, duration: String(minutes), attendees: ids(true) });
+  if (ids(false)) params.set("optional", ids(false));
+  return `/meetings/new?${params}`;
+}
 
 /** Ranked suggestions, best first: when (viewer's time), why, and each attendee's own clock. */
 export function SlotList(props: {
@@ -46,6 +60,15 @@ export function SlotList(props: {
                   <Badge variant="light" color={slot.score >= 100 ? "teal" : "gray"}>
                     Score {Math.round(slot.score)}
                   </Badge>
+                  <Button
+                    size="compact-sm"
+                    variant="light"
+                    component={Link}
+                    to={newMeetingAt(slot, required)}
+                    aria-label={`Create a meeting at ${when}`}
+                  >
+                    Create meeting
+                  </Button>
                   <Button
                     size="compact-sm"
                     variant={isPicked ? "filled" : "default"}

@@ -1,5 +1,8 @@
-/** The scheduling feature's door: pages load on first visit. */
+/** The scheduling feature's door: pages load on first visit; the attendee picker and fields serve New meeting. */
 import { lazyPage } from "../../lib/lazy-page";
+
+export { AttendeePicker } from "./AttendeePicker";
+export { CountInput, DateField, LengthInput } from "./fields";
 
 export const FindTimePage = lazyPage(() => import("./FindTimePage"), "FindTimePage");
 export const RotationPage = lazyPage(() => import("./RotationPage"), "RotationPage");

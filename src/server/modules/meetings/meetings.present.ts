@@ -1,0 +1,255 @@
+import { asc, eq } from "drizzle-orm";
+import type { Rules } from "../../../contracts/agreement";
+import type {
+  ActionItemView,
+  AgendaItemView,
+  MeetingSummaryView,
+  MeetingView,
+  Violation,
+} from "../../../contracts/meetings";
+import { personHours, ratingSummary } from "../../../core/meetings";
+import { HOUR_MS } from "../../../core/time";
+import type { Deps } from "../../deps";
+import type { Executor } from "../../platform/db/types";
+import type { Actor } from "../../platform/http/actor";
+import { renderMarkdown } from "../../platform/markdown";
+import { getAgreement } from "../agreement";
+import { gather, judge } from "./gates.service";
+import { type AttendeeRow, type MeetingAccess, type MeetingRow, meetingFor } from "./meeting-access";
+import { peopleNamed, seriesOf } from "./meetings.repo";
+import {
+  actionItems,
+  agendaItems,
+  meetingDecisions,
+  meetingOverrides,
+  meetingRatings,
+} from "./meetings.table";
+import { recapOf } from "./recap";
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** Agenda empty while the agreement's `agendaRequiredHoursBefore` point has passed (scheduled meetings). */
+export function agendaMissing(
+  meeting: MeetingRow,
+  hasAgenda: boolean,
+  rules: Pick<Rules, "agendaRequiredHoursBefore">,
+  now: Date,
+) {
+  const due = meeting.startAt.getTime() - rules.agendaRequiredHoursBefore * HOUR_MS;
+  return meeting.status === "scheduled" && !hasAgenda && now.getTime() >= due;
+}
+
+/** The part everyone invited sees, in lists and on the page. */
+export function presentSummary(
+  meeting: MeetingRow,
+  attendees: readonly AttendeeRow[],
+  viewerId: string,
+  agendaIsMissing: boolean,
+): MeetingSummaryView {
+  return {
+    id: meeting.id,
+    title: meeting.title,
+    kind: meeting.kind,
+    start: meeting.startAt.toISOString(),
+    end: meeting.endAt.toISOString(),
+    durationMinutes: meeting.durationMinutes,
+    status: meeting.status,
+    organiserId: meeting.organiserId,
+    teamId: meeting.teamId,
+    seriesId: meeting.seriesId,
+    cost: { personHours: personHours([...attendees], meeting.durationMinutes) },
+    agendaMissing: agendaIsMissing,
+    myRsvp: attendees.find((a) => a.personId === viewerId)?.rsvp ?? null,
+    attendeeCount: attendees.length,
+  };
+}
+
+export async function attendeesPart(db: Executor, access: MeetingAccess): Promise<MeetingView["attendees"]> {
+  const named = await peopleNamed(
+    db,
+    access.meeting.organisationId,
+    access.attendees.map((a) => a.personId),
+  );
+  const organiserFirst = (a: AttendeeRow) => (a.personId === access.meeting.organiserId ? 0 : 1);
+  return [...access.attendees]
+    .map((a) => ({ a, person: named.get(a.personId) }))
+    .sort(
+      (x, y) =>
+        organiserFirst(x.a) - organiserFirst(y.a) ||
+        (x.person?.name ?? "").localeCompare(y.person?.name ?? ""),
+    )
+    .map(({ a, person }) => ({
+      personId: a.personId,
+      name: person?.name ?? "",
+      timeZone: person?.timeZone ?? "UTC",
+      required: a.required,
+      rsvp: a.rsvp,
+    }));
+}
+
+export async function agendaPart(db: Executor, meetingId: string): Promise<AgendaItemView[]> {
+  const rows = await db
+    .select()
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, meetingId))
+    .orderBy(asc(agendaItems.position));
+  return rows.map((r) => ({
+    id: r.id,
+    meetingId: r.meetingId,
+    position: r.position,
+    title: r.title,
+    ownerId: r.ownerId,
+    minutes: r.minutes,
+    outcome: r.outcome,
+    notes: r.notes,
+    status: r.status,
+    carriedFrom: r.carriedFrom,
+  }));
+}
+
+export async function decisionsPart(db: Executor, meetingId: string): Promise<MeetingView["decisions"]> {
+  const rows = await db
+    .select()
+    .from(meetingDecisions)
+    .where(eq(meetingDecisions.meetingId, meetingId))
+    .orderBy(asc(meetingDecisions.createdAt));
+  return rows.map((d) => ({
+    id: d.id,
+    text: d.text,
+    agendaItemId: d.agendaItemId,
+    supersedes: d.supersedes,
+    recordedBy: d.recordedBy,
+    createdAt: d.createdAt.toISOString(),
+  }));
+}
+
+export async function actionItemsPart(db: Executor, meeting: MeetingRow): Promise<ActionItemView[]> {
+  const rows = await db
+    .select()
+    .from(actionItems)
+    .where(eq(actionItems.meetingId, meeting.id))
+    .orderBy(asc(actionItems.createdAt));
+  return rows.map((a) => ({
+    id: a.id,
+    meetingId: a.meetingId,
+    meetingTitle: meeting.title,
+    text: a.text,
+    ownerId: a.ownerId,
+    due: a.due,
+    status: a.status,
+    createdAt: a.createdAt.toISOString(),
+    carriedFrom: a.carriedFrom,
+  }));
+}
+
+export const notesPart = (meeting: MeetingRow): MeetingView["notes"] => ({
+  body: meeting.notesBody,
+  html: renderMarkdown(meeting.notesBody),
+  version: meeting.notesVersion,
+});
+
+export async function overridesPart(db: Executor, meetingId: string): Promise<MeetingView["overrides"]> {
+  const rows = await db
+    .select()
+    .from(meetingOverrides)
+    .where(eq(meetingOverrides.meetingId, meetingId))
+    .orderBy(asc(meetingOverrides.at));
+  return rows.map((o) => ({ reason: o.reason, ruleIds: o.ruleIds, by: o.by, at: o.at.toISOString() }));
+}
+
+/** The count, and the aggregates only from the threshold on (`ratingSummary`); never who said what. */
+export async function ratingPart(
+  db: Executor,
+  meetingId: string,
+  viewerId: string,
+): Promise<MeetingView["rating"]> {
+  const rows = await db
+    .select({
+      personId: meetingRatings.personId,
+      worthIt: meetingRatings.worthIt,
+      couldBeAsync: meetingRatings.couldBeAsync,
+    })
+    .from(meetingRatings)
+    .where(eq(meetingRatings.meetingId, meetingId));
+  return { ...ratingSummary(rows), mine: rows.some((r) => r.personId === viewerId) };
+}
+
+/** The stored recap of a completed meeting (`recapOf`), else null. */
+export const recapPart = (db: Executor, meeting: MeetingRow): Promise<MeetingView["recap"]> =>
+  recapOf(db, meeting);
+
+export async function seriesPart(db: Executor, meeting: MeetingRow): Promise<MeetingView["series"]> {
+  if (!meeting.seriesId) return undefined;
+  const found = await seriesOf(db, meeting.organisationId, meeting.seriesId);
+  if (!found) return undefined;
+  const at = found.members.findIndex((m) => m.id === meeting.id);
+  return {
+    id: found.series.id,
+    frequency: found.series.frequency,
+    index: meeting.seriesIndex ?? at + 1,
+    total: found.members.length,
+    nextId: found.members[at + 1]?.id ?? null,
+    previousId: found.members[at - 1]?.id ?? null,
+  };
+}
+
+/** What the agreement says now about a scheduled meeting: warnings only (blocks were allowed or overridden). */
+export async function warningsPart(deps: Deps, actor: Actor, access: MeetingAccess): Promise<Violation[]> {
+  const { meeting, attendees } = access;
+  if (meeting.status !== "scheduled") return [];
+  const slot = { start: meeting.startAt.getTime(), end: meeting.endAt.getTime() };
+  const ids = attendees.map((a) => a.personId);
+  const [{ rules }, gathered] = await Promise.all([
+    getAgreement(deps, actor, meeting.teamId ?? undefined),
+    gather(deps, meeting.organisationId, ids, [slot], [meeting.id]),
+  ]);
+  return judge(meeting.kind, rules, attendees, gathered, [slot]).warnings;
+}
+
+/**
+ * GET /meetings/:id's meeting (404 unless the actor is its organiser or an attendee), each part
+ * from its own function; `warnings` when the caller has just computed them.
+ */
+export async function presentMeeting(
+  deps: Deps,
+  actor: Actor,
+  meetingId: string,
+  warnings?: Violation[],
+): Promise<MeetingView> {
+  const db = deps.db;
+  const access = await meetingFor(db, actor, meetingId);
+  const { meeting } = access;
+  const [attendees, agenda, decisions, actionItemViews, overrides, rating, recap, series, agreement, found] =
+    await Promise.all([
+      attendeesPart(db, access),
+      agendaPart(db, meeting.id),
+      decisionsPart(db, meeting.id),
+      actionItemsPart(db, meeting),
+      overridesPart(db, meeting.id),
+      ratingPart(db, meeting.id, actor.personId),
+      recapPart(db, meeting),
+      seriesPart(db, meeting),
+      getAgreement(deps, actor, meeting.teamId ?? undefined),
+      warnings ? Promise.resolve(warnings) : warningsPart(deps, actor, access),
+    ]);
+  const missing = agendaMissing(meeting, agenda.length > 0, agreement.rules, deps.clock.now());
+  return {
+    ...presentSummary(meeting, access.attendees, actor.personId, missing),
+    purpose: meeting.purpose,
+    description: meeting.description,
+    location: meeting.location,
+    preReads: meeting.preReads,
+    attendees,
+    agenda,
+    decisions,
+    actionItems: actionItemViews,
+    notes: notesPart(meeting),
+    overrides,
+    rating,
+    recap,
+    ...(series ? { series } : {}),
+    cancelledAt: iso(meeting.cancelledAt),
+    completedAt: iso(meeting.completedAt),
+    warnings: found,
+  };
+}

@@ -1,0 +1,266 @@
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type {
+  ActionItemView,
+  actionItemBody,
+  actionItemsQuery,
+  decisionBody,
+  decisionView,
+  updateActionItemBody,
+} from "../../../contracts/meetings";
+import type { Deps } from "../../deps";
+import type { Executor } from "../../platform/db/types";
+import { conflict, invalid, notFound } from "../../platform/errors";
+import type { Actor } from "../../platform/http/actor";
+import { notify } from "../notifications";
+import {
+  type MeetingAccess,
+  type MeetingRow,
+  meetingFor,
+  peopleOf,
+  publishMeetingChanged,
+} from "./meeting-access";
+import { actionItems, agendaItems, meetingAttendees, meetingDecisions, meetings } from "./meetings.table";
+
+type DecisionRow = typeof meetingDecisions.$inferSelect;
+type ActionItemRow = typeof actionItems.$inferSelect;
+export type DecisionView = z.infer<typeof decisionView>;
+
+/** Kinds whose content only their attendees read: notifications about them say no more than the title. */
+export const isPrivateKind = (kind: MeetingRow["kind"]) =>
+  kind === "one_to_one" || kind === "performance_review";
+
+/** The most action items `GET /action-items` answers (soonest due first). */
+export const ACTION_ITEMS_SHOWN = 500;
+
+export const presentDecision = (row: DecisionRow): DecisionView => ({
+  id: row.id,
+  text: row.text,
+  agendaItemId: row.agendaItemId,
+  supersedes: row.supersedes,
+  recordedBy: row.recordedBy,
+  createdAt: row.createdAt.toISOString(),
+});
+
+export const presentActionItem = (row: ActionItemRow, meetingTitle: string): ActionItemView => ({
+  id: row.id,
+  meetingId: row.meetingId,
+  meetingTitle,
+  text: row.text,
+  ownerId: row.ownerId,
+  due: row.due,
+  status: row.status,
+  createdAt: row.createdAt.toISOString(),
+  carriedFrom: row.carriedFrom,
+});
+
+/** 409 for a cancelled meeting: nothing more is recorded on it. */
+export function assertNotCancelled(meeting: MeetingRow, what: string): void {
+  if (meeting.status === "cancelled") throw conflict(`This meeting was cancelled, so ${what}.`);
+}
+
+/**
+ * Records a decision (`meeting.contribute`). Its agenda item must be one of this meeting's; the
+ * decision it supersedes one of this meeting's or of an earlier or later occurrence of its series.
+ */
+export async function addDecision(
+  deps: Deps,
+  actor: Actor,
+  meetingId: string,
+  input: z.infer<typeof decisionBody>,
+): Promise<DecisionView> {
+  return deps.db.transaction(async (tx) => {
+    const access = await meetingFor(tx, actor, meetingId, "meeting.contribute");
+    assertNotCancelled(access.meeting, "no decision can be recorded on it");
+    if (input.agendaItemId) await assertAgendaItemOf(tx, access.meeting, input.agendaItemId);
+    if (input.supersedes) await assertDecisionOfSeries(tx, access.meeting, input.supersedes);
+    const [row] = await tx
+      .insert(meetingDecisions)
+      .values({
+        meetingId,
+        organisationId: actor.organisationId,
+        text: input.text,
+        agendaItemId: input.agendaItemId ?? null,
+        supersedes: input.supersedes ?? null,
+        recordedBy: actor.personId,
+        createdAt: deps.clock.now(),
+      })
+      .returning();
+    if (!row) throw new Error("insert returned no row");
+    await publishMeetingChanged(tx, deps, access);
+    return presentDecision(row);
+  });
+}
+
+async function assertAgendaItemOf(tx: Executor, meeting: MeetingRow, itemId: string) {
+  const [item] = await tx
+    .select({ id: agendaItems.id })
+    .from(agendaItems)
+    .where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meeting.id)));
+  if (!item) throw invalid("agendaItemId", "must be an agenda item of this meeting");
+}
+
+async function assertDecisionOfSeries(tx: Executor, meeting: MeetingRow, decisionId: string) {
+  const sameMeetingOrSeries = meeting.seriesId
+    ? eq(meetings.seriesId, meeting.seriesId)
+    : eq(meetings.id, meeting.id);
+  const [found] = await tx
+    .select({ id: meetingDecisions.id })
+    .from(meetingDecisions)
+    .innerJoin(meetings, eq(meetings.id, meetingDecisions.meetingId))
+    .where(
+      and(
+        eq(meetingDecisions.id, decisionId),
+        eq(meetings.organisationId, meeting.organisationId),
+        sameMeetingOrSeries,
+      ),
+    );
+  if (!found) throw invalid("supersedes", "must be a decision of this meeting or of its series");
+}
+
+/**
+ * Adds an action item (`meeting.contribute`); its owner must be the organiser or an attendee, and
+ * is told (`action_item.assigned`) unless they gave it to themselves.
+ */
+export async function addActionItem(
+  deps: Deps,
+  actor: Actor,
+  meetingId: string,
+  input: z.infer<typeof actionItemBody>,
+): Promise<ActionItemView> {
+  return deps.db.transaction(async (tx) => {
+    const access = await meetingFor(tx, actor, meetingId, "meeting.contribute");
+    const { meeting } = access;
+    assertNotCancelled(meeting, "no action item can be added to it");
+    if (!peopleOf(access).includes(input.ownerId)) {
+      throw invalid("ownerId", "must be the organiser or an attendee of this meeting");
+    }
+    const [row] = await tx
+      .insert(actionItems)
+      .values({
+        meetingId,
+        organisationId: actor.organisationId,
+        text: input.text,
+        ownerId: input.ownerId,
+        due: input.due ?? null,
+        createdBy: actor.personId,
+        createdAt: deps.clock.now(),
+      })
+      .returning();
+    if (!row) throw new Error("insert returned no row");
+    if (input.ownerId !== actor.personId) {
+      const privateKind = isPrivateKind(meeting.kind);
+      const due = row.due ? ` (due ${row.due})` : "";
+      const pointer = `You have a new action item${due}; see the meeting.`;
+      await notify(tx, deps, {
+        organisationId: actor.organisationId,
+        recipients: [input.ownerId],
+        kind: "action_item.assigned",
+        subject: `New action item from ${meeting.title}`,
+        // The outbox (readable by admins) never holds a private meeting's text; webhooks no item text at all.
+        body: privateKind ? pointer : `${row.text}${due}`,
+        webhookBody: pointer,
+        link: `/meetings/${meeting.id}`,
+        objectRef: { type: "action_item", id: row.id },
+        actorId: actor.personId,
+        teamId: meeting.teamId,
+      });
+    }
+    await publishMeetingChanged(tx, deps, access);
+    return presentActionItem(row, meeting.title);
+  });
+}
+
+/**
+ * Changes an action item: its owner (even one no longer invited) or anyone of its meeting
+ * (`meeting.contribute`); everyone else gets 404.
+ */
+export async function updateActionItem(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: z.infer<typeof updateActionItemBody>,
+): Promise<ActionItemView> {
+  return deps.db.transaction(async (tx) => {
+    const [item] = await tx
+      .select()
+      .from(actionItems)
+      .where(and(eq(actionItems.id, id), eq(actionItems.organisationId, actor.organisationId)))
+      .for("update");
+    if (!item) throw notFound("Action item");
+    const access = await accessForItem(tx, actor, item);
+    const now = deps.clock.now();
+    const [row] = await tx
+      .update(actionItems)
+      .set({
+        status: input.status,
+        doneAt: input.status === "done" ? (item.doneAt ?? now) : null,
+        ...(input.text === undefined ? {} : { text: input.text }),
+        ...(input.due === undefined ? {} : { due: input.due }),
+      })
+      .where(eq(actionItems.id, id))
+      .returning();
+    if (!row) throw notFound("Action item");
+    await publishMeetingChanged(tx, deps, access);
+    return presentActionItem(row, access.meeting.title);
+  });
+}
+
+async function accessForItem(tx: Executor, actor: Actor, item: ActionItemRow): Promise<MeetingAccess> {
+  if (item.ownerId !== actor.personId) return meetingFor(tx, actor, item.meetingId, "meeting.contribute");
+  const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, item.meetingId));
+  if (!meeting) throw notFound("Action item");
+  const attendees = await tx
+    .select()
+    .from(meetingAttendees)
+    .where(eq(meetingAttendees.meetingId, meeting.id));
+  const mine = attendees.find((a) => a.personId === actor.personId);
+  return {
+    meeting,
+    attendees,
+    mine,
+    facts: { authorOf: meeting.organiserId === actor.personId, attendeeOf: mine !== undefined },
+  };
+}
+
+/**
+ * Action items across meetings, soonest due first (those without a date last, then the oldest
+ * first), at most {@link ACTION_ITEMS_SHOWN}. `owner=me`: the caller's own; otherwise those of the
+ * meetings the caller organises or attends, and the caller's own wherever they are.
+ */
+export async function listActionItems(
+  deps: Deps,
+  actor: Actor,
+  query: z.infer<typeof actionItemsQuery>,
+): Promise<ActionItemView[]> {
+  const mine = eq(actionItems.ownerId, actor.personId);
+  const invited = or(
+    eq(meetings.organiserId, actor.personId),
+    sql`exists (select 1 from ${meetingAttendees} where ${meetingAttendees.meetingId} = ${meetings.id} and ${meetingAttendees.personId} = ${actor.personId})`,
+  );
+  const rows = await deps.db
+    .select({ item: actionItems, meetingTitle: meetings.title })
+    .from(actionItems)
+    .innerJoin(meetings, eq(meetings.id, actionItems.meetingId))
+    .where(
+      and(
+        eq(actionItems.organisationId, actor.organisationId),
+        eq(meetings.organisationId, actor.organisationId),
+        query.owner === "me" ? mine : or(mine, invited),
+        query.status ? eq(actionItems.status, query.status) : undefined,
+      ),
+    )
+    .orderBy(sql`${actionItems.due} asc nulls last`, asc(actionItems.createdAt), asc(actionItems.id))
+    .limit(ACTION_ITEMS_SHOWN);
+  return rows.map((r) => presentActionItem(r.item, r.meetingTitle));
+}
+
+/** The action items of these meetings, for a meeting's page or recap. */
+export async function actionItemsOf(executor: Executor, meetingIds: readonly string[]) {
+  if (meetingIds.length === 0) return [];
+  return executor
+    .select()
+    .from(actionItems)
+    .where(inArray(actionItems.meetingId, [...meetingIds]))
+    .orderBy(asc(actionItems.createdAt), asc(actionItems.id));
+}
