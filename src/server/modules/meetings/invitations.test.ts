@@ -246,6 +246,115 @@ describe("queueInvitations", () => {
   });
 });
 
+/** Tuesday 9 March 2027, 10:00 in London (GMT): weekly to 11 May, across the change on 28 March. */
+const SERIES_START = "2027-03-09T10:00:00.000Z";
+
+/** Every VEVENT of an attachment, with its calendar's METHOD; its VTIMEZONEs registered for ical.js. */
+function readAll(ics: string) {
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  for (const zone of calendar.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(zone);
+  const vevents = calendar.getAllSubcomponents("vevent");
+  return {
+    method: calendar.getFirstPropertyValue("method"),
+    vevents,
+    events: vevents.map((v) => new ICAL.Event(v)),
+  };
+}
+
+describe("a series reaches calendars as one recurring event", () => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    env = await testEnv();
+  });
+  afterAll(() => ICAL.TimezoneService.remove("Europe/London"));
+
+  it("one email per attendee on creation; then an instance REQUEST on PATCH and an instance CANCEL on DELETE", async () => {
+    const org = await makeOrg(env);
+    const created = await call(env, "POST", "/api/v1/meetings", {
+      as: org.member.caller,
+      body: {
+        title: "Weekly sync",
+        kind: "planning",
+        start: SERIES_START,
+        durationMinutes: 30,
+        attendees: [{ personId: org.manager.person.id }, { personId: org.hr.person.id, required: false }],
+        recurrence: { frequency: "weekly", count: 10 },
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const { seriesId } = created.json().meeting;
+    const rows = await env.deps.db
+      .select()
+      .from(meetings)
+      .where(eq(meetings.seriesId, seriesId))
+      .orderBy(meetings.seriesIndex);
+    expect(rows).toHaveLength(10);
+    const uid = `${seriesId}@tandem`;
+
+    for (const who of [org.manager, org.hr]) {
+      const { row, invite } = await onlyEmailTo(env, org, who);
+      expect(row.subject).toMatch(/^Invitation: Weekly sync — .*every week, 10 meetings$/);
+      expect(invite).toMatchObject({ method: "REQUEST", uid, sequence: 0, start: Date.parse(SERIES_START) });
+    }
+    const { attachment } = await onlyEmailTo(env, org, org.manager);
+    const series = readAll(attachment?.content ?? "");
+    expect(series.events).toHaveLength(1);
+    const [master] = series.events;
+    if (!master) throw new Error("no master");
+    const starts: number[] = [];
+    const iterator = master.iterator();
+    for (let next = iterator.next(); next && starts.length < 20; next = iterator.next())
+      starts.push(next.toUnixTime() * 1000);
+    expect(starts).toEqual(rows.map((m) => m.startAt.getTime()));
+    // After the clock change the meeting keeps 10:00 in London: 09:00 UTC.
+    expect(rows[9]?.startAt.toISOString()).toBe("2027-05-11T09:00:00.000Z");
+
+    const third = rows[2];
+    const fifth = rows[4];
+    if (!third || !fifth) throw new Error("no occurrences");
+    const moved = new Date(third.startAt.getTime() + 60 * 60_000);
+    const patch = await call(env, "PATCH", `/api/v1/meetings/${third.id}`, {
+      as: org.member.caller,
+      body: { start: moved.toISOString() },
+    });
+    expect(patch.statusCode).toBe(200);
+    const [, change] = await outboxTo(env, org.organisation.id, org.manager.person.email);
+    const changed = readAll(change?.attachments?.[0]?.content ?? "");
+    expect(changed.method).toBe("REQUEST");
+    expect(changed.events).toHaveLength(1);
+    expect(changed.events[0]).toMatchObject({ uid, sequence: 1 });
+    expect(changed.events[0]?.sequence).toBeGreaterThan(master.sequence);
+    expect(changed.events[0]?.recurrenceId?.toUnixTime()).toBe(third.startAt.getTime() / 1000);
+    expect(changed.events[0]?.startDate.toUnixTime()).toBe(moved.getTime() / 1000);
+
+    const removed = await call(env, "DELETE", `/api/v1/meetings/${fifth.id}`, { as: org.member.caller });
+    expect(removed.statusCode).toBe(204);
+    const [, , cancel] = await outboxTo(env, org.organisation.id, org.manager.person.email);
+    expect(cancel?.subject).toMatch(/^Cancelled: Weekly sync/);
+    const cancelled = readAll(cancel?.attachments?.[0]?.content ?? "");
+    expect(cancelled.method).toBe("CANCEL");
+    expect(cancelled.events).toHaveLength(1);
+    expect(cancelled.events[0]).toMatchObject({ uid, sequence: 1 });
+    expect(cancelled.vevents[0]?.getFirstPropertyValue("status")).toBe("CANCELLED");
+    expect(cancelled.events[0]?.recurrenceId?.toUnixTime()).toBe(fifth.startAt.getTime() / 1000);
+
+    // The feed: the same UID, the moved occurrence as an override, the cancelled one gone.
+    const { url } = (await call(env, "POST", "/api/v1/me/calendar-feed", { as: org.manager.caller })).json();
+    const feed = readAll((await call(env, "GET", new URL(url).pathname)).body);
+    const ofSeries = feed.vevents.filter((v) => v.getFirstPropertyValue("uid") === uid);
+    const feedMaster = ofSeries.find((v) => !v.hasProperty("recurrence-id"));
+    if (!feedMaster) throw new Error("no series in the feed");
+    const event = new ICAL.Event(feedMaster, { exceptions: ofSeries.filter((v) => v !== feedMaster) });
+    const seen: number[] = [];
+    const inFeed = event.iterator();
+    for (let next = inFeed.next(); next && seen.length < 20; next = inFeed.next())
+      seen.push(event.getOccurrenceDetails(next).startDate.toUnixTime() * 1000);
+    expect(seen).toEqual(
+      rows.filter((m) => m.id !== fifth.id).map((m) => (m.id === third.id ? moved : m.startAt).getTime()),
+    );
+  });
+});
+
 describe("invitations over SMTP", () => {
   let env: TestEnv;
   let smtp: TestSmtp;
