@@ -1,4 +1,6 @@
 import type { Page } from "playwright-core";
+import { apiCall } from "./api";
+import type { Browsing, E2E } from "./browser";
 
 export interface Owner {
   organisation: string;
@@ -30,3 +32,32 @@ export const pathOf = (url: string) => {
   const parsed = new URL(url);
   return `${parsed.pathname}${parsed.search}`;
 };
+
+export interface Joiner {
+  name: string;
+  email: string;
+  password: string;
+  timeZone: string;
+  role?: "member" | "manager" | "admin" | "hr";
+}
+
+/**
+ * Someone invited by the owner (signed in on `e2e.page`) who accepts in a browser of their own, in
+ * their zone: they are signed in there. Answers their person id and their browser.
+ */
+export async function joinAs(e2e: E2E, joiner: Joiner): Promise<{ id: string; browsing: Browsing }> {
+  const { person, invitation } = await apiCall<{ person: { id: string }; invitation: { token: string } }>(
+    e2e.page.request,
+    e2e.baseUrl,
+    "POST",
+    "/people",
+    { name: joiner.name, email: joiner.email, role: joiner.role ?? "member", timeZone: joiner.timeZone },
+  );
+  const browsing = await e2e.newContext({ timezoneId: joiner.timeZone });
+  const accepted = await browsing.page.request.post(
+    `${e2e.baseUrl}/api/v1/invitations/${invitation.token}/accept`,
+    { data: { password: joiner.password, timeZone: joiner.timeZone } },
+  );
+  if (!accepted.ok()) throw new Error(`accept → ${accepted.status()} ${await accepted.text()}`);
+  return { id: person.id, browsing };
+}

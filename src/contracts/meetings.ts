@@ -102,8 +102,18 @@ export const createMeetingBody = z
     recurrence: recurrenceInput.optional(),
     agenda: z.array(agendaItemInput).max(MAX_AGENDA_ITEMS, `at most ${MAX_AGENDA_ITEMS} items`).optional(),
     templateId: uuid.optional(),
+    /**
+     * A saved rotation to hold as a weekly series at its planned times (`recurrence` must be absent,
+     * `start` the rotation's first time); attendees default to the rotation's.
+     */
+    rotationId: uuid.optional(),
+    attendees: attendees.optional(),
   })
-  .superRefine((body, ctx) => noRepeatedAttendees(body.attendees, ctx));
+  .superRefine((body, ctx) => {
+    if (!body.attendees && !body.rotationId)
+      ctx.addIssue({ code: "custom", path: ["attendees"], message: "name at least one attendee" });
+    noRepeatedAttendees(body.attendees, ctx);
+  });
 export type CreateMeetingBody = z.infer<typeof createMeetingBody>;
 
 export const updateMeetingBody = z
@@ -305,6 +315,12 @@ export type MeetingView = z.infer<typeof meetingView>;
 export const meetingCreated = z.object({
   meeting: meetingView,
   advice,
+  warnings: z.array(violationView),
+});
+/** PATCH: `advice` when the time, length or attendees changed (the advisor is asked again). */
+export const meetingUpdated = z.object({
+  meeting: meetingView,
+  advice: advice.optional(),
   warnings: z.array(violationView),
 });
 export const meetingList = z.object({ meetings: z.array(meetingSummaryView) });

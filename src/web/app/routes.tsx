@@ -13,7 +13,7 @@ import {
 import { MyCalendarPage } from "../features/calendars";
 import { TeamClockPage } from "../features/clock";
 import { HomePage } from "../features/home";
-import { MeetingPage, MeetingsPage, NewMeetingPage } from "../features/meetings";
+import { EditMeetingPage, MeetingPage, MeetingsPage, NewMeetingPage } from "../features/meetings";
 import { InboxPage, NotificationSettingsPage, UrgentLogPage, WebhooksPage } from "../features/notifications";
 import { EditPersonPage, PeopleDirectoryPage, PersonPage } from "../features/people";
 import { PoliciesPage, PolicyPage } from "../features/policies";
@@ -55,6 +55,7 @@ export const appRoutes: AppRoute[] = [
     allow: (viewer, params) => can.manageCalendars(viewer, params.id ?? ""),
   },
   { path: "/meetings/:id", title: "Meeting", element: <MeetingPage /> },
+  { path: "/meetings/:id/edit", title: "Edit meeting", element: <EditMeetingPage /> },
   { path: "/team/clock", title: "Team clock", element: <TeamClockPage /> },
   { path: "/team/rotation", title: "Rotation", element: <RotationPage /> },
   { path: "/team/teams", title: "Teams", element: <TeamsPage /> },

@@ -109,7 +109,7 @@ export const DEMO_NOTIFICATIONS = [
 
 /**
  * Meetings (issue 11), placed from today in the organisation's zone: `workdays` counts working days
- * (Monday to Friday) from today, negative for the past; `at` is London time. People are by email.
+ * (Monday to Friday) from today, as do `dueInWorkdays`; `at` is London time. People are by email.
  */
 export const DEMO_MEETINGS = {
   /** A weekly series from the "Weekly team" template: the last one completed, the next one carrying on. */
@@ -134,8 +134,8 @@ export const DEMO_MEETINGS = {
       { text: "Status updates go in the channel before the weekly, not in it." },
     ],
     actionItems: [
-      { text: "Draft the pricing one-pager for the new plan", owner: DEMO_OWNER.email, dueInDays: 3 },
-      { text: "Share the onboarding survey results", owner: email("elena"), dueInDays: 1, done: true },
+      { text: "Draft the pricing one-pager for the new plan", owner: DEMO_OWNER.email, dueInWorkdays: 3 },
+      { text: "Share the onboarding survey results", owner: email("elena"), dueInWorkdays: 1, done: true },
     ],
     ratings: [
       { by: email("marcus"), worthIt: 4, couldBeAsync: false },
@@ -183,6 +183,6 @@ export const DEMO_MEETINGS = {
     templateId: "00000000-0000-4000-8000-000000000104",
     reason:
       "Quarterly planning needs one long session; every other meeting this quarter stays under an hour.",
-    actionItem: { text: "Collect estimates from Platform before planning", dueInDays: 2 },
+    actionItem: { text: "Collect estimates from Platform before planning", dueInWorkdays: 2 },
   },
 };

@@ -73,7 +73,7 @@ export async function seedMeetings(deps: Deps, cast: DemoCast): Promise<number> 
     recurrence: { frequency: "weekly", count: w.count },
     templateId: w.templateId,
   });
-  await seedPastWeekly(deps, cast, last, when.today);
+  await seedPastWeekly(deps, cast, last, when.workday);
   for (const { by, response } of w.rsvps)
     await answerMeeting(deps, cast.actor(by), last.series?.nextId ?? "", response);
 
@@ -110,7 +110,7 @@ export async function seedMeetings(deps: Deps, cast: DemoCast): Promise<number> 
   await addActionItem(deps, cast.actor(p.organiser), planning.id, {
     text: p.actionItem.text,
     ownerId: cast.id(p.organiser),
-    due: addDays(when.today, p.actionItem.dueInDays),
+    due: when.workday(p.actionItem.dueInWorkdays),
   });
   return w.count + 3;
 }
@@ -120,7 +120,7 @@ async function seedPastWeekly(
   deps: Deps,
   cast: DemoCast,
   meeting: Awaited<ReturnType<typeof createMeeting>>["meeting"],
-  today: string,
+  workday: (n: number) => string,
 ) {
   const w = DEMO_MEETINGS.weekly;
   const organiser = cast.actor(w.organiser);
@@ -138,7 +138,7 @@ async function seedPastWeekly(
     const item = await addActionItem(deps, organiser, meeting.id, {
       text: a.text,
       ownerId: cast.id(a.owner),
-      due: addDays(today, a.dueInDays),
+      due: workday(a.dueInWorkdays),
     });
     if (a.done) await updateActionItem(deps, cast.actor(a.owner), item.id, { status: "done" });
   }

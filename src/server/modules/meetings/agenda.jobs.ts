@@ -3,13 +3,12 @@ import { z } from "zod";
 import { DEFAULT_RULES } from "../../../contracts/agreement";
 import { meetingChanged } from "../../../contracts/events";
 import { plural } from "../../../core/agreement/catalog";
+import { HOUR_MS } from "../../../core/time";
 import type { Deps } from "../../deps";
 import { defineJob } from "../../platform/job";
 import { agreementVersions, teamAgreementVersions } from "../agreement/agreement.table";
 import { notify } from "../notifications";
 import { agendaItems, meetingAttendees, meetings } from "./meetings.table";
-
-const HOUR_MS = 3_600_000;
 
 /** The effective `agendaRequiredHoursBefore` of each meeting: its organisation's, or its team's when stricter (higher). */
 const requiredHours = sql<number>`greatest(

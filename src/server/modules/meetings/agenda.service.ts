@@ -10,7 +10,13 @@ import type { Deps } from "../../deps";
 import type { Executor } from "../../platform/db/types";
 import { AppError, conflict, invalid, notFound } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
-import { type MeetingAccess, meetingFor, peopleOf, publishMeetingChanged } from "./meeting-access";
+import {
+  assertNotCancelled,
+  type MeetingAccess,
+  meetingFor,
+  peopleOf,
+  publishMeetingChanged,
+} from "./meeting-access";
 import { agendaItems } from "./meetings.table";
 
 export type AgendaItemRow = typeof agendaItems.$inferSelect;
@@ -51,8 +57,7 @@ const answer = (row: AgendaItemRow, nudge: boolean) => ({
 /** The meeting locked for a change of its agenda: 404 unless its person, 409 once cancelled. */
 async function writableMeeting(tx: Executor, actor: Actor, meetingId: string): Promise<MeetingAccess> {
   const access = await meetingFor(tx, actor, meetingId, "meeting.contribute", { forUpdate: true });
-  if (access.meeting.status === "cancelled")
-    throw conflict("This meeting was cancelled, so its agenda can no longer change");
+  assertNotCancelled(access.meeting, "its agenda can no longer change");
   return access;
 }
 

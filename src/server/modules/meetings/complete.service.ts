@@ -8,6 +8,8 @@ import type { Actor } from "../../platform/http/actor";
 import { notify } from "../notifications";
 import { people } from "../people";
 import {
+  assertNotCancelled,
+  isPrivateKind,
   type MeetingAccess,
   type MeetingRow,
   meetingFor,
@@ -16,7 +18,6 @@ import {
 } from "./meeting-access";
 import { peopleNamed } from "./meetings.repo";
 import { actionItems, agendaItems, meetingAttendees, meetings } from "./meetings.table";
-import { assertNotCancelled, isPrivateKind } from "./outcomes.service";
 import { recapMarkdown, recapOf, recapParts } from "./recap";
 
 /**
@@ -56,7 +57,7 @@ export async function completeMeeting(
     const [completed] = await tx
       .update(meetings)
       .set({ status: "completed", completedAt: now, recap: markdown, updatedAt: now })
-      .where(eq(meetings.id, meeting.id))
+      .where(and(eq(meetings.organisationId, meeting.organisationId), eq(meetings.id, meeting.id)))
       .returning();
     if (!completed) throw new Error("update returned no row");
     await sendRecap(tx, deps, access, markdown, actor.personId);
@@ -89,7 +90,12 @@ async function nextOccurrence(
     .limit(1)
     .for("update");
   if (!next) return undefined;
-  const attendees = await tx.select().from(meetingAttendees).where(eq(meetingAttendees.meetingId, next.id));
+  const attendees = await tx
+    .select()
+    .from(meetingAttendees)
+    .where(
+      and(eq(meetingAttendees.organisationId, next.organisationId), eq(meetingAttendees.meetingId, next.id)),
+    );
   return { meeting: next, attendees };
 }
 
@@ -99,12 +105,16 @@ async function carryInto(
   meeting: MeetingRow,
   next: Pick<MeetingAccess, "meeting" | "attendees">,
 ): Promise<CarryPlan> {
+  const org = meeting.organisationId;
   const [agenda, items, nextAgenda] = await Promise.all([
-    tx.select().from(agendaItems).where(eq(agendaItems.meetingId, meeting.id)),
+    tx
+      .select()
+      .from(agendaItems)
+      .where(and(eq(agendaItems.organisationId, org), eq(agendaItems.meetingId, meeting.id))),
     tx
       .select({ id: actionItems.id, status: actionItems.status })
       .from(actionItems)
-      .where(eq(actionItems.meetingId, meeting.id)),
+      .where(and(eq(actionItems.organisationId, org), eq(actionItems.meetingId, meeting.id))),
     tx
       .select({
         position: agendaItems.position,
@@ -113,7 +123,7 @@ async function carryInto(
         carriedFrom: agendaItems.carriedFrom,
       })
       .from(agendaItems)
-      .where(eq(agendaItems.meetingId, next.meeting.id)),
+      .where(and(eq(agendaItems.organisationId, org), eq(agendaItems.meetingId, next.meeting.id))),
   ]);
   const plan = carryForward({ agenda, actionItems: items, nextAgenda, maxAgendaItems: MAX_AGENDA_ITEMS });
   const nextPeople = new Set(peopleOf(next));

@@ -1,25 +1,16 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildAbsence, buildMeeting } from "../../../../test/support/build";
 import { makeOrg, type TestOrg, type TestPerson } from "../../../../test/support/factories";
-import { call, type TestEnv, testEnv } from "../../../../test/support/harness";
-import type { Clock } from "../../platform/clock";
+import { call, type TestEnv } from "../../../../test/support/harness";
 import { notifications } from "../notifications";
+import { stoppedAt } from "./meetings.fixtures";
 
 let env: TestEnv;
 let org: TestOrg;
-let realClock: Clock;
 // Tuesday noon in London (UTC in January): inside everyone's working hours, so notifications arrive at once.
 const NOW = "2030-01-08T12:00:00Z";
-beforeAll(async () => {
-  env = await testEnv();
-  realClock = env.deps.clock;
-  env.deps.clock = { now: () => new Date(NOW) };
-  org = await makeOrg(env);
-});
-afterAll(() => {
-  env.deps.clock = realClock;
-});
+stoppedAt(NOW, (f) => ({ env, org } = f));
 
 const post = (who: TestPerson, url: string, body?: unknown) =>
   call(env, "POST", url, { as: who.caller, body });

@@ -14,8 +14,10 @@ import { invalid } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
 import { adviseFor, getAgreement } from "../agreement";
 import { recordAudit } from "../audit";
+import { retireRotation } from "../scheduling";
 import { getTeamRow } from "../teams";
 import { templateAgenda } from "./agenda.templates";
+import { type MeetingRequest, meetingRequest } from "./from-rotation";
 import { assertAllowed, gather, judge, overriddenRules } from "./gates.service";
 import { queueInvitations } from "./invitations";
 import { type AttendeeRow, type MeetingRow, publishMeetingChanged } from "./meeting-access";
@@ -39,7 +41,7 @@ export interface MeetingCreated {
 /** The organiser is always an attendee: required, and going. */
 export function attendeesWithOrganiser(
   organiserId: string,
-  attendees: CreateMeetingBody["attendees"],
+  attendees: MeetingRequest["attendees"],
 ): NewAttendee[] {
   const rest = attendees
     .filter((a) => a.personId !== organiserId)
@@ -60,7 +62,7 @@ export async function assertTeam(
 }
 
 /** The meetings of the request: one, or each of the series (at most 52, else 400 naming recurrence). */
-function slotsOf(body: CreateMeetingBody, timeZone: string): Interval[] {
+function slotsOf(body: MeetingRequest, timeZone: string): Interval[] {
   const start = Date.parse(body.start);
   const end = start + body.durationMinutes * 60_000;
   if (!body.recurrence) return [{ start, end }];
@@ -85,7 +87,7 @@ function slotsOf(body: CreateMeetingBody, timeZone: string): Interval[] {
  * What the advisor is asked: the request's purpose is free text, so the advisor's purpose is the
  * outcome of the first agenda item (inform, discuss, decide are advisor purposes too), else "discuss".
  */
-export function adviceInputOf(body: CreateMeetingBody, agenda: AgendaItemInput[], at: Date): AdviceInput {
+export function adviceInputOf(body: MeetingRequest, agenda: AgendaItemInput[], at: Date): AdviceInput {
   return {
     purpose: agenda[0]?.outcome ?? "discuss",
     kind: body.kind,
@@ -107,13 +109,17 @@ async function agendaOf(deps: Deps, actor: Actor, body: CreateMeetingBody): Prom
  * `agreement_conflict` (for every meeting of a series) unless the request overrides them with a
  * reason, which is stored and audited; warnings are returned. The advisor's advice is computed and
  * returned, never blocking. Ledger rows, notifications and invitations go with the meetings.
+ * With `rotationId` the meetings are a saved rotation's occurrences (`from-rotation.ts`), and the
+ * rotation is retired in the same transaction: its ledger rows give way to the meetings' own, so the
+ * burden is counted once, and feeds show the meetings instead of its occurrences.
  */
 export async function createMeeting(
   deps: Deps,
   actor: Actor,
-  body: CreateMeetingBody,
+  input: CreateMeetingBody,
 ): Promise<MeetingCreated> {
   const { organisationId, personId: organiserId } = actor;
+  const { body, rotation } = await meetingRequest(deps, actor, input);
   const attendees = attendeesWithOrganiser(organiserId, body.attendees);
   const people = await activePeople(
     deps.db,
@@ -129,7 +135,7 @@ export async function createMeeting(
       throw invalid(`agenda[${i}].ownerId`, "must be one of the meeting's attendees");
   });
   const timeZone = people.get(organiserId)?.timeZone ?? "UTC";
-  const slots = slotsOf(body, timeZone);
+  const slots = rotation?.slots ?? slotsOf(body, timeZone);
   const personIds = attendees.map((a) => a.personId);
   const [{ rules }, gathered] = await Promise.all([
     getAgreement(deps, actor, body.teamId),
@@ -140,6 +146,7 @@ export async function createMeeting(
   const advice = await adviseFor(deps, actor, adviceInputOf(body, agenda, deps.clock.now()));
 
   const created = await deps.db.transaction(async (tx) => {
+    if (rotation) await retireRotation(tx, organisationId, rotation.id);
     const series = body.recurrence
       ? await insertSeries(tx, {
           organisationId,
@@ -180,7 +187,13 @@ export async function createMeeting(
     await recordAudit(tx, {
       ...audit,
       action: "meeting.created",
-      data: { title: body.title, kind: body.kind, meetings: meetingIds.length, seriesId: series?.id ?? null },
+      data: {
+        title: body.title,
+        kind: body.kind,
+        meetings: meetingIds.length,
+        seriesId: series?.id ?? null,
+        ...(rotation ? { rotationId: rotation.id } : {}),
+      },
     });
     if (body.override && violations.length > 0) {
       const ruleIds = overriddenRules(violations);

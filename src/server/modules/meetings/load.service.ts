@@ -39,13 +39,22 @@ async function ledTeamOf(executor: Executor, actor: Actor, personId: string) {
       ),
     )
     .orderBy(asc(teams.name));
+  if (led.length === 0) return undefined;
+  const members = await executor
+    .select({ teamId: teamMembers.teamId, personId: teamMembers.personId })
+    .from(teamMembers)
+    .where(
+      and(
+        eq(teamMembers.organisationId, actor.organisationId),
+        inArray(
+          teamMembers.teamId,
+          led.map((t) => t.id),
+        ),
+      ),
+    );
   for (const team of led) {
-    const members = await executor
-      .select({ personId: teamMembers.personId })
-      .from(teamMembers)
-      .where(eq(teamMembers.teamId, team.id));
-    if (members.length >= MIN_TEAM_FOR_LOAD)
-      return { teamId: team.id, memberIds: members.map((m) => m.personId) };
+    const memberIds = members.filter((m) => m.teamId === team.id).map((m) => m.personId);
+    if (memberIds.length >= MIN_TEAM_FOR_LOAD) return { teamId: team.id, memberIds };
   }
   return undefined;
 }

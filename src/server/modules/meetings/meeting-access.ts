@@ -3,7 +3,7 @@ import { meetingChanged } from "../../../contracts/events";
 import { type Action, may } from "../../../core/access";
 import type { Deps } from "../../deps";
 import type { Executor } from "../../platform/db/types";
-import { notFound } from "../../platform/errors";
+import { conflict, notFound } from "../../platform/errors";
 import { type Actor, authorize } from "../../platform/http/actor";
 import { meetingAttendees, meetings } from "./meetings.table";
 
@@ -17,6 +17,15 @@ export interface MeetingAccess {
   /** The actor's own attendee row, if invited. */
   mine: AttendeeRow | undefined;
   facts: { authorOf: boolean; attendeeOf: boolean };
+}
+
+/** Kinds whose content only their attendees read: notifications about them say no more than the title. */
+export const isPrivateKind = (kind: MeetingRow["kind"]) =>
+  kind === "one_to_one" || kind === "performance_review";
+
+/** 409 for a cancelled meeting: `what` says what can no longer happen ("its notes can no longer change"). */
+export function assertNotCancelled(meeting: MeetingRow, what: string): void {
+  if (meeting.status === "cancelled") throw conflict(`This meeting was cancelled, so ${what}.`);
 }
 
 /** Everyone who hears about a meeting: its organiser and attendees. */
@@ -46,7 +55,12 @@ export async function meetingFor(
   const attendees = await db
     .select()
     .from(meetingAttendees)
-    .where(eq(meetingAttendees.meetingId, meeting.id));
+    .where(
+      and(
+        eq(meetingAttendees.organisationId, meeting.organisationId),
+        eq(meetingAttendees.meetingId, meeting.id),
+      ),
+    );
   const mine = attendees.find((a) => a.personId === actor.personId);
   const facts = { authorOf: meeting.organiserId === actor.personId, attendeeOf: mine !== undefined };
   if (!may(actor, "meeting.read", facts)) throw notFound("Meeting");

@@ -34,6 +34,9 @@ describe("PATCH /api/v1/meetings/:id", () => {
     const res = await patch(meeting.id, o.member, { start: "2026-12-08T11:00:00Z" });
     expect(res.statusCode).toBe(200);
     expect(res.json().meeting.start).toBe("2026-12-08T11:00:00.000Z");
+    // As at creation, a new time is answered with the advisor's advice and the agreement's warnings.
+    expect(["sync", "async", "hybrid"]).toContain(res.json().advice.mode);
+    expect(res.json().warnings).toEqual(expect.any(Array));
     expect((await rowOf(meeting.id))?.sequence).toBe(1);
     expect(await ledgerOf(meeting.id)).toEqual([]);
     expect(await inbox(o.manager, "meeting.changed")).toHaveLength(1);
@@ -57,6 +60,7 @@ describe("PATCH /api/v1/meetings/:id", () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json().meeting.overrides[0]).toMatchObject({ ruleIds: ["maxMeetingMinutes"] });
+    expect(res.json().advice.reasons.length).toBeGreaterThan(0);
   });
 
   it("changes attendees: the new one is invited, the removed one loses the meeting and is told", async () => {

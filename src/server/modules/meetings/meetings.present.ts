@@ -1,12 +1,6 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Rules } from "../../../contracts/agreement";
-import type {
-  ActionItemView,
-  AgendaItemView,
-  MeetingSummaryView,
-  MeetingView,
-  Violation,
-} from "../../../contracts/meetings";
+import type { MeetingSummaryView, MeetingView, Violation } from "../../../contracts/meetings";
 import { personHours, ratingSummary } from "../../../core/meetings";
 import { HOUR_MS } from "../../../core/time";
 import type { Deps } from "../../deps";
@@ -14,16 +8,12 @@ import type { Executor } from "../../platform/db/types";
 import type { Actor } from "../../platform/http/actor";
 import { renderMarkdown } from "../../platform/markdown";
 import { getAgreement } from "../agreement";
+import { agendaOf } from "./agenda.service";
 import { gather, judge } from "./gates.service";
 import { type AttendeeRow, type MeetingAccess, type MeetingRow, meetingFor } from "./meeting-access";
 import { peopleNamed, seriesOf } from "./meetings.repo";
-import {
-  actionItems,
-  agendaItems,
-  meetingDecisions,
-  meetingOverrides,
-  meetingRatings,
-} from "./meetings.table";
+import { actionItems, meetingOverrides, meetingRatings } from "./meetings.table";
+import { actionItemsWhere, decisionsOf } from "./outcomes.repo";
 import { recapOf } from "./recap";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -87,72 +77,22 @@ export async function attendeesPart(db: Executor, access: MeetingAccess): Promis
     }));
 }
 
-export async function agendaPart(db: Executor, meetingId: string): Promise<AgendaItemView[]> {
-  const rows = await db
-    .select()
-    .from(agendaItems)
-    .where(eq(agendaItems.meetingId, meetingId))
-    .orderBy(asc(agendaItems.position));
-  return rows.map((r) => ({
-    id: r.id,
-    meetingId: r.meetingId,
-    position: r.position,
-    title: r.title,
-    ownerId: r.ownerId,
-    minutes: r.minutes,
-    outcome: r.outcome,
-    notes: r.notes,
-    status: r.status,
-    carriedFrom: r.carriedFrom,
-  }));
-}
-
-export async function decisionsPart(db: Executor, meetingId: string): Promise<MeetingView["decisions"]> {
-  const rows = await db
-    .select()
-    .from(meetingDecisions)
-    .where(eq(meetingDecisions.meetingId, meetingId))
-    .orderBy(asc(meetingDecisions.createdAt));
-  return rows.map((d) => ({
-    id: d.id,
-    text: d.text,
-    agendaItemId: d.agendaItemId,
-    supersedes: d.supersedes,
-    recordedBy: d.recordedBy,
-    createdAt: d.createdAt.toISOString(),
-  }));
-}
-
-export async function actionItemsPart(db: Executor, meeting: MeetingRow): Promise<ActionItemView[]> {
-  const rows = await db
-    .select()
-    .from(actionItems)
-    .where(eq(actionItems.meetingId, meeting.id))
-    .orderBy(asc(actionItems.createdAt));
-  return rows.map((a) => ({
-    id: a.id,
-    meetingId: a.meetingId,
-    meetingTitle: meeting.title,
-    text: a.text,
-    ownerId: a.ownerId,
-    due: a.due,
-    status: a.status,
-    createdAt: a.createdAt.toISOString(),
-    carriedFrom: a.carriedFrom,
-  }));
-}
-
 export const notesPart = (meeting: MeetingRow): MeetingView["notes"] => ({
   body: meeting.notesBody,
   html: renderMarkdown(meeting.notesBody),
   version: meeting.notesVersion,
 });
 
-export async function overridesPart(db: Executor, meetingId: string): Promise<MeetingView["overrides"]> {
+export async function overridesPart(db: Executor, meeting: MeetingRow): Promise<MeetingView["overrides"]> {
   const rows = await db
     .select()
     .from(meetingOverrides)
-    .where(eq(meetingOverrides.meetingId, meetingId))
+    .where(
+      and(
+        eq(meetingOverrides.organisationId, meeting.organisationId),
+        eq(meetingOverrides.meetingId, meeting.id),
+      ),
+    )
     .orderBy(asc(meetingOverrides.at));
   return rows.map((o) => ({ reason: o.reason, ruleIds: o.ruleIds, by: o.by, at: o.at.toISOString() }));
 }
@@ -160,7 +100,7 @@ export async function overridesPart(db: Executor, meetingId: string): Promise<Me
 /** The count, and the aggregates only from the threshold on (`ratingSummary`); never who said what. */
 export async function ratingPart(
   db: Executor,
-  meetingId: string,
+  meeting: MeetingRow,
   viewerId: string,
 ): Promise<MeetingView["rating"]> {
   const rows = await db
@@ -170,13 +110,14 @@ export async function ratingPart(
       couldBeAsync: meetingRatings.couldBeAsync,
     })
     .from(meetingRatings)
-    .where(eq(meetingRatings.meetingId, meetingId));
+    .where(
+      and(
+        eq(meetingRatings.organisationId, meeting.organisationId),
+        eq(meetingRatings.meetingId, meeting.id),
+      ),
+    );
   return { ...ratingSummary(rows), mine: rows.some((r) => r.personId === viewerId) };
 }
-
-/** The stored recap of a completed meeting (`recapOf`), else null. */
-export const recapPart = (db: Executor, meeting: MeetingRow): Promise<MeetingView["recap"]> =>
-  recapOf(db, meeting);
 
 export async function seriesPart(db: Executor, meeting: MeetingRow): Promise<MeetingView["series"]> {
   if (!meeting.seriesId) return undefined;
@@ -222,12 +163,12 @@ export async function presentMeeting(
   const [attendees, agenda, decisions, actionItemViews, overrides, rating, recap, series, agreement, found] =
     await Promise.all([
       attendeesPart(db, access),
-      agendaPart(db, meeting.id),
-      decisionsPart(db, meeting.id),
-      actionItemsPart(db, meeting),
-      overridesPart(db, meeting.id),
-      ratingPart(db, meeting.id, actor.personId),
-      recapPart(db, meeting),
+      agendaOf(db, meeting.organisationId, meeting.id),
+      decisionsOf(db, meeting),
+      actionItemsWhere(db, meeting.organisationId, eq(actionItems.meetingId, meeting.id)),
+      overridesPart(db, meeting),
+      ratingPart(db, meeting, actor.personId),
+      recapOf(db, meeting),
       seriesPart(db, meeting),
       getAgreement(deps, actor, meeting.teamId ?? undefined),
       warnings ? Promise.resolve(warnings) : warningsPart(deps, actor, access),

@@ -8,6 +8,7 @@ import {
   meetingLoadQuery,
   meetingLoadView,
   meetingParams,
+  meetingUpdated,
   oneMeeting,
   rsvpBody,
   updateMeetingBody,
@@ -47,12 +48,10 @@ export function registerMeetingRoutes(app: FastifyInstance, deps: Deps): void {
         tags,
         params: meetingParams,
         body: updateMeetingBody,
-        response: replies({ 200: oneMeeting }),
+        response: replies({ 200: meetingUpdated }),
       },
     },
-    async (request) => ({
-      meeting: await updateMeeting(deps, requireActor(request), request.params.id, request.body),
-    }),
+    async (request) => updateMeeting(deps, requireActor(request), request.params.id, request.body),
   );
   r.delete(
     "/api/v1/meetings/:id",

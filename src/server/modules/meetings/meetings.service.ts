@@ -1,12 +1,18 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Rules } from "../../../contracts/agreement";
-import type { MeetingSummaryView, MeetingView, UpdateMeetingBody } from "../../../contracts/meetings";
+import type { Advice, Rules } from "../../../contracts/agreement";
+import type {
+  MeetingSummaryView,
+  MeetingView,
+  UpdateMeetingBody,
+  Violation,
+} from "../../../contracts/meetings";
 import { DAY_MS } from "../../../core/time";
 import type { Deps } from "../../deps";
 import { conflict } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
-import { getAgreement } from "../agreement";
+import { adviseFor, getAgreement } from "../agreement";
 import { recordAudit } from "../audit";
+import { agendaOf } from "./agenda.service";
 import { assertTeam, attendeesWithOrganiser } from "./create.service";
 import { assertAllowed, gather, judge, overriddenRules } from "./gates.service";
 import { queueInvitations } from "./invitations";
@@ -74,14 +80,15 @@ const changesTime = (body: UpdateMeetingBody) =>
 /**
  * PATCH /meetings/:id (the organiser): any change of time, length or attendees is checked against
  * the agreement as at creation (409 unless overridden). Raises `sequence`; new attendees are invited,
- * removed ones told it is cancelled for them, the others told it changed; the ledger follows.
+ * removed ones told it is cancelled for them, the others told it changed; the ledger follows. As at
+ * creation, a change of time, length or attendees is answered with the advisor's advice too.
  */
 export async function updateMeeting(
   deps: Deps,
   actor: Actor,
   meetingId: string,
   body: UpdateMeetingBody,
-): Promise<MeetingView> {
+): Promise<{ meeting: MeetingView; advice?: Advice; warnings: Violation[] }> {
   const { organisationId } = actor;
   const before = await meetingFor(deps.db, actor, meetingId, "meeting.organise");
   assertScheduled(before.meeting);
@@ -109,10 +116,21 @@ export async function updateMeeting(
     getAgreement(deps, actor, teamId ?? undefined),
     gather(deps, organisationId, ids, [slot], [current.id]),
   ]);
-  const verdict = judge(body.kind ?? current.kind, rules, wanted, gathered, [slot]);
+  const kind = body.kind ?? current.kind;
+  const verdict = judge(kind, rules, wanted, gathered, [slot]);
   const checked = changesTime(body) || body.kind !== undefined || body.teamId !== undefined;
   const violations = checked ? verdict.violations : [];
   assertAllowed(violations, body.override, "change");
+  const [firstItem] = changesTime(body) ? await agendaOf(deps.db, organisationId, current.id) : [];
+  const advice = changesTime(body)
+    ? await adviseFor(deps, actor, {
+        purpose: firstItem?.outcome ?? "discuss",
+        kind,
+        participantIds: ids,
+        ...(teamId ? { teamId } : {}),
+        at: deps.clock.now().toISOString(),
+      })
+    : undefined;
 
   await deps.db.transaction(async (tx) => {
     const locked = await meetingFor(tx, actor, meetingId, "meeting.organise", { forUpdate: true });
@@ -170,7 +188,8 @@ export async function updateMeeting(
     const after = await attendeesOf(tx, [meeting.id]);
     await publishMeetingChanged(tx, deps, { meeting, attendees: [...after, ...locked.attendees] });
   });
-  return presentMeeting(deps, actor, meetingId, verdict.warnings);
+  const meeting = await presentMeeting(deps, actor, meetingId, verdict.warnings);
+  return { meeting, ...(advice ? { advice } : {}), warnings: verdict.warnings };
 }
 
 /** DELETE /meetings/:id (the organiser): marked cancelled and kept; people told; off the ledger. */

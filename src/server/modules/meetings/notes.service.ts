@@ -3,7 +3,7 @@ import type { Deps } from "../../deps";
 import { conflict, notFound } from "../../platform/errors";
 import { type Actor, authorize } from "../../platform/http/actor";
 import { renderMarkdown } from "../../platform/markdown";
-import { meetingFor, publishMeetingChanged } from "./meeting-access";
+import { assertNotCancelled, meetingFor, publishMeetingChanged } from "./meeting-access";
 import { meetingPrivateNotes, meetings } from "./meetings.table";
 
 /** The shared notes as the page shows them: the markdown, its sanitised HTML and the version to edit. */
@@ -26,8 +26,7 @@ export async function saveNotes(
 ) {
   return deps.db.transaction(async (tx) => {
     const access = await meetingFor(tx, actor, meetingId, "meeting.contribute");
-    if (access.meeting.status === "cancelled")
-      throw conflict("This meeting was cancelled, so its notes can no longer change");
+    assertNotCancelled(access.meeting, "its notes can no longer change");
     const meeting = and(eq(meetings.organisationId, actor.organisationId), eq(meetings.id, meetingId));
     const [saved] = await tx
       .update(meetings)

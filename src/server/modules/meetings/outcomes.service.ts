@@ -1,19 +1,20 @@
-import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type {
   ActionItemView,
   actionItemBody,
   actionItemsQuery,
   decisionBody,
-  decisionView,
   updateActionItemBody,
 } from "../../../contracts/meetings";
 import type { Deps } from "../../deps";
 import type { Executor } from "../../platform/db/types";
-import { conflict, invalid, notFound } from "../../platform/errors";
+import { invalid, notFound } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
 import { notify } from "../notifications";
 import {
+  assertNotCancelled,
+  isPrivateKind,
   type MeetingAccess,
   type MeetingRow,
   meetingFor,
@@ -21,43 +22,12 @@ import {
   publishMeetingChanged,
 } from "./meeting-access";
 import { actionItems, agendaItems, meetingAttendees, meetingDecisions, meetings } from "./meetings.table";
+import { actionItemsWhere, type DecisionView, presentActionItem, presentDecision } from "./outcomes.repo";
 
-type DecisionRow = typeof meetingDecisions.$inferSelect;
 type ActionItemRow = typeof actionItems.$inferSelect;
-export type DecisionView = z.infer<typeof decisionView>;
-
-/** Kinds whose content only their attendees read: notifications about them say no more than the title. */
-export const isPrivateKind = (kind: MeetingRow["kind"]) =>
-  kind === "one_to_one" || kind === "performance_review";
 
 /** The most action items `GET /action-items` answers (soonest due first). */
 export const ACTION_ITEMS_SHOWN = 500;
-
-export const presentDecision = (row: DecisionRow): DecisionView => ({
-  id: row.id,
-  text: row.text,
-  agendaItemId: row.agendaItemId,
-  supersedes: row.supersedes,
-  recordedBy: row.recordedBy,
-  createdAt: row.createdAt.toISOString(),
-});
-
-export const presentActionItem = (row: ActionItemRow, meetingTitle: string): ActionItemView => ({
-  id: row.id,
-  meetingId: row.meetingId,
-  meetingTitle,
-  text: row.text,
-  ownerId: row.ownerId,
-  due: row.due,
-  status: row.status,
-  createdAt: row.createdAt.toISOString(),
-  carriedFrom: row.carriedFrom,
-});
-
-/** 409 for a cancelled meeting: nothing more is recorded on it. */
-export function assertNotCancelled(meeting: MeetingRow, what: string): void {
-  if (meeting.status === "cancelled") throw conflict(`This meeting was cancelled, so ${what}.`);
-}
 
 /**
  * Records a decision (`meeting.contribute`). Its agenda item must be one of this meeting's; the
@@ -198,7 +168,7 @@ export async function updateActionItem(
         ...(input.text === undefined ? {} : { text: input.text }),
         ...(input.due === undefined ? {} : { due: input.due }),
       })
-      .where(eq(actionItems.id, id))
+      .where(and(eq(actionItems.organisationId, actor.organisationId), eq(actionItems.id, id)))
       .returning();
     if (!row) throw notFound("Action item");
     await publishMeetingChanged(tx, deps, access);
@@ -208,12 +178,20 @@ export async function updateActionItem(
 
 async function accessForItem(tx: Executor, actor: Actor, item: ActionItemRow): Promise<MeetingAccess> {
   if (item.ownerId !== actor.personId) return meetingFor(tx, actor, item.meetingId, "meeting.contribute");
-  const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, item.meetingId));
+  const [meeting] = await tx
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.id, item.meetingId), eq(meetings.organisationId, item.organisationId)));
   if (!meeting) throw notFound("Action item");
   const attendees = await tx
     .select()
     .from(meetingAttendees)
-    .where(eq(meetingAttendees.meetingId, meeting.id));
+    .where(
+      and(
+        eq(meetingAttendees.organisationId, meeting.organisationId),
+        eq(meetingAttendees.meetingId, meeting.id),
+      ),
+    );
   const mine = attendees.find((a) => a.personId === actor.personId);
   return {
     meeting,
@@ -238,29 +216,16 @@ export async function listActionItems(
     eq(meetings.organiserId, actor.personId),
     sql`exists (select 1 from ${meetingAttendees} where ${meetingAttendees.meetingId} = ${meetings.id} and ${meetingAttendees.personId} = ${actor.personId})`,
   );
-  const rows = await deps.db
-    .select({ item: actionItems, meetingTitle: meetings.title })
-    .from(actionItems)
-    .innerJoin(meetings, eq(meetings.id, actionItems.meetingId))
-    .where(
-      and(
-        eq(actionItems.organisationId, actor.organisationId),
-        eq(meetings.organisationId, actor.organisationId),
-        query.owner === "me" ? mine : or(mine, invited),
-        query.status ? eq(actionItems.status, query.status) : undefined,
-      ),
-    )
-    .orderBy(sql`${actionItems.due} asc nulls last`, asc(actionItems.createdAt), asc(actionItems.id))
-    .limit(ACTION_ITEMS_SHOWN);
-  return rows.map((r) => presentActionItem(r.item, r.meetingTitle));
-}
-
-/** The action items of these meetings, for a meeting's page or recap. */
-export async function actionItemsOf(executor: Executor, meetingIds: readonly string[]) {
-  if (meetingIds.length === 0) return [];
-  return executor
-    .select()
-    .from(actionItems)
-    .where(inArray(actionItems.meetingId, [...meetingIds]))
-    .orderBy(asc(actionItems.createdAt), asc(actionItems.id));
+  return actionItemsWhere(
+    deps.db,
+    actor.organisationId,
+    and(
+      query.owner === "me" ? mine : or(mine, invited),
+      query.status ? eq(actionItems.status, query.status) : undefined,
+    ),
+    {
+      order: [sql`${actionItems.due} asc nulls last`, asc(actionItems.createdAt), asc(actionItems.id)],
+      limit: ACTION_ITEMS_SHOWN,
+    },
+  );
 }

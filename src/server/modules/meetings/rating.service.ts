@@ -4,7 +4,7 @@ import type { ratingBody, ratingView } from "../../../contracts/meetings";
 import type { Deps } from "../../deps";
 import { conflict } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
-import { meetingFor, publishMeetingChanged } from "./meeting-access";
+import { assertNotCancelled, meetingFor, publishMeetingChanged } from "./meeting-access";
 import { ratingPart } from "./meetings.present";
 import { meetingRatings } from "./meetings.table";
 
@@ -25,8 +25,7 @@ export async function rateMeeting(
     const access = await meetingFor(tx, actor, meetingId, "meeting.rate");
     const { meeting } = access;
     const now = deps.clock.now();
-    if (meeting.status === "cancelled")
-      throw conflict("This meeting was cancelled, so there is nothing to rate.");
+    assertNotCancelled(meeting, "there is nothing to rate");
     if (meeting.status !== "completed" && now < meeting.endAt)
       throw conflict("This meeting has not ended yet: you can rate it once it is over.");
     if (access.mine?.rsvp === "no") throw conflict("You declined this meeting, so there is nothing to rate.");
@@ -40,6 +39,6 @@ export async function rateMeeting(
       .values({ meetingId, personId: actor.personId, organisationId: actor.organisationId, ...answer })
       .onConflictDoUpdate({ target: [meetingRatings.meetingId, meetingRatings.personId], set: answer });
     await publishMeetingChanged(tx, deps, access);
-    return { rating: await ratingPart(tx, meetingId, actor.personId), created: before === undefined };
+    return { rating: await ratingPart(tx, meeting, actor.personId), created: before === undefined };
   });
 }

@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildMeeting } from "../../../../test/support/build";
 import { makeOrg, type TestOrg, type TestPerson } from "../../../../test/support/factories";
-import { call, type TestEnv, testEnv } from "../../../../test/support/harness";
-import type { Clock } from "../../platform/clock";
+import { call, type TestEnv } from "../../../../test/support/harness";
+import { stoppedAt } from "./meetings.fixtures";
 
 let env: TestEnv;
 let org: TestOrg;
-let realClock: Clock;
 const NOW = "2030-01-08T12:00:00Z";
-beforeAll(async () => {
-  env = await testEnv();
-  realClock = env.deps.clock;
-  env.deps.clock = { now: () => new Date(NOW) };
-  org = await makeOrg(env);
-});
-afterAll(() => {
-  env.deps.clock = realClock;
-});
+stoppedAt(NOW, (f) => ({ env, org } = f));
 
 const rate = (who: TestPerson, meetingId: string, body: unknown) =>
   call(env, "POST", `/api/v1/meetings/${meetingId}/rating`, { as: who.caller, body });

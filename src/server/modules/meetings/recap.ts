@@ -2,8 +2,8 @@ import { and, asc, eq, or } from "drizzle-orm";
 import type { ActionItemView, RecapView } from "../../../contracts/meetings";
 import type { Executor } from "../../platform/db/types";
 import type { MeetingRow } from "./meeting-access";
-import { actionItems, agendaItems, meetingDecisions, meetings } from "./meetings.table";
-import { type DecisionView, presentActionItem, presentDecision } from "./outcomes.service";
+import { actionItems, agendaItems } from "./meetings.table";
+import { actionItemsWhere, type DecisionView, decisionsOf } from "./outcomes.repo";
 
 /** The shared notes in a recap: whole paragraphs while they fit in this many characters. */
 export const NOTES_SUMMARY_CHARS = 600;
@@ -83,34 +83,21 @@ export function recapMarkdown(
 /** Everything a recap is made of, read from the database (action items moved to the next occurrence included). */
 export async function recapParts(executor: Executor, meeting: MeetingRow): Promise<RecapParts> {
   const [decisions, items, agenda] = await Promise.all([
-    executor
-      .select()
-      .from(meetingDecisions)
-      .where(eq(meetingDecisions.meetingId, meeting.id))
-      .orderBy(asc(meetingDecisions.createdAt), asc(meetingDecisions.id)),
-    executor
-      .select({ item: actionItems, meetingTitle: meetings.title })
-      .from(actionItems)
-      .innerJoin(meetings, eq(meetings.id, actionItems.meetingId))
-      .where(
-        and(
-          eq(actionItems.organisationId, meeting.organisationId),
-          or(eq(actionItems.meetingId, meeting.id), eq(actionItems.carriedFrom, meeting.id)),
-        ),
-      )
-      .orderBy(asc(actionItems.createdAt), asc(actionItems.id)),
+    decisionsOf(executor, meeting),
+    actionItemsWhere(
+      executor,
+      meeting.organisationId,
+      or(eq(actionItems.meetingId, meeting.id), eq(actionItems.carriedFrom, meeting.id)),
+    ),
     executor
       .select({ title: agendaItems.title, status: agendaItems.status })
       .from(agendaItems)
-      .where(eq(agendaItems.meetingId, meeting.id))
+      .where(
+        and(eq(agendaItems.organisationId, meeting.organisationId), eq(agendaItems.meetingId, meeting.id)),
+      )
       .orderBy(asc(agendaItems.position)),
   ]);
-  return {
-    decisions: decisions.map(presentDecision),
-    actionItems: items.map((r) => presentActionItem(r.item, r.meetingTitle)),
-    agenda,
-    notesBody: meeting.notesBody,
-  };
+  return { decisions, actionItems: items, agenda, notesBody: meeting.notesBody };
 }
 
 export function recapView(completedAt: Date, parts: RecapParts, markdown: string): RecapView {

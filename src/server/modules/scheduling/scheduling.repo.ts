@@ -179,8 +179,15 @@ export async function latestEntries(
     .orderBy(asc(ranked.personId), desc(ranked.occurredAt));
 }
 
-/** Deletes a rotation (attendees and occurrences cascade) and its ledger rows; call inside a transaction. */
-export async function deleteRotationRows(tx: Executor, organisationId: string, rotationId: string) {
+/**
+ * Deletes a rotation (attendees and occurrences cascade) and its ledger rows; call inside a transaction.
+ * False when it was already gone.
+ */
+export async function deleteRotationRows(
+  tx: Executor,
+  organisationId: string,
+  rotationId: string,
+): Promise<boolean> {
   await tx
     .delete(inconvenienceLedger)
     .where(
@@ -190,9 +197,11 @@ export async function deleteRotationRows(tx: Executor, organisationId: string, r
         eq(inconvenienceLedger.sourceId, rotationId),
       ),
     );
-  await tx
+  const deleted = await tx
     .delete(rotations)
-    .where(and(eq(rotations.organisationId, organisationId), eq(rotations.id, rotationId)));
+    .where(and(eq(rotations.organisationId, organisationId), eq(rotations.id, rotationId)))
+    .returning({ id: rotations.id });
+  return deleted.length > 0;
 }
 
 export async function findRotation(executor: Executor, organisationId: string, rotationId: string) {

@@ -1,27 +1,17 @@
-import {
-  Anchor,
-  Button,
-  Group,
-  MultiSelect,
-  Radio,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Anchor, Button, Group, Radio, Stack, Text, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
 import type { Advice, AdviceInput, MeetingKind } from "../../../contracts/agreement";
 import { FormError } from "../../components/FormError";
 import { Loading } from "../../components/Loading";
+import { TeamSelect } from "../../components/TeamSelect";
 import { fieldErrors, useAction } from "../../lib/action";
 import { api } from "../../lib/api";
 import { usePeople, useTeams } from "../../lib/resources";
 import { useViewer } from "../../lib/session";
-import { KIND_OPTIONS } from "../agreement";
 import { AdviceAnswer } from "./AdviceAnswer";
-import { PURPOSE_CHOICES, type Purpose } from "./advice-text";
+import type { Purpose } from "./advice-text";
+import { KindSelect, ParticipantsField, PurposeField } from "./QuestionFields";
 
 interface Question {
   purpose: Purpose | null;
@@ -122,27 +112,16 @@ export function AdvisorPage() {
       </Text>
       <form onSubmit={onSubmit} aria-label="Your question">
         <Stack>
-          <Radio.Group
-            label="What is it for?"
-            required
+          <PurposeField
             value={q.purpose}
-            onChange={(v) => set("purpose", v as Purpose)}
+            onChange={(v) => set("purpose", v)}
             error={purposeError ?? errors.purpose}
-          >
-            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} mt={6}>
-              {PURPOSE_CHOICES.map((p) => (
-                <Radio key={p.value} value={p.value} label={p.label} description={p.description} />
-              ))}
-            </SimpleGrid>
-          </Radio.Group>
-          <Select
+          />
+          <KindSelect
             label="Kind of meeting (if it has one)"
             placeholder="None in particular"
-            data={KIND_OPTIONS}
             value={q.kind}
-            onChange={(v) => set("kind", v as MeetingKind | null)}
-            clearable
-            searchable
+            onChange={(v) => set("kind", v)}
             maw={420}
             error={errors.kind}
           />
@@ -160,24 +139,20 @@ export function AdvisorPage() {
               </Group>
             </Radio.Group>
           ))}
-          <MultiSelect
-            label="Who takes part"
+          <ParticipantsField
             description="Their working hours and zones decide the reply-by and whether there is time to meet."
-            data={people.data.map((p) => ({ value: p.id, label: p.name }))}
+            people={people.data}
             value={q.participantIds}
             onChange={(ids) => set("participantIds", ids)}
-            searchable
-            required
             error={errors.participantIds}
           />
           {teams.data && teams.data.length > 0 && (
-            <Select
+            <TeamSelect
               label="Team (uses its agreement)"
               placeholder="The organisation's agreement"
-              data={teams.data.map((t) => ({ value: t.id, label: t.name }))}
+              teams={teams.data}
               value={q.teamId}
               onChange={(v) => set("teamId", v)}
-              clearable
               maw={420}
             />
           )}

@@ -4,4 +4,5 @@ import { lazyPage } from "../../lib/lazy-page";
 export { AdviceAnswer } from "./AdviceAnswer";
 export { AdvisorHomeCard } from "./AdvisorHomeCard";
 export { PURPOSE_CHOICES, type Purpose } from "./advice-text";
+export { KindSelect, ParticipantsField, PurposeField } from "./QuestionFields";
 export const AdvisorPage = lazyPage(() => import("./AdvisorPage"), "AdvisorPage");

@@ -7,11 +7,12 @@ import { SectionCard } from "../../components/SectionCard";
 import { useNow } from "../../lib/now";
 import { usePerson, workingTimeQuery } from "../../lib/resources";
 import { useViewer } from "../../lib/session";
+import { mondayOf, weekDays } from "../../lib/week";
 import { calendarBusyQuery } from "./api";
 import { CalendarFeedSection } from "./CalendarFeedSection";
 import { CalendarsSection } from "./CalendarsSection";
 import { WeekView } from "./WeekView";
-import { mondayOf, validDate, weekDays } from "./week";
+import { validDate } from "./week";
 
 /**
  * My calendar: the person's week (working hours, busy time from their calendars, focus blocks) in

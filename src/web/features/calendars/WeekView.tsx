@@ -2,8 +2,9 @@ import { Group, Stack, Text } from "@mantine/core";
 import type { CSSProperties } from "react";
 import type { Span } from "../../lib/resources";
 import { formatSpan } from "../../lib/time";
+import type { WeekDay } from "../../lib/week";
 import type { CalendarBusy } from "./api";
-import { partsOn, type WeekDay } from "./week";
+import { partsOn } from "./week";
 
 const SHADE = "repeating-linear-gradient(135deg, var(--mantine-color-gray-4) 0 3px, transparent 3px 8px)";
 const WORK = "var(--mantine-color-body)";

@@ -7,15 +7,16 @@ import { Loading } from "../../components/Loading";
 import { useNow } from "../../lib/now";
 import { useViewer } from "../../lib/session";
 import { formatDate } from "../../lib/time";
+import { mondayOf, weekDays } from "../../lib/week";
 import { useMeetings } from "./api";
 import { MeetingCard } from "./list/MeetingCard";
-import { byDay, thisMonday, weekDays } from "./list/week";
+import { byDay } from "./list/week";
 
 /** My meetings, a week at a time, on my wall clock: each day's meetings with cost, my answer and flags. */
 export function MeetingsPage() {
   const viewer = useViewer();
   const now = useNow();
-  const current = thisMonday(viewer.zone, now);
+  const current = mondayOf(viewer.zone, now);
   const [monday, setMonday] = useState(current);
   const days = weekDays(viewer.zone, monday);
   const from = new Date(days[0]?.start ?? 0).toISOString();

@@ -1,5 +1,4 @@
-import { List, Stack, Text, Title } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
+import { Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import type { MeetingKind } from "../../../contracts/agreement";
@@ -8,6 +7,7 @@ import { Loading } from "../../components/Loading";
 import { fieldErrors, useAction } from "../../lib/action";
 import { usePeople, useTeams } from "../../lib/resources";
 import { useViewer } from "../../lib/session";
+import { showAgreementWarnings } from "./agreement-warnings";
 import { createMeeting, meetingKeys } from "./api";
 import { AdvisorStep, type Asked } from "./new/AdvisorStep";
 import { ConflictPanel, conflictOf } from "./new/ConflictPanel";
@@ -47,19 +47,7 @@ export function NewMeetingPage() {
       refresh: [meetingKeys.all],
       done: "Meeting created",
       onDone: ({ meeting, warnings }) => {
-        if (warnings.length > 0)
-          notifications.show({
-            title: "Created, with warnings from the agreement",
-            color: "yellow",
-            autoClose: false,
-            message: (
-              <List size="sm">
-                {warnings.map((w) => (
-                  <List.Item key={`${w.ruleId}-${w.personId ?? ""}-${w.text}`}>{w.text}</List.Item>
-                ))}
-              </List>
-            ),
-          });
+        showAgreementWarnings("Created, with warnings from the agreement", warnings);
         navigate(`/meetings/${meeting.id}`);
       },
     },

@@ -6,6 +6,7 @@ import type {
   MeetingSummaryView,
   MeetingView,
   TemplateView,
+  UpdateMeetingBody,
   Violation,
 } from "../../../contracts/meetings";
 import { api, get } from "../../lib/api";
@@ -68,6 +69,14 @@ export function useMyActionItems() {
 /** Creates a meeting (or a series): 201 with the advice and the warnings, or 409 `agreement_conflict`. */
 export function createMeeting(body: CreateMeetingBody) {
   return api<{ meeting: MeetingView; advice: Advice; warnings: Violation[] }>("POST", "/meetings", body);
+}
+
+/**
+ * Changes a meeting (the organiser): the meeting as it now stands, its `warnings` from the agreement,
+ * or 409 `agreement_conflict` when a new time, length, kind, team or attendee list breaks a blocking rule.
+ */
+export function updateMeeting(id: string, body: UpdateMeetingBody) {
+  return api<{ meeting: MeetingView }>("PATCH", `/meetings/${id}`, body);
 }
 
 /** Marks one of my action items done (or open again). */

@@ -5,5 +5,6 @@ export { meetingKeys } from "./api";
 export const MeetingsPage = lazyPage(() => import("./MeetingsPage"), "MeetingsPage");
 export const NewMeetingPage = lazyPage(() => import("./NewMeetingPage"), "NewMeetingPage");
 export const MeetingPage = lazyPage(() => import("./MeetingPage"), "MeetingPage");
+export const EditMeetingPage = lazyPage(() => import("./EditMeetingPage"), "EditMeetingPage");
 /** Home's "My action items": its own chunk, so Home's first page stays small; wrap it in a Suspense. */
 export const ActionItemsCard = lazyPage(() => import("./list/ActionItemsCard"), "ActionItemsCard");

@@ -1,4 +1,4 @@
-import { Card, List, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, Card, List, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import type { TeamView } from "../../../contracts/teams";
 import { ConfirmButton } from "../../components/ConfirmButton";
@@ -10,6 +10,7 @@ import { can } from "../../lib/permissions";
 import { useViewer } from "../../lib/session";
 import { formatDateTime, formatTime } from "../../lib/time";
 import { deleteRotation, schedulingKeys, useLedger, useRotations } from "./api";
+import { CreateMeetingsForm } from "./CreateMeetingsForm";
 import { KindBadge } from "./RotationPlan";
 
 /** The inconvenience ledger: who carried early, late and outside-hours slots, most first. */
@@ -98,6 +99,7 @@ export function LedgerSection(props: { teams: TeamView[] | undefined; viewerZone
 export function SavedRotations(props: { names: ReadonlyMap<string, string>; viewerZone: string }) {
   const rotations = useRotations();
   const viewer = useViewer();
+  const [making, setMaking] = useState<string | null>(null);
   const remove = useAction(deleteRotation, {
     refresh: [schedulingKeys.all],
     done: "Rotation deleted; its inconvenience is off the ledger",
@@ -124,6 +126,16 @@ export function SavedRotations(props: { names: ReadonlyMap<string, string>; view
                 {first &&
                   last &&
                   `, ${formatDateTime(first.start, props.viewerZone)} to ${formatDateTime(last.start, props.viewerZone)}–${formatTime(last.end, props.viewerZone)}`}{" "}
+                {(r.createdBy === viewer.person.id || r.attendeeIds.includes(viewer.person.id)) && (
+                  <Button
+                    size="compact-xs"
+                    variant="light"
+                    aria-expanded={making === r.id}
+                    onClick={() => setMaking(making === r.id ? null : r.id)}
+                  >
+                    Create these meetings
+                  </Button>
+                )}{" "}
                 {can.deleteRotation(viewer.person, r.createdBy) && (
                   <ConfirmButton
                     question={`Delete "${r.name ?? "Untitled rotation"}"? Its occurrences leave the calendar feeds and the ledger.`}
@@ -139,6 +151,11 @@ export function SavedRotations(props: { names: ReadonlyMap<string, string>; view
           })}
         </List>
         <FormError error={remove.error} />
+        {rotations.data
+          .filter((r) => r.id === making)
+          .map((r) => (
+            <CreateMeetingsForm key={r.id} rotation={r} />
+          ))}
       </Stack>
     </Card>
   );

@@ -8,6 +8,7 @@ import { usePeople, useTeams } from "../../lib/resources";
 import { useViewer } from "../../lib/session";
 import { AttendeePicker } from "./AttendeePicker";
 import { planRotation, schedulingKeys } from "./api";
+import { CreateMeetingsForm } from "./CreateMeetingsForm";
 import { todayAnd, windowOfDates } from "./dates";
 import { CountInput, DateField, LengthInput } from "./fields";
 import { LedgerSection, SavedRotations } from "./LedgerSection";
@@ -144,6 +145,16 @@ export function RotationPage() {
               </Button>
               {savedThis && <Text size="sm">Saved: its occurrences are on the ledger below.</Text>}
             </Group>
+            {savedThis && save.data?.rotationId && (
+              <CreateMeetingsForm
+                rotation={{
+                  id: save.data.rotationId,
+                  name: planned.asked.name.trim() || null,
+                  durationMinutes: planned.asked.durationMinutes,
+                  occurrences: save.data.occurrences,
+                }}
+              />
+            )}
           </Stack>
         </Card>
       )}

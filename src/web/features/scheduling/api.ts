@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import type { CreateMeetingBody, MeetingView } from "../../../contracts/meetings";
 import type {
   LedgerView,
   RotationBody,
@@ -21,6 +22,11 @@ export async function findSlots(body: SlotsBody): Promise<SlotView[]> {
 
 export function planRotation(body: RotationBody): Promise<RotationPlanView> {
   return api<RotationPlanView>("POST", "/scheduling/rotation", body);
+}
+
+/** A saved rotation as a meeting series (POST /meetings with rotationId): 201, or 409 with violations. */
+export function createMeetingsFromRotation(body: CreateMeetingBody & { rotationId: string }) {
+  return api<{ meeting: MeetingView }>("POST", "/meetings", body);
 }
 
 export function deleteRotation(id: string): Promise<void> {

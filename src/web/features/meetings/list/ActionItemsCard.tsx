@@ -42,7 +42,7 @@ export function ActionItemsCard() {
                 <Text size="xs" c="dimmed">
                   {item.due ? `Due ${formatDate(item.due)} · ` : ""}
                   from{" "}
-                  <Anchor component={Link} to={`/meetings/${item.meetingId}`} inherit>
+                  <Anchor component={Link} to={`/meetings/${item.meetingId}`} inherit underline="always">
                     {item.meetingTitle}
                   </Anchor>
                 </Text>

@@ -41,7 +41,7 @@ export function meetingFlags(meeting: Pick<MeetingSummaryView, "status" | "agend
   if (meeting.status === "completed")
     flags.push({
       label: "Completed",
-      color: "teal",
+      color: "green",
       meaning: "The organiser completed it; the recap is on its page.",
     });
   if (meeting.agendaMissing && meeting.status === "scheduled")

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, List, Select, Text, TextInput } from "@mantine/core";
+import { Checkbox, Group, List, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { EmptyHint } from "../../../components/EmptyHint";
 import { FormError } from "../../../components/FormError";
@@ -6,8 +6,9 @@ import { SectionCard } from "../../../components/SectionCard";
 import { fieldErrors, submitWith } from "../../../lib/action";
 import { formatDate } from "../../../lib/time";
 import type { ActionItemView } from "../api";
+import { AddForm, OwnerSelect } from "./AddForm";
 import { useMeetingAction } from "./api";
-import { attendeeOptions, type MeetingContext } from "./context";
+import type { MeetingContext } from "./context";
 
 /** Who does what by when; owners tick their items done. */
 export function ActionItemsSection(ctx: MeetingContext) {
@@ -84,37 +85,29 @@ function AddActionItem({ meeting, viewerId }: MeetingContext) {
     }),
   );
   return (
-    <form aria-label="Add an action item" onSubmit={submit}>
-      <Group align="flex-end" gap="xs">
-        <TextInput
-          label="Action item"
-          required
-          style={{ flex: 2, minWidth: 180 }}
-          value={form.text}
-          onChange={(e) => setForm({ ...form, text: e.currentTarget.value })}
-          error={errors.text}
-        />
-        <Select
-          label="Owner"
-          required
-          data={attendeeOptions(meeting)}
-          value={form.ownerId}
-          onChange={(ownerId) => setForm({ ...form, ownerId })}
-          error={errors.ownerId}
-          style={{ flex: 1, minWidth: 140 }}
-        />
-        <TextInput
-          label="Due"
-          type="date"
-          value={form.due}
-          onChange={(e) => setForm({ ...form, due: e.currentTarget.value })}
-          error={errors.due}
-        />
-        <Button type="submit" loading={add.isPending}>
-          Add
-        </Button>
-      </Group>
-      <FormError error={add.error} />
-    </form>
+    <AddForm label="Add an action item" onSubmit={submit} pending={add.isPending} error={add.error}>
+      <TextInput
+        label="Action item"
+        required
+        style={{ flex: 2, minWidth: 180 }}
+        value={form.text}
+        onChange={(e) => setForm({ ...form, text: e.currentTarget.value })}
+        error={errors.text}
+      />
+      <OwnerSelect
+        meeting={meeting}
+        required
+        value={form.ownerId}
+        onChange={(ownerId) => setForm({ ...form, ownerId })}
+        error={errors.ownerId}
+      />
+      <TextInput
+        label="Due"
+        type="date"
+        value={form.due}
+        onChange={(e) => setForm({ ...form, due: e.currentTarget.value })}
+        error={errors.due}
+      />
+    </AddForm>
   );
 }

@@ -1,10 +1,10 @@
-import { Button, Group, NumberInput, Select, TextInput } from "@mantine/core";
+import { NumberInput, Select, TextInput } from "@mantine/core";
 import { useState } from "react";
 import type { AgendaItemInput } from "../../../../contracts/meetings";
-import { FormError } from "../../../components/FormError";
 import { fieldErrors, submitWith } from "../../../lib/action";
+import { AddForm, OwnerSelect } from "./AddForm";
 import { useMeetingAction } from "./api";
-import { attendeeOptions, type MeetingContext } from "./context";
+import type { MeetingContext } from "./context";
 
 const OUTCOMES = [
   { value: "discuss", label: "Discuss" },
@@ -36,48 +36,40 @@ export function AddAgendaItem({ meeting }: MeetingContext) {
     }),
   );
   return (
-    <form onSubmit={submit} aria-label="Add an agenda item">
-      <Group align="flex-end" gap="xs">
-        <TextInput
-          label="New item"
-          required
-          style={{ flex: 2, minWidth: 180 }}
-          value={form.title}
-          onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
-          error={errors.title}
-        />
-        <Select
-          label="Owner"
-          clearable
-          data={attendeeOptions(meeting)}
-          value={form.ownerId}
-          onChange={(ownerId) => setForm({ ...form, ownerId })}
-          error={errors.ownerId}
-          style={{ flex: 1, minWidth: 140 }}
-        />
-        <NumberInput
-          label="Minutes"
-          min={1}
-          max={480}
-          w={100}
-          value={form.minutes}
-          onChange={(minutes) => setForm({ ...form, minutes })}
-          error={errors.minutes}
-        />
-        <Select
-          label="Outcome"
-          data={OUTCOMES}
-          allowDeselect={false}
-          value={form.outcome}
-          onChange={(outcome) => setForm({ ...form, outcome: outcome ?? "discuss" })}
-          error={errors.outcome}
-          w={190}
-        />
-        <Button type="submit" loading={add.isPending}>
-          Add
-        </Button>
-      </Group>
-      <FormError error={add.error} />
-    </form>
+    <AddForm label="Add an agenda item" onSubmit={submit} pending={add.isPending} error={add.error}>
+      <TextInput
+        label="New item"
+        required
+        style={{ flex: 2, minWidth: 180 }}
+        value={form.title}
+        onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
+        error={errors.title}
+      />
+      <OwnerSelect
+        meeting={meeting}
+        clearable
+        value={form.ownerId}
+        onChange={(ownerId) => setForm({ ...form, ownerId })}
+        error={errors.ownerId}
+      />
+      <NumberInput
+        label="Minutes"
+        min={1}
+        max={480}
+        w={100}
+        value={form.minutes}
+        onChange={(minutes) => setForm({ ...form, minutes })}
+        error={errors.minutes}
+      />
+      <Select
+        label="Outcome"
+        data={OUTCOMES}
+        allowDeselect={false}
+        value={form.outcome}
+        onChange={(outcome) => setForm({ ...form, outcome: outcome ?? "discuss" })}
+        error={errors.outcome}
+        w={190}
+      />
+    </AddForm>
   );
 }

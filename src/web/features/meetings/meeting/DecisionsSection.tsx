@@ -1,10 +1,10 @@
-import { Button, Group, List, Select, Text, Textarea } from "@mantine/core";
+import { List, Select, Text, Textarea } from "@mantine/core";
 import { useState } from "react";
 import { EmptyHint } from "../../../components/EmptyHint";
-import { FormError } from "../../../components/FormError";
 import { SectionCard } from "../../../components/SectionCard";
 import { fieldErrors, submitWith } from "../../../lib/action";
 import { formatDateTime } from "../../../lib/time";
+import { AddForm } from "./AddForm";
 import { useMeetingAction } from "./api";
 import type { MeetingContext } from "./context";
 
@@ -61,39 +61,36 @@ function AddDecision({ meeting }: MeetingContext) {
     .sort((a, b) => a.position - b.position)
     .map((i) => ({ value: i.id, label: i.title }));
   return (
-    <form
-      aria-label="Record a decision"
+    <AddForm
+      label="Record a decision"
+      submitLabel="Record"
       onSubmit={submitWith(() =>
         add.mutate({ text: text.trim(), ...(agendaItemId ? { agendaItemId } : {}) }),
       )}
+      pending={add.isPending}
+      error={add.error}
     >
-      <Group align="flex-end" gap="xs">
-        <Textarea
-          label="Decision"
-          required
-          autosize
-          minRows={1}
-          style={{ flex: 2, minWidth: 200 }}
-          value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
-          error={errors.text}
+      <Textarea
+        label="Decision"
+        required
+        autosize
+        minRows={1}
+        style={{ flex: 2, minWidth: 200 }}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        error={errors.text}
+      />
+      {items.length > 0 && (
+        <Select
+          label="On agenda item"
+          clearable
+          data={items}
+          value={agendaItemId}
+          onChange={setItem}
+          error={errors.agendaItemId}
+          style={{ flex: 1, minWidth: 160 }}
         />
-        {items.length > 0 && (
-          <Select
-            label="On agenda item"
-            clearable
-            data={items}
-            value={agendaItemId}
-            onChange={setItem}
-            error={errors.agendaItemId}
-            style={{ flex: 1, minWidth: 160 }}
-          />
-        )}
-        <Button type="submit" loading={add.isPending}>
-          Record
-        </Button>
-      </Group>
-      <FormError error={add.error} />
-    </form>
+      )}
+    </AddForm>
   );
 }

@@ -1,11 +1,12 @@
-import { Group, Text } from "@mantine/core";
+import { Button, Group, Text } from "@mantine/core";
+import { Link } from "react-router";
 import { ConfirmButton } from "../../../components/ConfirmButton";
 import { FormError } from "../../../components/FormError";
 import { SectionCard } from "../../../components/SectionCard";
 import { useMeetingAction } from "./api";
-import type { MeetingContext } from "./context";
+import { type MeetingContext, meetingPath } from "./context";
 
-/** Complete (sends the recap) or cancel: the organiser's, each asked once. */
+/** Edit or reschedule (its own page), complete (sends the recap) or cancel: the organiser's, the last two asked once. */
 export function OrganiserActions({ meeting }: MeetingContext) {
   const complete = useMeetingAction(() => ({ method: "POST", path: `/meetings/${meeting.id}/complete` }), {
     done: "Completed: the recap is on its way to everyone invited.",
@@ -27,6 +28,11 @@ export function OrganiserActions({ meeting }: MeetingContext) {
         </Text>
       )}
       <Group>
+        {meeting.status === "scheduled" && (
+          <Button component={Link} to={`${meetingPath(meeting)}/edit`} size="sm" variant="light">
+            Edit or reschedule
+          </Button>
+        )}
         <ConfirmButton
           color="indigo"
           variant="filled"

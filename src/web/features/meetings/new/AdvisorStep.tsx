@@ -1,12 +1,11 @@
-import { Alert, Button, Group, MultiSelect, Radio, Select, SimpleGrid, Stack, Text } from "@mantine/core";
+import { Alert, Button, Group, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import type { Advice, AdviceInput, MeetingKind } from "../../../../contracts/agreement";
 import type { PersonView } from "../../../../contracts/people";
 import { FormError } from "../../../components/FormError";
 import { fieldErrors, submitWith, useAction } from "../../../lib/action";
 import { api } from "../../../lib/api";
-import { AdviceAnswer, PURPOSE_CHOICES, type Purpose } from "../../advisor";
-import { KIND_OPTIONS } from "../../agreement";
+import { AdviceAnswer, KindSelect, ParticipantsField, type Purpose, PurposeField } from "../../advisor";
 
 export interface Asked {
   purpose: Purpose;
@@ -59,37 +58,19 @@ export function AdvisorStep(props: {
             First, one question: could this be async? Say what the meeting is for and with whom; the answer
             follows your working agreement and everyone's working hours.
           </Text>
-          <Radio.Group
-            label="What is it for?"
-            required
-            value={purpose}
-            onChange={(v) => setPurpose(v as Purpose)}
-            error={purposeError ?? errors.purpose}
-          >
-            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} mt={6}>
-              {PURPOSE_CHOICES.map((p) => (
-                <Radio key={p.value} value={p.value} label={p.label} description={p.description} />
-              ))}
-            </SimpleGrid>
-          </Radio.Group>
-          <Select
+          <PurposeField value={purpose} onChange={setPurpose} error={purposeError ?? errors.purpose} />
+          <KindSelect
             label="Kind of meeting"
             placeholder="None in particular"
-            data={KIND_OPTIONS}
             value={kind}
-            onChange={(v) => setKind(v as MeetingKind | null)}
-            clearable
-            searchable
+            onChange={setKind}
             maw={420}
             error={errors.kind}
           />
-          <MultiSelect
-            label="Who takes part"
-            data={props.people.map((p) => ({ value: p.id, label: p.name }))}
+          <ParticipantsField
+            people={props.people}
             value={participantIds}
             onChange={setParticipantIds}
-            searchable
-            required
             error={errors.participantIds}
           />
           <FormError error={ask.error} />

@@ -1,18 +1,21 @@
-import { Anchor, Button, Group, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Anchor, Button, Group, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
-import type { MeetingKind } from "../../../../contracts/agreement";
 import type { PersonView } from "../../../../contracts/people";
 import type { TeamView } from "../../../../contracts/teams";
+import { TeamSelect } from "../../../components/TeamSelect";
 import { submitWith } from "../../../lib/action";
-import { KIND_OPTIONS } from "../../agreement";
+import { KindSelect } from "../../advisor";
 import { AttendeePicker, DateField, LengthInput } from "../../scheduling";
 import { AgendaEditor } from "./AgendaEditor";
 import { AttendeeTimes } from "./AttendeeTimes";
 import { keepDraft, type MeetingDraft, startOf } from "./draft";
 import { RepeatFields } from "./RepeatFields";
 
-/** The meeting's details: what, when (viewer's zone), who (with their own clocks), how often, the agenda. */
+/**
+ * The meeting's details: what, when (viewer's zone), who (with their own clocks), how often, the agenda.
+ * `editing` (an existing meeting): no repeat, agenda or Find a time here, and the button saves.
+ */
 export function DetailsForm(props: {
   draft: MeetingDraft;
   setDraft: (update: (prev: MeetingDraft) => MeetingDraft) => void;
@@ -22,6 +25,7 @@ export function DetailsForm(props: {
   errors: Record<string, string>;
   pending: boolean;
   onSubmit: () => void;
+  editing?: boolean;
   children?: ReactNode;
 }) {
   const { draft, errors, people, viewerZone } = props;
@@ -31,6 +35,14 @@ export function DetailsForm(props: {
   // "attendees[2].personId": the server names one attendee; the picker shows it (people are in order).
   const attendeeError =
     errors.attendees ?? Object.entries(errors).find(([path]) => path.startsWith("attendees["))?.[1];
+  // One list each: a person is required or optional, never both.
+  const picker = (list: "required" | "optional", other: "required" | "optional") => ({
+    people,
+    teams: props.teams,
+    value: draft[list],
+    taken: draft[other],
+    onChange: (ids: string[]) => set(list, ids),
+  });
   const findTime = `/meetings/find-a-time?people=${draft.required.join(",")}&duration=${draft.durationMinutes}`;
 
   return (
@@ -45,24 +57,22 @@ export function DetailsForm(props: {
           maw={560}
         />
         <Group align="flex-start" gap="sm" wrap="wrap">
-          <Select
+          <KindSelect
             label="Kind"
-            data={KIND_OPTIONS}
             value={draft.kind}
-            onChange={(v) => v && set("kind", v as MeetingKind)}
+            onChange={(v) => v && set("kind", v)}
+            clearable={false}
             allowDeselect={false}
-            searchable
             error={errors.kind}
             w={260}
           />
           {props.teams && props.teams.length > 0 && (
-            <Select
+            <TeamSelect
               label="Team (its agreement applies)"
               placeholder="No team"
-              data={props.teams.map((t) => ({ value: t.id, label: t.name }))}
+              teams={props.teams}
               value={draft.teamId}
               onChange={(v) => set("teamId", v)}
-              clearable
               error={errors.teamId}
               w={260}
             />
@@ -96,22 +106,14 @@ export function DetailsForm(props: {
         </Group>
         <AttendeePicker
           label="Required attendees"
-          people={people}
-          teams={props.teams}
-          value={draft.required}
-          taken={draft.optional}
-          onChange={(ids) => set("required", ids)}
+          {...picker("required", "optional")}
           error={attendeeError}
           required
         />
         <AttendeePicker
           label="Optional attendees"
           description="They are invited and may follow async; the agreement's blocking rules count required people."
-          people={people}
-          teams={props.teams}
-          value={draft.optional}
-          taken={draft.required}
-          onChange={(ids) => set("optional", ids)}
+          {...picker("optional", "required")}
         />
         <AttendeeTimes
           people={people}
@@ -121,13 +123,21 @@ export function DetailsForm(props: {
           durationMinutes={draft.durationMinutes}
           viewerZone={viewerZone}
         />
-        <Text size="sm">
-          <Anchor component={Link} to={findTime} onClick={() => keepDraft(draft)} inherit underline="always">
-            Find a time when everyone required works and is free
-          </Anchor>{" "}
-          ("Create meeting" on a suggested time brings you back here, with what you typed kept).
-        </Text>
-        <RepeatFields draft={draft} set={set} errors={errors} />
+        {!props.editing && (
+          <Text size="sm">
+            <Anchor
+              component={Link}
+              to={findTime}
+              onClick={() => keepDraft(draft)}
+              inherit
+              underline="always"
+            >
+              Find a time when everyone required works and is free
+            </Anchor>{" "}
+            ("Create meeting" on a suggested time brings you back here, with what you typed kept).
+          </Text>
+        )}
+        {!props.editing && <RepeatFields draft={draft} set={set} errors={errors} />}
         <TextInput
           label="Location or video link"
           value={draft.location}
@@ -135,11 +145,13 @@ export function DetailsForm(props: {
           error={errors.location}
           maw={560}
         />
-        <AgendaEditor rows={draft.agenda} onChange={(rows) => set("agenda", rows)} errors={errors} />
+        {!props.editing && (
+          <AgendaEditor rows={draft.agenda} onChange={(rows) => set("agenda", rows)} errors={errors} />
+        )}
         {props.children}
         <Group>
           <Button type="submit" loading={props.pending}>
-            Create meeting
+            {props.editing ? "Save changes" : "Create meeting"}
           </Button>
         </Group>
       </Stack>

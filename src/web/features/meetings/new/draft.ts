@@ -104,10 +104,13 @@ export function emptyRow(): AgendaRow {
   return { key: `row-${++rowKeys}`, title: "", outcome: "discuss" };
 }
 
+/** A body that names its attendees (only a rotation's may leave them out). */
+type BodyWithAttendees = CreateMeetingBody & { attendees: NonNullable<CreateMeetingBody["attendees"]> };
+
 /** The request body; `reason` carries an override of the agreement's blocking rules. */
-export function toCreateBody(draft: MeetingDraft, zone: string, reason?: string): CreateMeetingBody {
+export function toCreateBody(draft: MeetingDraft, zone: string, reason?: string): BodyWithAttendees {
   const start = startOf(draft, zone);
-  const body: CreateMeetingBody = {
+  const body: BodyWithAttendees = {
     title: draft.title.trim(),
     kind: draft.kind,
     // An impossible date is sent as is, so the server names the field.

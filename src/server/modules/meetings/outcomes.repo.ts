@@ -1,0 +1,71 @@
+import { and, asc, eq, type SQL } from "drizzle-orm";
+import type { z } from "zod";
+import type { ActionItemView, decisionView } from "../../../contracts/meetings";
+import type { Executor } from "../../platform/db/types";
+import type { MeetingRow } from "./meeting-access";
+import { actionItems, meetingDecisions, meetings } from "./meetings.table";
+
+type DecisionRow = typeof meetingDecisions.$inferSelect;
+type ActionItemRow = typeof actionItems.$inferSelect;
+export type DecisionView = z.infer<typeof decisionView>;
+
+export const presentDecision = (row: DecisionRow): DecisionView => ({
+  id: row.id,
+  text: row.text,
+  agendaItemId: row.agendaItemId,
+  supersedes: row.supersedes,
+  recordedBy: row.recordedBy,
+  createdAt: row.createdAt.toISOString(),
+});
+
+export const presentActionItem = (row: ActionItemRow, meetingTitle: string): ActionItemView => ({
+  id: row.id,
+  meetingId: row.meetingId,
+  meetingTitle,
+  text: row.text,
+  ownerId: row.ownerId,
+  due: row.due,
+  status: row.status,
+  createdAt: row.createdAt.toISOString(),
+  carriedFrom: row.carriedFrom,
+});
+
+/** A meeting's decisions, oldest first: for its page and its recap. */
+export async function decisionsOf(executor: Executor, meeting: MeetingRow): Promise<DecisionView[]> {
+  const rows = await executor
+    .select()
+    .from(meetingDecisions)
+    .where(
+      and(
+        eq(meetingDecisions.organisationId, meeting.organisationId),
+        eq(meetingDecisions.meetingId, meeting.id),
+      ),
+    )
+    .orderBy(asc(meetingDecisions.createdAt), asc(meetingDecisions.id));
+  return rows.map(presentDecision);
+}
+
+const OLDEST_FIRST = [asc(actionItems.createdAt), asc(actionItems.id)];
+
+/**
+ * The organisation's action items that `where` picks, each with its meeting's title; oldest first
+ * unless `order` says otherwise, at most `limit`.
+ */
+export async function actionItemsWhere(
+  executor: Executor,
+  organisationId: string,
+  where: SQL | undefined,
+  options: { order?: SQL[]; limit?: number } = {},
+): Promise<ActionItemView[]> {
+  const query = executor
+    .select({ item: actionItems, meetingTitle: meetings.title })
+    .from(actionItems)
+    .innerJoin(meetings, eq(meetings.id, actionItems.meetingId))
+    .where(
+      and(eq(actionItems.organisationId, organisationId), eq(meetings.organisationId, organisationId), where),
+    )
+    .orderBy(...(options.order ?? OLDEST_FIRST))
+    .$dynamic();
+  const rows = await (options.limit === undefined ? query : query.limit(options.limit));
+  return rows.map((r) => presentActionItem(r.item, r.meetingTitle));
+}
