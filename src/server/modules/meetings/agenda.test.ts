@@ -5,7 +5,7 @@ import { makeOrg, type TestOrg, type TestPerson } from "../../../../test/support
 import { call, type TestEnv, testEnv } from "../../../../test/support/harness";
 import { liveEvents } from "../../platform/events/live-events.table";
 import { INFORM_NUDGE } from "./agenda.service";
-import { meetingAttendees, meetings } from "./meetings.table";
+import { meetings } from "./meetings.table";
 
 let env: TestEnv;
 let org: TestOrg;

@@ -52,6 +52,14 @@ export async function meetingFor(
     .where(and(eq(meetings.id, meetingId), eq(meetings.organisationId, actor.organisationId)));
   const [meeting] = options.forUpdate ? await query.for("update") : await query;
   if (!meeting) throw notFound("Meeting");
+  const access = await accessTo(db, actor, meeting);
+  if (!may(actor, "meeting.read", access.facts)) throw notFound("Meeting");
+  if (action) authorize(actor, action, access.facts as never);
+  return access;
+}
+
+/** A loaded meeting with its attendees and the actor's relationship to it; checks nothing. */
+export async function accessTo(db: Executor, actor: Actor, meeting: MeetingRow): Promise<MeetingAccess> {
   const attendees = await db
     .select()
     .from(meetingAttendees)
@@ -63,8 +71,6 @@ export async function meetingFor(
     );
   const mine = attendees.find((a) => a.personId === actor.personId);
   const facts = { authorOf: meeting.organiserId === actor.personId, attendeeOf: mine !== undefined };
-  if (!may(actor, "meeting.read", facts)) throw notFound("Meeting");
-  if (action) authorize(actor, action, facts as never);
   return { meeting, attendees, mine, facts };
 }
 

@@ -13,6 +13,7 @@ import { invalid, notFound } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
 import { notify } from "../notifications";
 import {
+  accessTo,
   assertNotCancelled,
   isPrivateKind,
   type MeetingAccess,
@@ -183,22 +184,8 @@ async function accessForItem(tx: Executor, actor: Actor, item: ActionItemRow): P
     .from(meetings)
     .where(and(eq(meetings.id, item.meetingId), eq(meetings.organisationId, item.organisationId)));
   if (!meeting) throw notFound("Action item");
-  const attendees = await tx
-    .select()
-    .from(meetingAttendees)
-    .where(
-      and(
-        eq(meetingAttendees.organisationId, meeting.organisationId),
-        eq(meetingAttendees.meetingId, meeting.id),
-      ),
-    );
-  const mine = attendees.find((a) => a.personId === actor.personId);
-  return {
-    meeting,
-    attendees,
-    mine,
-    facts: { authorOf: meeting.organiserId === actor.personId, attendeeOf: mine !== undefined },
-  };
+  // Its owner may change it even when no longer invited: no read check here.
+  return accessTo(tx, actor, meeting);
 }
 
 /**
