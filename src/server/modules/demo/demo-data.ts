@@ -109,7 +109,8 @@ export const DEMO_NOTIFICATIONS = [
 
 /**
  * Meetings (issue 11), placed from today in the organisation's zone: `workdays` counts working days
- * (Monday to Friday) from today, as do `dueInWorkdays`; `at` is London time. People are by email.
+ * (Monday to Friday) from today, as do `dueInWorkdays`; `at` is London time. People are by email,
+ * templates by their built-in name.
  */
 export const DEMO_MEETINGS = {
   /** A weekly series from the "Weekly team" template: the last one completed, the next one carrying on. */
@@ -122,7 +123,7 @@ export const DEMO_MEETINGS = {
     at: "15:00",
     minutes: 45,
     count: 8,
-    templateId: "00000000-0000-4000-8000-000000000103",
+    template: "Weekly team",
     covered: ["Blockers: where do we need each other?", "Priorities for the week"],
     /** Added to the past meeting and left open: the next one shows it carried forward. */
     extraItem: "Churn in the self-serve plan",
@@ -157,7 +158,7 @@ export const DEMO_MEETINGS = {
     workdays: 2,
     at: "14:00",
     minutes: 30,
-    templateId: "00000000-0000-4000-8000-000000000101",
+    template: "One-to-one",
     privateNotes: [
       { by: email("marcus"), body: "Olivia wants to lead the pricing work: suggest it as her stretch goal." },
       { by: DEMO_OWNER.email, body: "Ask about the conference budget for the spring." },
@@ -180,7 +181,7 @@ export const DEMO_MEETINGS = {
     workdays: 3,
     at: "14:00",
     minutes: 90,
-    templateId: "00000000-0000-4000-8000-000000000104",
+    template: "Planning",
     reason:
       "Quarterly planning needs one long session; every other meeting this quarter stays under an hour.",
     actionItem: { text: "Collect estimates from Platform before planning", dueInWorkdays: 2 },

@@ -7,6 +7,7 @@ import {
   addAgendaItem,
   addDecision,
   answerMeeting,
+  BUILT_IN_TEMPLATES,
   completeMeeting,
   createMeeting,
   rateMeeting,
@@ -25,6 +26,11 @@ export interface DemoCast {
 }
 
 const ZONE = DEMO_ORGANISATION.timeZone;
+const template = (name: string) => {
+  const found = BUILT_IN_TEMPLATES.find((t) => t.name === name);
+  if (!found) throw new Error(`demo data names the template "${name}", which is not built in`);
+  return found.id;
+};
 const HOUR_MS = 3_600_000;
 
 /** Dates and times counted from now in the organisation's zone. */
@@ -71,7 +77,7 @@ export async function seedMeetings(deps: Deps, cast: DemoCast): Promise<number> 
     attendees: attendees(w.attendees),
     teamId: cast.teamId(w.team),
     recurrence: { frequency: "weekly", count: w.count },
-    templateId: w.templateId,
+    templateId: template(w.template),
   });
   await seedPastWeekly(deps, cast, last, when.workday);
   for (const { by, response } of w.rsvps)
@@ -84,7 +90,7 @@ export async function seedMeetings(deps: Deps, cast: DemoCast): Promise<number> 
     start: when.at(when.workday(o.workdays), o.at),
     durationMinutes: o.minutes,
     attendees: attendees(o.attendees),
-    templateId: o.templateId,
+    templateId: template(o.template),
   });
   for (const { by, body } of o.privateNotes) await savePrivateNotes(deps, cast.actor(by), oneToOne.id, body);
 
@@ -104,7 +110,7 @@ export async function seedMeetings(deps: Deps, cast: DemoCast): Promise<number> 
     start: when.at(when.workday(p.workdays), p.at),
     durationMinutes: p.minutes,
     attendees: attendees(p.attendees),
-    templateId: p.templateId,
+    templateId: template(p.template),
     override: { reason: p.reason },
   });
   await addActionItem(deps, cast.actor(p.organiser), planning.id, {

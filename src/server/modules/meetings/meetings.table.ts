@@ -38,7 +38,7 @@ export const meetingSeries = pgTable("meeting_series", {
   durationMinutes: integer("duration_minutes").notNull(),
   createdBy: uuid("created_by")
     .notNull()
-    .references(() => people.id),
+    .references(() => people.id, { onDelete: "cascade" }),
   createdAt: createdAt(),
 });
 
@@ -59,7 +59,7 @@ export const meetings = pgTable(
     preReads: jsonb("pre_reads").$type<{ title: string | null; url: string }[]>().notNull().default([]),
     organiserId: uuid("organiser_id")
       .notNull()
-      .references(() => people.id),
+      .references(() => people.id, { onDelete: "cascade" }),
     teamId: uuid("team_id").references(() => teams.id, { onDelete: "set null" }),
     startAt: timestamp("start_at", { withTimezone: true }).notNull(),
     endAt: timestamp("end_at", { withTimezone: true }).notNull(),
@@ -124,7 +124,7 @@ export const meetingOverrides = pgTable(
     ruleIds: text("rule_ids").array().notNull(),
     by: uuid("by_id")
       .notNull()
-      .references(() => people.id),
+      .references(() => people.id, { onDelete: "cascade" }),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("meeting_overrides_meeting_idx").on(t.meetingId)],
@@ -185,7 +185,7 @@ export const meetingDecisions = pgTable(
     supersedes: uuid("supersedes"),
     recordedBy: uuid("recorded_by")
       .notNull()
-      .references(() => people.id),
+      .references(() => people.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
   },
   (t) => [index("meeting_decisions_meeting_idx").on(t.meetingId, t.createdAt)],
@@ -209,7 +209,7 @@ export const actionItems = pgTable(
       .default("open"),
     createdBy: uuid("created_by")
       .notNull()
-      .references(() => people.id),
+      .references(() => people.id, { onDelete: "cascade" }),
     /** The earlier occurrence (a meeting id) this open item was moved from by carry-forward. */
     carriedFrom: uuid("carried_from"),
     createdAt: createdAt(),
@@ -249,7 +249,7 @@ export const meetingTemplates = pgTable(
     kind: text("kind").$type<MeetingKind>(),
     createdBy: uuid("created_by")
       .notNull()
-      .references(() => people.id),
+      .references(() => people.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("meeting_templates_name_idx").on(t.organisationId, sql`lower(${t.name})`)],
