@@ -1,21 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiCall, setUpThroughApi } from "./support/api";
 import { type E2E, screenshot, seriousViolations, startE2E } from "./support/browser";
-import { joinAs } from "./support/flows";
+import { joinAs, KENJI, PRIYA } from "./support/flows";
 
-const owner = {
-  organisation: "Acme Remote",
-  name: "Priya Patel",
-  email: "priya@example.test",
-  password: "correct horse battery",
-  timeZone: "Asia/Kolkata",
-};
-const kenji = {
-  name: "Kenji Sato",
-  email: "kenji@example.test",
-  password: "kenji's long password",
-  timeZone: "Europe/London",
-};
+const owner = PRIYA;
+const kenji = KENJI;
 
 interface Meeting {
   id: string;

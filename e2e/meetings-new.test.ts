@@ -1,14 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiCall, setUpThroughApi } from "./support/api";
 import { type E2E, screenshot, seriousViolations, startE2E } from "./support/browser";
+import { joinAs, KENJI, PRIYA } from "./support/flows";
 
-const owner = {
-  organisation: "Acme Remote",
-  name: "Priya Patel",
-  email: "priya@example.test",
-  password: "correct horse battery",
-  timeZone: "Asia/Kolkata",
-};
+const owner = PRIYA;
 
 /**
  * Issue 11, the organiser's way in: Find a time → "Create meeting" → the advisor's question first →
@@ -23,21 +18,7 @@ describe("new meeting from a suggested time, past the agreement, to the list and
     const { page, baseUrl } = e2e;
     await setUpThroughApi(page.request, baseUrl, owner);
     priyaId = (await apiCall<{ person: { id: string } }>(page.request, baseUrl, "GET", "/me")).person.id;
-    const { invitation } = await apiCall<{ invitation: { token: string } }>(
-      page.request,
-      baseUrl,
-      "POST",
-      "/people",
-      { name: "Kenji Sato", email: "kenji@example.test", role: "member", timeZone: "Europe/London" },
-    );
-    const kenji = await e2e.newContext({ timezoneId: "Europe/London" });
-    const accepted = await kenji.page.request.post(
-      `${baseUrl}/api/v1/invitations/${invitation.token}/accept`,
-      {
-        data: { password: "kenji's long password", timeZone: "Europe/London" },
-      },
-    );
-    expect(accepted.status()).toBe(200);
+    await joinAs(e2e, KENJI);
   }, 60_000);
   afterAll(async () => {
     await e2e?.close();

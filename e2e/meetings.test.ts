@@ -2,22 +2,11 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiCall, setUpThroughApi } from "./support/api";
 import { type Browsing, type E2E, screenshot, seriousViolations, startE2E } from "./support/browser";
-import { joinAs } from "./support/flows";
+import { joinAs, KENJI, PRIYA } from "./support/flows";
 
-const owner = {
-  organisation: "Acme Remote",
-  name: "Priya Patel",
-  email: "priya@example.test",
-  password: "correct horse battery",
-  timeZone: "Asia/Kolkata",
-};
+const owner = PRIYA;
 // Kenji works around the clock here, so the recap reaches his inbox at once whatever the hour of the run.
-const kenji = {
-  name: "Kenji Sato",
-  email: "kenji@example.test",
-  password: "kenji's long password",
-  timeZone: "Europe/London",
-};
+const kenji = KENJI;
 const ana = {
   name: "Ana Lima",
   email: "ana@example.test",

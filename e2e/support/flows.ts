@@ -33,6 +33,21 @@ export const pathOf = (url: string) => {
   return `${parsed.pathname}${parsed.search}`;
 };
 
+/** The cast of the meetings browser tests: Priya sets up the organisation in Kolkata, Kenji joins from London. */
+export const PRIYA = {
+  organisation: "Acme Remote",
+  name: "Priya Patel",
+  email: "priya@example.test",
+  password: "correct horse battery",
+  timeZone: "Asia/Kolkata",
+};
+export const KENJI: Joiner = {
+  name: "Kenji Sato",
+  email: "kenji@example.test",
+  password: "kenji's long password",
+  timeZone: "Europe/London",
+};
+
 export interface Joiner {
   name: string;
   email: string;

@@ -1,4 +1,5 @@
 import type { Advice, AdviceInput } from "../../../contracts/agreement";
+import { meetingChanged } from "../../../contracts/events";
 import {
   type AgendaItemInput,
   type CreateMeetingBody,
@@ -20,7 +21,7 @@ import { templateAgenda } from "./agenda.templates";
 import { type MeetingRequest, meetingRequest } from "./from-rotation";
 import { assertAllowed, gather, judge, overriddenRules } from "./gates.service";
 import { queueInvitations } from "./invitations";
-import { type AttendeeRow, type MeetingRow, publishMeetingChanged } from "./meeting-access";
+import type { MeetingRow } from "./meeting-access";
 import { writeLedger } from "./meetings.ledger";
 import { tellAboutMeeting } from "./meetings.notify";
 import { presentMeeting } from "./meetings.present";
@@ -210,15 +211,8 @@ export async function createMeeting(
     }
     await tellAboutMeeting(tx, deps, actor, "meeting.invited", rows, personIds);
     await queueInvitations(tx, deps, { organisationId, meetingIds, method: "REQUEST" });
-    const attendeeRows: AttendeeRow[] = attendees.map((a) => ({
-      meetingId: first.id,
-      organisationId,
-      personId: a.personId,
-      required: a.required ?? true,
-      rsvp: a.rsvp ?? "pending",
-      rsvpAt: null,
-    }));
-    for (const meeting of rows) await publishMeetingChanged(tx, deps, { meeting, attendees: attendeeRows });
+    // One event for a whole series: the pages refetch every meeting query on any meeting.changed.
+    await deps.events.publish(tx, meetingChanged(organisationId, first.id, [organiserId, ...personIds]));
     return first;
   });
   const meeting = await presentMeeting(deps, actor, created.id, warnings);

@@ -8,6 +8,7 @@ import {
 } from "../../../../test/support/build";
 import { actorOf, makeOrg, type TestOrg, type TestPerson } from "../../../../test/support/factories";
 import { call, type TestEnv, testEnv } from "../../../../test/support/harness";
+import { liveEvents } from "../../platform/events/live-events.table";
 import { auditLog } from "../audit/audit.table";
 import { inconvenienceLedger } from "../scheduling";
 import { answerMeeting } from "./meetings.service";
@@ -196,6 +197,16 @@ describe("POST /api/v1/meetings", () => {
     expect(last.json().meeting.series).toMatchObject({ index: 4, nextId: null, previousId: rows[2]?.id });
     expect(last.json().meeting.agenda.length).toBe(meeting.agenda.length);
     expect(meeting.agenda[0].title).toMatch(/Check-in/);
+    // One live event for the whole series, to the organiser and the attendees.
+    const events = await env.deps.db
+      .select()
+      .from(liveEvents)
+      .where(and(eq(liveEvents.type, "meeting.changed"), eq(liveEvents.organisationId, o.organisation.id)));
+    expect(events).toHaveLength(1);
+    expect(events[0]?.objectId).toBe(meeting.id);
+    expect(events[0]?.audience.personIds).toEqual(
+      expect.arrayContaining([o.member.person.id, o.manager.person.id]),
+    );
   });
 
   it("refuses a series of more than 52 meetings, naming recurrence", async () => {
