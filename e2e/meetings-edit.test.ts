@@ -93,8 +93,9 @@ describe("rescheduling a meeting past the agreement", () => {
     });
 
     // Back on the meeting page: the new time in Priya's zone, and the reason on the meeting.
-    await page.getByRole("heading", { name: "Roadmap review", level: 1 }).waitFor();
-    expect(new URL(page.url()).pathname).toBe(`/meetings/${meeting.id}`);
+    // (Waiting for the address, not a heading: the edit page's "Edit Roadmap review" is one too.)
+    await page.waitForURL((url) => url.pathname === `/meetings/${meeting.id}`);
+    await page.getByRole("heading", { name: "Roadmap review", level: 1, exact: true }).waitFor();
     await page.getByText(/, 16:00–17:30 \(90 min, your time\)$/).waitFor();
     await page.getByText(/The launch plan needs the whole team at once/).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
