@@ -131,26 +131,19 @@ async function rotationOccurrencesOf(
  * occurrences are EXDATEs.
  */
 async function meetingsOf(executor: Executor, organisationId: string, personId: string, now: number) {
-  const invited = executor
-    .select({ id: meetingAttendees.meetingId })
-    .from(meetingAttendees)
-    .where(
-      and(
-        eq(meetingAttendees.organisationId, organisationId),
-        eq(meetingAttendees.personId, personId),
-        ne(meetingAttendees.rsvp, "no"),
-      ),
-    );
-  const declined = executor
-    .select({ id: meetingAttendees.meetingId })
-    .from(meetingAttendees)
-    .where(
-      and(
-        eq(meetingAttendees.organisationId, organisationId),
-        eq(meetingAttendees.personId, personId),
-        eq(meetingAttendees.rsvp, "no"),
-      ),
-    );
+  const answered = (declined: boolean) =>
+    executor
+      .select({ id: meetingAttendees.meetingId })
+      .from(meetingAttendees)
+      .where(
+        and(
+          eq(meetingAttendees.organisationId, organisationId),
+          eq(meetingAttendees.personId, personId),
+          declined ? eq(meetingAttendees.rsvp, "no") : ne(meetingAttendees.rsvp, "no"),
+        ),
+      );
+  const invited = answered(false);
+  const declined = answered(true);
   const rows = await executor
     .select({
       id: meetings.id,
