@@ -45,6 +45,8 @@ export const rulesSchema = z.strictObject({
     .min(1)
     .max(24 * 60),
   maxAttendees: z.number().int().min(1).max(10_000),
+  /** A thread with more comments than this between the same few people is stalled (issue 12). */
+  escalateAfterComments: z.number().int().min(2).max(1000),
 });
 export type Rules = z.infer<typeof rulesSchema>;
 export type RuleName = keyof Rules;
@@ -67,6 +69,7 @@ export const DEFAULT_RULES: Rules = {
   focus: { minDailyHours: 2 },
   maxMeetingMinutes: 60,
   maxAttendees: 12,
+  escalateAfterComments: 12,
 };
 
 export const PURPOSES = ["inform", "discuss", "decide", "brainstorm", "bond", "feedback"] as const;

@@ -7,6 +7,8 @@ export const LIVE_EVENT_TYPES = [
   "notification.delivered",
   /** Anything on a meeting changed (details, agenda, notes, outcomes, RSVPs); to its people. */
   "meeting.changed",
+  /** Anything on an update changed (edit, comment, reaction, answer, decision); to its people. */
+  "update.changed",
 ] as const;
 export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
 
@@ -57,6 +59,13 @@ export const notificationDelivered = (organisationId: string, id: string, recipi
 /** Something on a meeting changed (`id`: the meeting); its organiser and attendees refetch it. */
 export const meetingChanged = (organisationId: string, id: string, personIds: readonly string[]) => ({
   type: "meeting.changed" as const,
+  id,
+  audience: { organisationId, personIds } satisfies EventAudience,
+});
+
+/** Something on an update changed (`id`: the update); its author and recipients refetch it and their feeds. */
+export const updateChanged = (organisationId: string, id: string, personIds: readonly string[]) => ({
+  type: "update.changed" as const,
   id,
   audience: { organisationId, personIds } satisfies EventAudience,
 });

@@ -48,6 +48,7 @@ const NAME_WORDS: Record<string, string> = {
   weeklyHours: "weekly hours",
   meetingBudget: "meeting budget",
   maxAttendees: "most attendees",
+  escalateAfterComments: "comments before a meeting is offered",
   notificationHours: "notification hours",
   replyBy: "reply-by",
   n: "version number",

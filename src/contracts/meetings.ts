@@ -226,7 +226,10 @@ export const decisionView = z.object({
 });
 export const actionItemView = z.object({
   id: z.string(),
-  meetingId: z.string(),
+  /** Where it was agreed: a meeting or a thread (issue 12); exactly one is set. */
+  meetingId: z.string().nullable(),
+  updateId: z.string().nullable(),
+  /** The meeting's or the thread's title. */
   meetingTitle: z.string(),
   text: z.string(),
   ownerId: z.string(),

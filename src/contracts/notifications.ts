@@ -19,6 +19,13 @@ export const NOTIFICATION_KINDS = [
   "meeting.agenda_missing",
   "meeting.recap",
   "action_item.assigned",
+  "update.posted",
+  "update.mentioned",
+  "update.reply_requested",
+  "update.reply_reminder",
+  "update.commented",
+  "update.decided",
+  "update.stalled",
 ] as const;
 export const notificationKind = z.enum(NOTIFICATION_KINDS, {
   message: `must be one of: ${NOTIFICATION_KINDS.join(", ")}`,

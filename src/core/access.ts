@@ -9,9 +9,10 @@ import { ROLES, type Role } from "../contracts/common";
  * establishes about this subject and this object (the server from the database, the web from what
  * it loaded): `self` — the object is the subject's own (their profile, calendars, answers,
  * insights, the review about them); `leadOf` — a lead of the object's team; `attendeeOf` — an
- * attendee of the meeting; `authorOf` — whoever wrote or saved it.
+ * attendee of the meeting; `authorOf` — whoever wrote or saved it; `recipientOf` — someone an update is
+ * addressed to (its organisation, a member of its team, named, or a required responder).
  */
-export type Relation = "self" | "leadOf" | "attendeeOf" | "authorOf";
+export type Relation = "self" | "leadOf" | "attendeeOf" | "authorOf" | "recipientOf";
 
 /** An action some roles may do, and perhaps some relationships too. */
 export interface ByRole {
@@ -90,6 +91,8 @@ const BY_ROLE = {
   },
   // Meetings (issue 11)
   "meetingTemplates.create": { roles: ADMINS, relations: ["leadOf"], what: "save meeting templates" },
+  // Updates (issue 12): admins remove any update (moderation) without reading it
+  "update.delete": { roles: ADMINS, relations: ["authorOf"], what: "delete this update" },
   "pulse.administer": { roles: PEOPLE_ADMINS, what: "run pulse surveys" },
   /** Only above the anonymity threshold (added with the pulse module). */
   "pulse.readAggregate": {
@@ -122,6 +125,24 @@ const PRIVATE = {
   /** A person's own meeting load; their leads see team aggregates only (`meetingLoad.readTeam`). */
   "meetingLoad.readPersonal": { private: true, relations: ["self"], what: "see this person's meeting load" },
   "meetingLoad.readTeam": { private: true, relations: ["leadOf"], what: "see this team's meeting load" },
+  /**
+   * Updates are read by their author and the people they are addressed to; no role reads an update
+   * addressed to others (one written to named people is a conversation), so others get 404.
+   */
+  "update.read": { private: true, relations: ["authorOf", "recipientOf"], what: "see this update" },
+  /** Comment, react, acknowledge, answer a proposal, add an action item, escalate. */
+  "update.contribute": {
+    private: true,
+    relations: ["authorOf", "recipientOf"],
+    what: "comment on or answer this update",
+  },
+  "update.edit": { private: true, relations: ["authorOf"], what: "edit this update" },
+  /** The author, or a lead of the team it is addressed to (or of the author's team). */
+  "update.decide": {
+    private: true,
+    relations: ["authorOf", "leadOf"],
+    what: "record this thread's decision",
+  },
   "oneOnOne.readNotes": { private: true, relations: ["attendeeOf"], what: "read this one-to-one's notes" },
   "review.readNotes": {
     private: true,
@@ -188,6 +209,7 @@ const RELATION_WORDS: Record<Relation, string> = {
   leadOf: "the team's leads",
   attendeeOf: "its attendees",
   authorOf: "its author",
+  recipientOf: "the people it is addressed to",
 };
 
 /** The refusal for `action`, naming who may: "Only owners, admins or HR may create policies". */

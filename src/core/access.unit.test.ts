@@ -16,7 +16,7 @@ import {
   whoMay,
 } from "./access";
 
-const RELATIONS: Relation[] = ["self", "leadOf", "attendeeOf", "authorOf"];
+const RELATIONS: Relation[] = ["self", "leadOf", "attendeeOf", "authorOf", "recipientOf"];
 const ADMINS: Role[] = ["owner", "admin"];
 const PEOPLE_ADMINS: Role[] = ["owner", "admin", "hr"];
 
@@ -57,6 +57,11 @@ const EXPECTED: Record<Action, { roles: Role[]; relations: Relation[] }> = {
   "meetingTemplates.create": { roles: ADMINS, relations: ["leadOf"] },
   // Privacy: never by role.
   "meeting.read": { roles: [], relations: ["authorOf", "attendeeOf"] },
+  "update.read": { roles: [], relations: ["authorOf", "recipientOf"] },
+  "update.contribute": { roles: [], relations: ["authorOf", "recipientOf"] },
+  "update.edit": { roles: [], relations: ["authorOf"] },
+  "update.decide": { roles: [], relations: ["authorOf", "leadOf"] },
+  "update.delete": { roles: ["owner", "admin"], relations: ["authorOf"] },
   "meeting.contribute": { roles: [], relations: ["authorOf", "attendeeOf"] },
   "meeting.organise": { roles: [], relations: ["authorOf"] },
   "meeting.rate": { roles: [], relations: ["attendeeOf"] },
@@ -109,6 +114,7 @@ describe("privacy: administering is not reading", () => {
     ["privateNote.read", "authorOf"],
     ["pulse.readIndividualAnswer", "self"],
     ["insights.readPersonal", "self"],
+    ["update.read", "recipientOf"],
   ];
 
   it.each(reads)("%s: owner, admin and hr cannot read it without the relationship", (action) => {
@@ -149,6 +155,10 @@ describe("privacy: administering is not reading", () => {
         "privateNote.read",
         "pulse.readIndividualAnswer",
         "review.readNotes",
+        "update.contribute",
+        "update.decide",
+        "update.edit",
+        "update.read",
       ].sort(),
     );
     for (const action of PRIVATE_ACTIONS) expect(rolesFor(action)).toEqual([]);

@@ -13,6 +13,7 @@ import { policiesModule } from "./modules/policies";
 import { schedulingModule } from "./modules/scheduling";
 import { setupModule } from "./modules/setup";
 import { teamsModule } from "./modules/teams";
+import { updatesModule } from "./modules/updates";
 import type { ModuleDefinition } from "./platform/module";
 
 /** Every module of the server: the app registers their routes, the worker runs their jobs. */
@@ -31,6 +32,7 @@ export const MODULES: readonly ModuleDefinition<Deps>[] = [
   schedulingModule,
   notificationsModule,
   meetingsModule,
+  updatesModule,
 ];
 
 /** Every job of every module: each one's queue is created at start. */

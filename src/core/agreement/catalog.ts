@@ -119,6 +119,12 @@ export const NUMBER_RULES = {
     format: (value) => plural(value, "person").replace("persons", "people"),
     get: (r) => r.maxAttendees,
   },
+  escalateAfterComments: {
+    stricter: "lower",
+    label: "comments before a thread is offered a meeting",
+    format: (value) => plural(value, "comment"),
+    get: (r) => r.escalateAfterComments,
+  },
 } satisfies Record<string, NumberRule>;
 
 export type NumberRuleName = keyof typeof NUMBER_RULES;

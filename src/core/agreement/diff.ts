@@ -37,6 +37,7 @@ const DISPLAYS: [string, Display][] = [
   ["focus.window", (r) => formatSpan(r.focus.window)],
   ["maxMeetingMinutes", number("maxMeetingMinutes")],
   ["maxAttendees", number("maxAttendees")],
+  ["escalateAfterComments", number("escalateAfterComments")],
 ];
 
 /** The rules whose values differ between `a` and `b`, with both values in words. */

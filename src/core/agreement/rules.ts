@@ -74,6 +74,7 @@ export function effectiveRules(org: Rules, team: TeamRules = {}): EffectiveRules
   const window = focusWindow(org, team);
   const maxMeetingMinutes = number("maxMeetingMinutes");
   const maxAttendees = number("maxAttendees");
+  const escalateAfterComments = number("escalateAfterComments");
 
   const rules: Rules = {
     mustBeLive: mustBeLive.value,
@@ -90,6 +91,7 @@ export function effectiveRules(org: Rules, team: TeamRules = {}): EffectiveRules
       : { minDailyHours: minDaily.value },
     maxMeetingMinutes: maxMeetingMinutes.value,
     maxAttendees: maxAttendees.value,
+    escalateAfterComments: escalateAfterComments.value,
   };
   const sources: RuleSources = {
     mustBeLive: source(mustBeLive),
@@ -104,6 +106,7 @@ export function effectiveRules(org: Rules, team: TeamRules = {}): EffectiveRules
     focus: source(minDaily, window),
     maxMeetingMinutes: source(maxMeetingMinutes),
     maxAttendees: source(maxAttendees),
+    escalateAfterComments: source(escalateAfterComments),
   };
   return { rules, sources };
 }

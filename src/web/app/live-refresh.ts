@@ -4,6 +4,7 @@ import { agreementKeys } from "../features/agreement";
 import { meetingKeys } from "../features/meetings";
 import { notificationKeys } from "../features/notifications";
 import { policyKeys } from "../features/policies";
+import { updateKeys } from "../features/updates";
 import { useLiveEvents } from "../lib/events";
 
 /**
@@ -16,6 +17,8 @@ export const STALE_ON: Record<LiveEventType, (event: LiveEvent) => readonly Quer
   "notification.delivered": () => [notificationKeys.inbox],
   // The meeting, the lists that show it and my action items.
   "meeting.changed": () => [meetingKeys.all],
+  // The thread, the feeds and the decision log.
+  "update.changed": () => [updateKeys.all],
 };
 
 const isKnown = (type: string): type is LiveEventType => Object.hasOwn(STALE_ON, type);

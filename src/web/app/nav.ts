@@ -25,6 +25,13 @@ export const NAV: NavSection[] = [
     ],
   },
   {
+    label: "Updates",
+    items: [
+      { to: "/updates", label: "Feed" },
+      { to: "/updates/decisions", label: "Decision log" },
+    ],
+  },
+  {
     label: "Team",
     items: [
       { to: "/team/people", label: "People" },

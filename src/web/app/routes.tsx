@@ -20,6 +20,7 @@ import { PoliciesPage, PolicyPage } from "../features/policies";
 import { FindTimePage, RotationPage } from "../features/scheduling";
 import { ProfilePage, TokensPage } from "../features/settings";
 import { TeamPage, TeamsPage } from "../features/teams";
+import { DecisionLogPage, NewUpdatePage, UpdatePage, UpdatesPage } from "../features/updates";
 import { can } from "../lib/permissions";
 
 export interface AppRoute {
@@ -56,6 +57,10 @@ export const appRoutes: AppRoute[] = [
   },
   { path: "/meetings/:id", title: "Meeting", element: <MeetingPage /> },
   { path: "/meetings/:id/edit", title: "Edit meeting", element: <EditMeetingPage /> },
+  { path: "/updates", title: "Updates", element: <UpdatesPage /> },
+  { path: "/updates/new", title: "New update", element: <NewUpdatePage /> },
+  { path: "/updates/decisions", title: "Decision log", element: <DecisionLogPage /> },
+  { path: "/updates/:id", title: "Update", element: <UpdatePage /> },
   { path: "/team/clock", title: "Team clock", element: <TeamClockPage /> },
   { path: "/team/rotation", title: "Rotation", element: <RotationPage /> },
   { path: "/team/teams", title: "Teams", element: <TeamsPage /> },

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  check,
   date,
   index,
   integer,
@@ -16,6 +17,7 @@ import type { MeetingKind } from "../../../contracts/agreement";
 import { organisations } from "../organisations/organisations.table";
 import { people } from "../people/people.table";
 import { teams } from "../teams/teams.table";
+import { updates } from "../updates/updates.table";
 
 const orgId = () =>
   uuid("organisation_id")
@@ -195,9 +197,9 @@ export const actionItems = pgTable(
   "action_items",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    meetingId: uuid("meeting_id")
-      .notNull()
-      .references(() => meetings.id, { onDelete: "cascade" }),
+    /** Where it was agreed: a meeting or a thread (exactly one of the two). */
+    meetingId: uuid("meeting_id").references(() => meetings.id, { onDelete: "cascade" }),
+    updateId: uuid("update_id").references(() => updates.id, { onDelete: "cascade" }),
     organisationId: uuid("organisation_id").notNull(),
     text: text("text").notNull(),
     ownerId: uuid("owner_id")
@@ -217,6 +219,8 @@ export const actionItems = pgTable(
   },
   (t) => [
     index("action_items_meeting_idx").on(t.meetingId),
+    index("action_items_update_idx").on(t.updateId),
+    check("action_items_one_source", sql`(${t.meetingId} is null) <> (${t.updateId} is null)`),
     index("action_items_owner_idx").on(t.organisationId, t.ownerId, t.status),
   ],
 );

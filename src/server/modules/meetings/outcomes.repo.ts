@@ -21,6 +21,7 @@ export const presentDecision = (row: DecisionRow): DecisionView => ({
 export const presentActionItem = (row: ActionItemRow, meetingTitle: string): ActionItemView => ({
   id: row.id,
   meetingId: row.meetingId,
+  updateId: row.updateId,
   meetingTitle,
   text: row.text,
   ownerId: row.ownerId,

@@ -178,6 +178,8 @@ export async function updateActionItem(
 }
 
 async function accessForItem(tx: Executor, actor: Actor, item: ActionItemRow): Promise<MeetingAccess> {
+  // TODO(issue 12): a thread's action item is changed through its thread.
+  if (item.meetingId === null) throw notFound("Action item");
   if (item.ownerId !== actor.personId) return meetingFor(tx, actor, item.meetingId, "meeting.contribute");
   const [meeting] = await tx
     .select()

@@ -54,6 +54,7 @@ const NUMBER_SETTERS: Record<NumberRuleName, (r: Rules, v: number) => Rules> = {
   "focus.minDailyHours": (r, v) => ({ ...r, focus: { ...r.focus, minDailyHours: v } }),
   maxMeetingMinutes: (r, v) => ({ ...r, maxMeetingMinutes: v }),
   maxAttendees: (r, v) => ({ ...r, maxAttendees: v }),
+  escalateAfterComments: (r, v) => ({ ...r, escalateAfterComments: v }),
 };
 
 const NUMBER_LABELS: Record<NumberRuleName, string> = {
@@ -66,7 +67,10 @@ const NUMBER_LABELS: Record<NumberRuleName, string> = {
   "focus.minDailyHours": "Focus hours a day, at least",
   maxMeetingMinutes: "Longest meeting (minutes)",
   maxAttendees: "Most people in a meeting",
+  escalateAfterComments: "Comments before a thread is offered a meeting",
 };
+
+const WHOLE_NUMBERS: NumberRuleName[] = ["maxMeetingMinutes", "maxAttendees", "escalateAfterComments"];
 
 /** The agreement's rules as a form: the organisation's, or a team's override when `base` is given. */
 export function RulesForm({ value, onChange, errors, base }: RulesFormProps) {
@@ -79,8 +83,8 @@ export function RulesForm({ value, onChange, errors, base }: RulesFormProps) {
       <NumberInput
         key={name}
         label={NUMBER_LABELS[name]}
-        min={name === "maxMeetingMinutes" || name === "maxAttendees" ? 1 : 0}
-        allowDecimal={name !== "maxMeetingMinutes" && name !== "maxAttendees"}
+        min={WHOLE_NUMBERS.includes(name) ? (name === "escalateAfterComments" ? 2 : 1) : 0}
+        allowDecimal={!WHOLE_NUMBERS.includes(name)}
         value={Number.isNaN(current) ? "" : current}
         onChange={(v) => onChange(NUMBER_SETTERS[name](value, toNumber(v)))}
         description={
@@ -150,6 +154,7 @@ export function RulesForm({ value, onChange, errors, base }: RulesFormProps) {
           {number("replyWithinWorkingHours.normal")}
           {number("replyWithinWorkingHours.urgent")}
           {number("replyWithinWorkingHours.low")}
+          {number("escalateAfterComments")}
         </SimpleGrid>
       </Fieldset>
 

@@ -120,6 +120,11 @@ export function describeRules(rules: Rules): RuleLine[] {
       title: "Meeting size",
       text: `Meetings have at most ${NUMBER_RULES.maxAttendees.format(rules.maxAttendees)}.`,
     },
+    {
+      rule: "escalateAfterComments",
+      title: "Stalled threads",
+      text: `A thread with more than ${NUMBER_RULES.escalateAfterComments.format(rules.escalateAfterComments)} back and forth between the same few people is offered a short meeting.`,
+    },
   ];
 }
 
@@ -137,6 +142,7 @@ const RULE_LABELS: Record<RuleName, string> = {
   focus: "Focus time",
   maxMeetingMinutes: capitalise(NUMBER_RULES.maxMeetingMinutes.label),
   maxAttendees: capitalise(NUMBER_RULES.maxAttendees.label),
+  escalateAfterComments: "Stalled threads",
 };
 
 const PART_LABELS: Record<string, string> = { "focus.window": "Focus window" };

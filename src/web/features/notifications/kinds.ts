@@ -15,6 +15,13 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   "meeting.agenda_missing": "A meeting still has no agenda",
   "meeting.recap": "A meeting's recap",
   "action_item.assigned": "An action item was given to you",
+  "update.posted": "A new update for you",
+  "update.mentioned": "Someone mentioned you",
+  "update.reply_requested": "An update asks for your reply",
+  "update.reply_reminder": "Reminders to reply before the reply-by",
+  "update.commented": "A comment on an update you wrote or answered",
+  "update.decided": "A proposal you took part in was decided",
+  "update.stalled": "A thread stalled and could use a short meeting",
 };
 
 /** The kinds as options for a select or a group of checkboxes. */

@@ -1,0 +1,2 @@
+/** Reply-by reminders and stalled threads (periodic). */
+export const updateJobs = [];
