@@ -5,7 +5,9 @@ import { threadRoutes } from "./thread.routes";
 import { updateJobs } from "./updates.jobs";
 import { updateRoutes } from "./updates.routes";
 
-export { postMeetingOutcome } from "./from-meetings";
+export { recordDecision } from "./decide";
+export { type EscalationOffer, escalationOffer } from "./escalation-offer";
+export { type MeetingOutcome, postMeetingOutcome } from "./from-meetings";
 export { mentionedIn } from "./mentions";
 export { publishUpdateChanged, recipientsOf, type UpdateAccess, updateFor, visibleTo } from "./update-access";
 export { updates } from "./updates.table";
