@@ -58,6 +58,9 @@ const NAME_WORDS: Record<string, string> = {
   ownerId: "owner",
   itemIds: "agenda items",
   baseVersion: "version you edited",
+  personIds: "people",
+  requiredResponderIds: "required responders",
+  decisionDue: "decision deadline",
 };
 
 /** One element of a list, named after the list: members[1] → "second member". */
@@ -71,6 +74,8 @@ const ITEM_WORDS: Record<string, string> = {
   questions: "question",
   items: "item",
   rows: "row",
+  links: "link",
+  requiredResponderIds: "required responder",
 };
 
 type Segment = { name: string } | { index: number };

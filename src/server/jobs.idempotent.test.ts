@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { and, count, eq, type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { buildMeeting } from "../../test/support/build";
+import { buildMeeting, buildUpdate } from "../../test/support/build";
 import { makeOrg, type TestOrg } from "../../test/support/factories";
 import { freshEnv, type TestEnv, testEnv } from "../../test/support/harness";
 import { startSmtp, type TestSmtp } from "../../test/support/smtp";
@@ -28,6 +28,8 @@ import { importPeopleJob } from "./modules/onboarding";
 import { peopleImports } from "./modules/onboarding/import.table";
 import { outboxEmails, sendEmailJob } from "./modules/outbox";
 import { people } from "./modules/people";
+import { updates } from "./modules/updates";
+import { flagStalledThreadsJob, remindReplyByJob } from "./modules/updates/updates.jobs";
 import { liveEvents } from "./platform/events/live-events.table";
 import type { JobDefinition } from "./platform/job";
 
@@ -303,6 +305,54 @@ const cases: Record<string, () => Promise<void>> = {
     });
     const once = await runTwice(flagEmptyAgendasJob, env.deps, {}, state);
     expect(once).toMatchObject({ told: 2, flagged: [{ at: new Date("2030-01-07T12:00:00Z") }] });
+  },
+
+  async "remind-reply-by"() {
+    // Its own database: the sweep covers every organisation's responders.
+    const env = await freshEnv();
+    env.deps.clock = { now: () => new Date("2030-01-07T09:00:00Z") }; // Monday 09:00 London
+    const org = await makeOrg(env);
+    const orgId = org.organisation.id;
+    await buildUpdate(env, { org, author: org.manager, responders: [org.member] });
+    env.deps.clock = { now: () => new Date("2030-01-07T13:05:00Z") }; // past 50% of their 8 hours
+    const state = async () => ({
+      told: await env.deps.db
+        .select({ to: notifications.recipientId })
+        .from(notifications)
+        .where(and(eq(notifications.organisationId, orgId), eq(notifications.kind, "update.reply_reminder"))),
+    });
+    const once = await runTwice(remindReplyByJob, env.deps, {}, state);
+    expect(once).toEqual({ told: [{ to: org.member.person.id }] });
+  },
+
+  async "flag-stalled-threads"() {
+    // Its own database: the sweep covers every organisation's threads.
+    const env = await freshEnv();
+    env.deps.clock = { now: () => new Date("2030-01-07T09:00:00Z") };
+    const org = await makeOrg(env);
+    const orgId = org.organisation.id;
+    const { update } = await buildUpdate(env, { org, author: org.manager, responders: [org.member] });
+    env.deps.clock = { now: () => new Date("2030-01-08T09:00:00Z") }; // the reply-by passed unanswered
+    const state = async () => ({
+      told: (
+        await env.deps.db
+          .select({ n: count() })
+          .from(notifications)
+          .where(and(eq(notifications.organisationId, orgId), eq(notifications.kind, "update.stalled")))
+      )[0]?.n,
+      flagged: await env.deps.db
+        .select({ at: updates.stalledAt })
+        .from(updates)
+        .where(eq(updates.id, update.id)),
+      events: (
+        await env.deps.db
+          .select({ n: count() })
+          .from(liveEvents)
+          .where(and(eq(liveEvents.organisationId, orgId), eq(liveEvents.type, "update.changed")))
+      )[0]?.n,
+    });
+    const once = await runTwice(flagStalledThreadsJob, env.deps, {}, state);
+    expect(once).toMatchObject({ told: 2, flagged: [{ at: new Date("2030-01-08T09:00:00Z") }] });
   },
 
   async "import-people"() {

@@ -1,5 +1,5 @@
 import { addActionItem } from "../../src/server/modules/meetings/outcomes.service";
-import { buildMeeting } from "../support/build";
+import { buildMeeting, buildUpdate } from "../support/build";
 import { actorOf } from "../support/factories";
 import type { MatrixContext, RouteCase, Who } from "../support/matrix";
 import { everyRole } from "../support/matrix";
@@ -21,6 +21,21 @@ const itsPeople = (organiser: number, manager = organiser): Record<Who, number> 
   foreign: 404,
   anonymous: 401,
 });
+
+/**
+ * A proposal by the member to the manager, who must answer it: they may contribute to it; everyone
+ * else, owner, admin and HR included, is answered 404.
+ */
+const threadOf = async (ctx: MatrixContext) =>
+  (
+    await buildUpdate(ctx.env, {
+      org: ctx.org,
+      kind: "proposal",
+      title: "Move the stand-up",
+      audience: { personIds: [ctx.org.manager.person.id] },
+      responders: [ctx.org.manager],
+    })
+  ).update;
 
 const yesterday = () => new Date(Date.now() - 24 * 60 * 60 * 1000).toISOString();
 
@@ -61,6 +76,25 @@ export const cases: RouteCase[] = [
     prepare: async (ctx) => ({ url: `/api/v1/meetings/${(await meetingOf(ctx)).id}/complete` }),
     // Only the organiser completes; an attendee may see the meeting but not complete it.
     expect: itsPeople(200, 403),
+  },
+  {
+    route: "POST /api/v1/updates/:id/escalation",
+    // No start: the meeting goes in the best slot of the two (London hours, the next 7 days).
+    prepare: async (ctx) => ({
+      url: `/api/v1/updates/${(await threadOf(ctx)).id}/escalation`,
+      body: { durationMinutes: 20 },
+    }),
+    expect: itsPeople(201),
+    badInput: { wrongType: { field: "durationMinutes", value: "twenty" }, oversized: "start" },
+  },
+  {
+    route: "POST /api/v1/updates/:id/action-items",
+    prepare: async (ctx) => ({
+      url: `/api/v1/updates/${(await threadOf(ctx)).id}/action-items`,
+      body: { text: "Write it up", ownerId: ctx.org.manager.person.id },
+    }),
+    expect: itsPeople(201),
+    badInput: { wrongType: { field: "ownerId", value: 5 }, oversized: "text" },
   },
   {
     route: "POST /api/v1/meetings/:id/rating",

@@ -11,6 +11,7 @@ import {
   buildPolicy,
   buildRotation,
   buildTeam,
+  buildUpdate,
 } from "./build";
 import { call, type TestEnv, testEnv } from "./harness";
 
@@ -112,5 +113,15 @@ describe("builders", () => {
       org.member.person.id,
       org.manager.person.id,
     ]);
+  });
+
+  it("an update its audience can read", async () => {
+    const { org, update } = await buildUpdate(env, { title: "Shipped" });
+    const res = await call(env, "GET", `/api/v1/updates/${update.id}`, { as: org.manager.caller });
+    expect(res.json().update).toMatchObject({
+      id: update.id,
+      title: "Shipped",
+      authorId: org.member.person.id,
+    });
   });
 });

@@ -1,6 +1,7 @@
 import type { MeetingKind, Rules } from "../../src/contracts/agreement";
 import type { CreateMeetingBody } from "../../src/contracts/meetings";
 import type { AbsenceBody } from "../../src/contracts/people";
+import type { CreateUpdateBody } from "../../src/contracts/updates";
 import type { WeekPattern } from "../../src/contracts/week";
 import { publishAgreement, publishTeamAgreement } from "../../src/server/modules/agreement/agreement.service";
 import { createApiToken } from "../../src/server/modules/auth/auth.service";
@@ -12,6 +13,7 @@ import { addAbsence } from "../../src/server/modules/people/time-off.service";
 import { createPolicy } from "../../src/server/modules/policies/policies.service";
 import { planRotationFor } from "../../src/server/modules/scheduling/rotation.service";
 import { createTeam, setTeamMembers } from "../../src/server/modules/teams";
+import { createUpdate } from "../../src/server/modules/updates/create.service";
 import { actorOf, makeOrg, type TestOrg, type TestPerson } from "./factories";
 import type { TestEnv } from "./harness";
 import { invite } from "./onboarding";
@@ -233,4 +235,26 @@ export async function buildTeamAgreement(
 ) {
   await publishTeamAgreement(env.deps, actorOf(given.org.admin), given.teamId, { rules: given.rules });
   return { org: given.org };
+}
+
+/**
+ * An update posted through the service: the member posts a status to the whole organisation unless
+ * given; `responders` become its required responders.
+ */
+export async function buildUpdate(
+  env: TestEnv,
+  given: { org?: TestOrg; author?: TestPerson; responders?: TestPerson[] } & Partial<CreateUpdateBody> = {},
+) {
+  const { org: maybeOrg, author: maybeAuthor, responders, ...rest } = given;
+  const org = await orgOf(env, maybeOrg);
+  const author = maybeAuthor ?? org.member;
+  const update = await createUpdate(env.deps, actorOf(author), {
+    kind: "status",
+    title: "Weekly status",
+    body: "All good.",
+    audience: { organisation: true },
+    ...rest,
+    ...(responders ? { requiredResponderIds: responders.map((r) => r.person.id) } : {}),
+  });
+  return { org, author, update };
 }

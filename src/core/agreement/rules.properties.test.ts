@@ -23,6 +23,7 @@ describe("effectiveRules and loosenedRules agree (property)", () => {
       focus: fc.record({ minDailyHours: fc.integer({ min: 0, max: 24 }) }),
       maxMeetingMinutes: fc.integer({ min: 1, max: 240 }),
       maxAttendees: fc.integer({ min: 1, max: 50 }),
+      escalateAfterComments: fc.integer({ min: 2, max: 1000 }),
     },
     { requiredKeys: [] },
   );

@@ -65,6 +65,20 @@ export async function getAgreement(deps: Deps, actor: Actor, teamId?: string) {
   };
 }
 
+/**
+ * The effective rules for something addressed to a team (org ⊕ the team's override, stricter wins), or
+ * the organisation's when `teamId` is null. For services that work without an actor (updates, jobs).
+ */
+export async function effectiveRulesOf(
+  executor: Executor,
+  organisationId: string,
+  teamId: string | null,
+): Promise<Rules> {
+  const org = await currentOrgVersion(executor, organisationId);
+  const team = teamId ? await currentTeamVersion(executor, organisationId, teamId) : null;
+  return effectiveRules(org.rules, team?.rules).rules;
+}
+
 export async function publishAgreement(
   deps: Deps,
   actor: Actor,

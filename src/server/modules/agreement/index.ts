@@ -6,7 +6,7 @@ import { AGREEMENT_REMINDERS_QUEUE, remindOverdueAcknowledgements } from "./ackn
 import { registerAgreementRoutes } from "./agreement.routes";
 
 export { adviseFor } from "./advice.service";
-export { createDefaultAgreement, getAgreement } from "./agreement.service";
+export { createDefaultAgreement, effectiveRulesOf, getAgreement } from "./agreement.service";
 
 /** The hourly reminder sweep; idempotent, since reminders are recorded per person and version. */
 export const agreementRemindersJob = defineJob({

@@ -22,7 +22,10 @@ export type AuditAction =
   | "meeting.created"
   | "meeting.changed"
   | "meeting.cancelled"
-  | "meeting.override";
+  | "meeting.override"
+  | "update.decided"
+  | "update.posted"
+  | "update.deleted";
 
 export interface AuditEntry {
   organisationId: string;

@@ -19,6 +19,7 @@ import {
   DEMO_ZONE_CHANGE,
 } from "./demo-data";
 import { seedMeetings } from "./demo-meetings";
+import { seedUpdates } from "./demo-updates";
 
 export interface SeededDemo {
   organisation: OrganisationRow;
@@ -29,6 +30,7 @@ export interface SeededDemo {
   zones: number;
   teams: number;
   meetings: number;
+  updates: number;
 }
 
 export const demoZones = () => new Set([DEMO_OWNER, ...DEMO_PEOPLE].map((p) => p.timeZone));
@@ -104,11 +106,13 @@ export async function seedDemo(deps: Deps): Promise<SeededDemo> {
     });
   }
   const roleOf = new Map(DEMO_PEOPLE.map((p) => [p.email, p.role]));
-  const meetings = await seedMeetings(deps, {
+  const cast = {
     id,
-    actor: (email) => ({ ...actor, personId: id(email), role: roleOf.get(email) ?? "owner" }),
-    teamId: (name) => teamIdOf.get(name) ?? "",
-  });
+    actor: (email: string) => ({ ...actor, personId: id(email), role: roleOf.get(email) ?? "owner" }),
+    teamId: (name: string) => teamIdOf.get(name) ?? "",
+  };
+  const meetings = await seedMeetings(deps, cast);
+  const updates = await seedUpdates(deps, cast);
   return {
     organisation,
     owner,
@@ -117,5 +121,6 @@ export async function seedDemo(deps: Deps): Promise<SeededDemo> {
     zones: demoZones().size,
     teams: DEMO_TEAMS.length,
     meetings,
+    updates,
   };
 }

@@ -121,6 +121,53 @@ describe("POST /api/v1/setup/demo", () => {
     );
   });
 
+  it("shows updates at work: a proposal waiting for Olivia, a decision in the log, a stalled thread, recaps", async () => {
+    const { env } = await seeded();
+    const [olivia] = await env.deps.db
+      .select()
+      .from(people)
+      .where(eq(people.email, "olivia@northwind.example"));
+    if (!olivia) throw new Error("no demo owner");
+    const as = await signIn(env, olivia);
+    const get = async (url: string) => {
+      const res = await call(env, "GET", url, { as });
+      expect(res.statusCode, url).toBe(200);
+      return res.json();
+    };
+    type Summary = { id: string; title: string; kind: string; needsMyReply: boolean; unread: boolean };
+    const feed = (await get("/api/v1/updates?limit=50")).updates as Summary[];
+    const titled = (title: string) => feed.find((u) => u.title === title);
+    // The weekly's completed meeting posted its recap to the feed.
+    expect(feed.some((u) => u.kind === "recap")).toBe(true);
+    // Home's "Needs my reply": the proposal and Hannah's question.
+    const waiting = (await get("/api/v1/updates?needsMyReply=true")).updates as Summary[];
+    expect(waiting.map((u) => u.title).sort()).toEqual(
+      ["Conference budget for the spring", "Move the release train to Wednesdays"].sort(),
+    );
+    const proposal = (await get(`/api/v1/updates/${titled("Move the release train to Wednesdays")?.id}`))
+      .update;
+    expect(proposal.tally).toEqual({ agree: 1, disagree: 1, abstain: 0 });
+    // The decided proposal is in the decision log, closed.
+    const { decisions } = await get("/api/v1/decisions?q=tiers");
+    expect(decisions).toEqual([
+      expect.objectContaining({ source: expect.objectContaining({ type: "update" }) }),
+    ]);
+    // The CI debate has gone back and forth past the agreement's 12 comments: a meeting is offered.
+    const tom = await signIn(
+      env,
+      (
+        await env.deps.db.select().from(people).where(eq(people.email, "tom@northwind.example"))
+      )[0] as typeof olivia,
+    );
+    const platform = await call(env, "GET", "/api/v1/updates?limit=50", { as: tom });
+    const ciId = (platform.json().updates as Summary[]).find((u) =>
+      u.title.startsWith("Which CI runners"),
+    )?.id;
+    const ci = (await call(env, "GET", `/api/v1/updates/${ciId}`, { as: tom })).json().update;
+    expect(ci.stalled).toEqual(expect.objectContaining({ reason: "long_back_and_forth" }));
+    expect(ci.escalation).toEqual(expect.objectContaining({ durationMinutes: expect.any(Number) }));
+  });
+
   it("tells anyone how to sign in to the demo until its owner changes password", async () => {
     const { env, body } = await seeded();
     expect(await demoShown(env)).toEqual({ email: body.person.email, password: body.password });

@@ -7,6 +7,7 @@ import { conflict } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
 import { notify } from "../notifications";
 import { people } from "../people";
+import { postMeetingOutcome } from "../updates";
 import {
   assertNotCancelled,
   isPrivateKind,
@@ -32,6 +33,10 @@ import { recapMarkdown, recapOf, recapParts } from "./recap";
  * whose title is already open there (standing items of the series), and open
  * action items MOVE there (same row, `meetingId` changed, `carriedFrom`: this meeting's id), so an
  * action item is never open in two places and its owner's list shows it once.
+ *
+ * The outcome goes on in the same transaction (`postMeetingOutcome`): into the thread the meeting was
+ * escalated from, deciding and closing it, or else (not for a one-to-one or review) into the feed of
+ * the meeting's people as a `recap` update.
  */
 export async function completeMeeting(
   deps: Deps,
@@ -61,6 +66,18 @@ export async function completeMeeting(
       .returning();
     if (!completed) throw new Error("update returned no row");
     await sendRecap(tx, deps, access, markdown, actor.personId);
+    // Back into the thread it was escalated from (deciding it), else into its people's feed.
+    await postMeetingOutcome(tx, deps, {
+      organisationId: meeting.organisationId,
+      meetingId: meeting.id,
+      meetingTitle: meeting.title,
+      actorId: actor.personId,
+      attendeeIds: peopleOf(access),
+      teamId: meeting.teamId,
+      privateKind: isPrivateKind(meeting.kind),
+      recap: markdown,
+      decisions: parts.decisions.map((d) => ({ id: d.id, text: d.text })),
+    });
     const recap = await recapOf(tx, completed);
     if (!recap) throw new Error("completed meeting without a recap");
     await publishMeetingChanged(tx, deps, access);

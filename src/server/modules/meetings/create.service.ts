@@ -39,6 +39,14 @@ export interface MeetingCreated {
   warnings: Violation[];
 }
 
+export interface CreateOptions {
+  /**
+   * More work in the same transaction once the meetings are written (the first one is given), e.g.
+   * linking a thread to its escalation meeting; an error from it undoes the meetings too.
+   */
+  within?: (tx: Executor, first: MeetingRow) => Promise<void>;
+}
+
 /** The organiser is always an attendee: required, and going. */
 export function attendeesWithOrganiser(
   organiserId: string,
@@ -118,6 +126,7 @@ export async function createMeeting(
   deps: Deps,
   actor: Actor,
   input: CreateMeetingBody,
+  options: CreateOptions = {},
 ): Promise<MeetingCreated> {
   const { organisationId, personId: organiserId } = actor;
   const { body, rotation } = await meetingRequest(deps, actor, input);
@@ -213,6 +222,7 @@ export async function createMeeting(
     await queueInvitations(tx, deps, { organisationId, meetingIds, method: "REQUEST" });
     // One event for a whole series: the pages refetch every meeting query on any meeting.changed.
     await deps.events.publish(tx, meetingChanged(organisationId, first.id, [organiserId, ...personIds]));
+    await options.within?.(tx, first);
     return first;
   });
   const meeting = await presentMeeting(deps, actor, created.id, warnings);

@@ -2,6 +2,7 @@ import type { Deps } from "../../deps";
 import { defineModule } from "../../platform/module";
 import { flagEmptyAgendasJob } from "./agenda.jobs";
 import { registerAgendaRoutes } from "./agenda.routes";
+import { registerEscalationRoutes } from "./escalation.routes";
 import { registerMeetingRoutes } from "./meetings.routes";
 import { registerOutcomeRoutes } from "./outcomes.routes";
 
@@ -17,6 +18,6 @@ export { rateMeeting } from "./rating.service";
 
 export const meetingsModule = defineModule<Deps>({
   name: "meetings",
-  routes: [registerMeetingRoutes, registerAgendaRoutes, registerOutcomeRoutes],
+  routes: [registerMeetingRoutes, registerAgendaRoutes, registerOutcomeRoutes, registerEscalationRoutes],
   jobs: [flagEmptyAgendasJob],
 });

@@ -1,7 +1,8 @@
-import { and, asc, eq, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNotNull, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { ActionItemView, decisionView } from "../../../contracts/meetings";
 import type { Executor } from "../../platform/db/types";
+import { updates } from "../updates";
 import type { MeetingRow } from "./meeting-access";
 import { actionItems, meetingDecisions, meetings } from "./meetings.table";
 
@@ -49,7 +50,7 @@ export async function decisionsOf(executor: Executor, meeting: MeetingRow): Prom
 const OLDEST_FIRST = [asc(actionItems.createdAt), asc(actionItems.id)];
 
 /**
- * The organisation's action items that `where` picks, each with its meeting's title; oldest first
+ * The organisation's action items that `where` picks, each with its meeting's or thread's title; oldest first
  * unless `order` says otherwise, at most `limit`.
  */
 export async function actionItemsWhere(
@@ -58,15 +59,24 @@ export async function actionItemsWhere(
   where: SQL | undefined,
   options: { order?: SQL[]; limit?: number } = {},
 ): Promise<ActionItemView[]> {
+  // An item comes from a meeting or a thread: both joined (left), the title from whichever it is.
   const query = executor
-    .select({ item: actionItems, meetingTitle: meetings.title })
+    .select({ item: actionItems, title: sql<string>`coalesce(${meetings.title}, ${updates.title})` })
     .from(actionItems)
-    .innerJoin(meetings, eq(meetings.id, actionItems.meetingId))
+    .leftJoin(
+      meetings,
+      and(eq(meetings.id, actionItems.meetingId), eq(meetings.organisationId, organisationId)),
+    )
+    .leftJoin(updates, and(eq(updates.id, actionItems.updateId), eq(updates.organisationId, organisationId)))
     .where(
-      and(eq(actionItems.organisationId, organisationId), eq(meetings.organisationId, organisationId), where),
+      and(
+        eq(actionItems.organisationId, organisationId),
+        or(isNotNull(meetings.id), isNotNull(updates.id)),
+        where,
+      ),
     )
     .orderBy(...(options.order ?? OLDEST_FIRST))
     .$dynamic();
   const rows = await (options.limit === undefined ? query : query.limit(options.limit));
-  return rows.map((r) => presentActionItem(r.item, r.meetingTitle));
+  return rows.map((r) => presentActionItem(r.item, r.title));
 }

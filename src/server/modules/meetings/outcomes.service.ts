@@ -1,4 +1,4 @@
-import { and, asc, eq, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type {
   ActionItemView,
@@ -12,6 +12,7 @@ import type { Executor } from "../../platform/db/types";
 import { invalid, notFound } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
 import { notify } from "../notifications";
+import { publishUpdateChanged, updates, visibleTo } from "../updates";
 import {
   accessTo,
   assertNotCancelled,
@@ -24,6 +25,7 @@ import {
 } from "./meeting-access";
 import { actionItems, agendaItems, meetingAttendees, meetingDecisions, meetings } from "./meetings.table";
 import { actionItemsWhere, type DecisionView, presentActionItem, presentDecision } from "./outcomes.repo";
+import { threadOfItem } from "./thread-items.service";
 
 type ActionItemRow = typeof actionItems.$inferSelect;
 
@@ -144,7 +146,7 @@ export async function addActionItem(
 
 /**
  * Changes an action item: its owner (even one no longer invited) or anyone of its meeting
- * (`meeting.contribute`); everyone else gets 404.
+ * (`meeting.contribute`) or thread (`update.contribute`); everyone else gets 404.
  */
 export async function updateActionItem(
   deps: Deps,
@@ -159,7 +161,7 @@ export async function updateActionItem(
       .where(and(eq(actionItems.id, id), eq(actionItems.organisationId, actor.organisationId)))
       .for("update");
     if (!item) throw notFound("Action item");
-    const access = await accessForItem(tx, actor, item);
+    const source = await sourceOfItem(tx, actor, item);
     const now = deps.clock.now();
     const [row] = await tx
       .update(actionItems)
@@ -172,28 +174,47 @@ export async function updateActionItem(
       .where(and(eq(actionItems.organisationId, actor.organisationId), eq(actionItems.id, id)))
       .returning();
     if (!row) throw notFound("Action item");
-    await publishMeetingChanged(tx, deps, access);
-    return presentActionItem(row, access.meeting.title);
+    await source.publish(tx, deps);
+    return presentActionItem(row, source.title);
   });
 }
 
-async function accessForItem(tx: Executor, actor: Actor, item: ActionItemRow): Promise<MeetingAccess> {
-  // TODO(issue 12): a thread's action item is changed through its thread.
-  if (item.meetingId === null) throw notFound("Action item");
-  if (item.ownerId !== actor.personId) return meetingFor(tx, actor, item.meetingId, "meeting.contribute");
+/** Where an item was agreed, as far as changing it goes: its title, and who to tell it changed. */
+interface ItemSource {
+  title: string;
+  publish: (tx: Executor, deps: Pick<Deps, "events">) => Promise<void>;
+}
+
+async function sourceOfItem(tx: Executor, actor: Actor, item: ActionItemRow): Promise<ItemSource> {
+  if (item.meetingId === null) {
+    const update = await threadOfItem(tx, actor, item);
+    return { title: update.title, publish: (t, deps) => publishUpdateChanged(t, deps, update) };
+  }
+  const access = await accessForItem(tx, actor, item.meetingId, item.ownerId);
+  return { title: access.meeting.title, publish: (t, deps) => publishMeetingChanged(t, deps, access) };
+}
+
+async function accessForItem(
+  tx: Executor,
+  actor: Actor,
+  meetingId: string,
+  ownerId: string,
+): Promise<MeetingAccess> {
+  if (ownerId !== actor.personId) return meetingFor(tx, actor, meetingId, "meeting.contribute");
   const [meeting] = await tx
     .select()
     .from(meetings)
-    .where(and(eq(meetings.id, item.meetingId), eq(meetings.organisationId, item.organisationId)));
+    .where(and(eq(meetings.id, meetingId), eq(meetings.organisationId, actor.organisationId)));
   if (!meeting) throw notFound("Action item");
   // Its owner may change it even when no longer invited: no read check here.
   return accessTo(tx, actor, meeting);
 }
 
 /**
- * Action items across meetings, soonest due first (those without a date last, then the oldest
- * first), at most {@link ACTION_ITEMS_SHOWN}. `owner=me`: the caller's own; otherwise those of the
- * meetings the caller organises or attends, and the caller's own wherever they are.
+ * Action items across meetings and threads, soonest due first (those without a date last, then the
+ * oldest first), at most {@link ACTION_ITEMS_SHOWN}. `owner=me`: the caller's own; otherwise those of
+ * the meetings the caller organises or attends and of the threads they may see, and the caller's own
+ * wherever they are.
  */
 export async function listActionItems(
   deps: Deps,
@@ -205,11 +226,12 @@ export async function listActionItems(
     eq(meetings.organiserId, actor.personId),
     sql`exists (select 1 from ${meetingAttendees} where ${meetingAttendees.meetingId} = ${meetings.id} and ${meetingAttendees.personId} = ${actor.personId})`,
   );
+  const inVisibleThread = and(isNotNull(updates.id), visibleTo(actor.personId));
   return actionItemsWhere(
     deps.db,
     actor.organisationId,
     and(
-      query.owner === "me" ? mine : or(mine, invited),
+      query.owner === "me" ? mine : or(mine, invited, inVisibleThread),
       query.status ? eq(actionItems.status, query.status) : undefined,
     ),
     {

@@ -110,6 +110,7 @@ describe("action items", () => {
     expect(item).toEqual({
       id: expect.any(String),
       meetingId: m.id,
+      updateId: null,
       meetingTitle: "Discuss",
       text: "Draft the plan",
       ownerId: org.manager.person.id,

@@ -1,20 +1,115 @@
+import { and, eq } from "drizzle-orm";
 import type { LogDecisionView } from "../../../contracts/updates";
 import type { Deps } from "../../deps";
 import type { Executor } from "../../platform/db/types";
-import type { UpdateRow } from "./update-access";
+import { conflict, invalid } from "../../platform/errors";
+import { recordAudit } from "../audit";
+import { notify } from "../notifications";
+import { people } from "../people/people.table";
+import { visibleLinks } from "./decisions.service";
+import { publishUpdateChanged, recipientsOf, type UpdateRow } from "./update-access";
+import { updateComments, updateDecisions, updateResponders, updateResponses, updates } from "./updates.table";
 
 /**
  * Records a thread's decision in the caller's transaction: checks `supersedes` names an earlier
  * decision of the organisation (a meeting's or a thread's; 400 otherwise), inserts the row (409 if the
  * thread already has one), closes the thread, notifies its participants (`update.decided`) and
  * publishes `update.changed`. Used by `POST /updates/:id/decision` and by a completed escalation meeting.
- * TODO(issue 12): implemented by the thread helper.
  */
 export async function recordDecision(
-  _tx: Executor,
-  _deps: Pick<Deps, "jobs" | "events" | "clock" | "config">,
-  _update: UpdateRow,
-  _input: { text: string; supersedes?: string | undefined; by: string },
+  tx: Executor,
+  deps: Pick<Deps, "jobs" | "events" | "clock" | "config">,
+  update: UpdateRow,
+  input: { text: string; supersedes?: string | undefined; by: string },
 ): Promise<LogDecisionView> {
-  throw new Error("recordDecision: not built yet");
+  const { organisationId } = update;
+  if (input.supersedes) {
+    // Only a decision the decider could open: the same answer for one that does not exist, so an id
+    // of a one-to-one's decision cannot be probed.
+    const [found] = await visibleLinks(tx, input.by, organisationId, [input.supersedes]);
+    if (found?.id !== input.supersedes) throw invalid("supersedes", "no such decision");
+  }
+  const now = deps.clock.now();
+  // The unique index on update_id keeps one decision per thread; "do nothing" leaves the caller's
+  // transaction usable (a failed insert would abort it) and answers 409 for the second.
+  const [row] = await tx
+    .insert(updateDecisions)
+    .values({
+      updateId: update.id,
+      organisationId,
+      text: input.text,
+      supersedes: input.supersedes ?? null,
+      recordedBy: input.by,
+      createdAt: now,
+    })
+    .onConflictDoNothing({ target: updateDecisions.updateId })
+    .returning();
+  if (!row) throw conflict("This thread already has a decision");
+  const [closed] = await tx
+    .update(updates)
+    .set({ closedAt: now })
+    .where(and(eq(updates.organisationId, organisationId), eq(updates.id, update.id)))
+    .returning();
+  const [decider] = await tx
+    .select({ name: people.name })
+    .from(people)
+    .where(and(eq(people.organisationId, organisationId), eq(people.id, input.by)));
+  const name = decider?.name ?? "Someone";
+  const recipients = (await participantsOf(tx, update)).filter((id) => id !== input.by);
+  if (recipients.length > 0) {
+    // A pointer, not the decision's text: the outbox is readable by admins and webhooks leave the
+    // organisation, while the thread is for its audience only.
+    const pointer = `${name} recorded the decision on “${update.title}”. Open the thread to read it.`;
+    await notify(tx, deps, {
+      organisationId,
+      recipients,
+      kind: "update.decided",
+      subject: `Decided: ${update.title}`,
+      body: pointer,
+      webhookBody: "A thread's decision was recorded; open it in Tandem.",
+      link: `/updates/${update.id}`,
+      objectRef: { type: "update", id: update.id },
+      actorId: input.by,
+      teamId: update.audienceTeamId,
+    });
+  }
+  await recordAudit(tx, {
+    organisationId,
+    actorId: input.by,
+    action: "update.decided",
+    targetType: "update",
+    targetId: update.id,
+    data: { decisionId: row.id, supersedes: row.supersedes },
+  });
+  await publishUpdateChanged(tx, deps, closed ?? update);
+  return {
+    id: row.id,
+    text: row.text,
+    source: { type: "update", id: update.id, title: update.title },
+    decidedBy: { personId: input.by, name },
+    decidedAt: row.createdAt.toISOString(),
+    supersedes: row.supersedes,
+    supersededBy: null,
+    teamId: update.audienceTeamId,
+  };
+}
+
+/**
+ * Who hears of the decision: the author, required responders, commenters and those who answered —
+ * among the people the update is still addressed to (active, and able to open it).
+ */
+async function participantsOf(tx: Executor, update: UpdateRow): Promise<string[]> {
+  const of = (table: typeof updateResponders | typeof updateComments | typeof updateResponses) =>
+    and(eq(table.organisationId, update.organisationId), eq(table.updateId, update.id));
+  const [responders, commenters, answerers, audience] = await Promise.all([
+    tx.select({ id: updateResponders.personId }).from(updateResponders).where(of(updateResponders)),
+    tx.selectDistinct({ id: updateComments.authorId }).from(updateComments).where(of(updateComments)),
+    tx.select({ id: updateResponses.personId }).from(updateResponses).where(of(updateResponses)),
+    recipientsOf(tx, update),
+  ]);
+  const involved = new Set([
+    update.authorId,
+    ...[...responders, ...commenters, ...answerers].map((r) => r.id),
+  ]);
+  return audience.filter((id) => involved.has(id));
 }

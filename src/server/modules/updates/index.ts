@@ -5,11 +5,14 @@ import { threadRoutes } from "./thread.routes";
 import { updateJobs } from "./updates.jobs";
 import { updateRoutes } from "./updates.routes";
 
+export { createUpdate } from "./create.service";
 export { recordDecision } from "./decide";
 export { type EscalationOffer, escalationOffer } from "./escalation-offer";
 export { type MeetingOutcome, postMeetingOutcome } from "./from-meetings";
 export { mentionedIn } from "./mentions";
+export { acknowledge, addComment, decide, respond, toggleReaction } from "./thread.service";
 export { publishUpdateChanged, recipientsOf, type UpdateAccess, updateFor, visibleTo } from "./update-access";
+export { markSeen } from "./updates.service";
 export { updates } from "./updates.table";
 
 export const updatesModule = defineModule<Deps>({

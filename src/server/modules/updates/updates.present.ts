@@ -1,20 +1,137 @@
-import type { UpdateView } from "../../../contracts/updates";
+import { REACTIONS, type UpdateView } from "../../../contracts/updates";
+import { may } from "../../../core/access";
+import { stallOf } from "../../../core/updates";
 import type { Deps } from "../../deps";
 import type { Executor } from "../../platform/db/types";
 import type { Actor } from "../../platform/http/actor";
+import { renderMarkdown } from "../../platform/markdown";
+import { effectiveRulesOf } from "../agreement";
+import {
+  acknowledgementsOf,
+  commentsOf,
+  decisionOf,
+  linksOf,
+  reactionsOf,
+  responsesOf,
+  seenOf,
+  versionsOf,
+} from "./detail.repo";
+import { escalationOffer } from "./escalation-offer";
 import type { UpdateAccess } from "./update-access";
+import { presentSummaries } from "./updates.summary";
+
+type Reaction = UpdateView["reactions"][number];
+
+/** Reactions grouped per emoji in the fixed order of the set, each with its people and the viewer's own. */
+function groupReactions(rows: { emoji: string; personId: string; name: string }[], viewerId: string) {
+  const byEmoji = new Map<string, Reaction>();
+  for (const r of rows) {
+    const group = byEmoji.get(r.emoji) ?? {
+      emoji: r.emoji as Reaction["emoji"],
+      count: 0,
+      people: [],
+      mine: false,
+    };
+    group.count += 1;
+    group.people.push({ personId: r.personId, name: r.name });
+    group.mine ||= r.personId === viewerId;
+    byEmoji.set(r.emoji, group);
+  }
+  return REACTIONS.flatMap((emoji) => byEmoji.get(emoji) ?? []);
+}
 
 /**
  * The whole thread as `GET /updates/:id` answers it for this actor (comments, reactions,
  * acknowledgements, seen by — names for the author only —, responses and tally, decision, stalled
  * and the escalation offer, versions, links, what the actor may do). Never writes.
- * TODO(issue 12): implemented by the updates helper.
  */
 export async function presentUpdate(
-  _db: Executor,
-  _deps: Pick<Deps, "clock">,
-  _actor: Actor,
-  _access: UpdateAccess,
+  db: Executor,
+  deps: Pick<Deps, "clock">,
+  actor: Actor,
+  access: UpdateAccess,
 ): Promise<UpdateView> {
-  throw new Error("presentUpdate: not built yet");
+  const { update, facts } = access;
+  const ref = { organisationId: update.organisationId, updateId: update.id };
+  const now = deps.clock.now();
+  const isAuthor = facts.authorOf;
+  const [
+    [summary],
+    comments,
+    reactions,
+    acknowledgements,
+    seen,
+    responses,
+    decision,
+    versions,
+    links,
+    rules,
+  ] = await Promise.all([
+    presentSummaries(db, actor, [update], now),
+    commentsOf(db, ref),
+    reactionsOf(db, ref),
+    acknowledgementsOf(db, ref),
+    isAuthor ? seenOf(db, ref) : Promise.resolve([]),
+    responsesOf(db, ref),
+    decisionOf(db, ref),
+    versionsOf(db, ref),
+    linksOf(db, ref, actor.personId),
+    effectiveRulesOf(db, update.organisationId, update.audienceTeamId),
+  ]);
+  if (!summary) throw new Error("presentUpdate: no summary");
+  const tally = { agree: 0, disagree: 0, abstain: 0 };
+  for (const r of responses) tally[r.stance] += 1;
+  const open = update.closedAt === null;
+  const stalled = stallOf({
+    now: now.getTime(),
+    kind: update.kind,
+    closed: !open,
+    replyBy: update.replyBy?.getTime() ?? null,
+    missingAnswers: summary.responders.filter((r) => r.answeredAt === undefined).length,
+    comments: comments.map((c) => ({ authorId: c.authorId })),
+    escalateAfterComments: rules.escalateAfterComments,
+    decisionDue: update.decisionDue?.getTime() ?? null,
+    tally,
+    decided: decision !== undefined,
+  });
+  const escalation = stalled && open ? await escalationOffer(db, deps, update) : undefined;
+  return {
+    ...summary,
+    body: update.body,
+    html: renderMarkdown(update.body),
+    links,
+    comments: comments.map((c) => ({
+      ...c,
+      html: renderMarkdown(c.body),
+      createdAt: c.createdAt.toISOString(),
+    })),
+    reactions: groupReactions(reactions, actor.personId),
+    acknowledgements: acknowledgements.map((a) => ({ ...a, at: a.at.toISOString() })),
+    seenBy: seen.map((s) => ({ ...s, at: s.at.toISOString() })),
+    responses: responses.map((r) => ({ ...r, at: r.at.toISOString() })),
+    tally,
+    ...(decision
+      ? {
+          decision: {
+            id: decision.id,
+            text: decision.text,
+            source: { type: "update" as const, id: update.id, title: update.title },
+            decidedBy: { personId: decision.recordedBy, name: decision.name },
+            decidedAt: decision.createdAt.toISOString(),
+            supersedes: decision.supersedes,
+            supersededBy: decision.supersededBy,
+            teamId: update.audienceTeamId,
+          },
+        }
+      : {}),
+    ...(stalled ? { stalled } : {}),
+    ...(escalation ? { escalation } : {}),
+    versions: versions.map((v) => ({ ...v, html: renderMarkdown(v.body), at: v.at.toISOString() })),
+    can: {
+      edit: open && may(actor, "update.edit", facts),
+      delete: may(actor, "update.delete", facts),
+      decide: open && decision === undefined && may(actor, "update.decide", facts),
+      respond: open && update.kind === "proposal" && may(actor, "update.contribute", facts),
+    },
+  };
 }

@@ -3,9 +3,9 @@ import { useEffect } from "react";
 import { useLocation } from "react-router";
 import type { RuleSources, Rules } from "../../../contracts/agreement";
 import type { PersonView } from "../../../contracts/people";
+import { ServerHtml } from "../../components/MarkdownPreview";
 import { formatDateTime } from "../../lib/time";
 import type { AgreementSection } from "./api";
-import { ServerHtml } from "./MarkdownPreview";
 import { describeRules } from "./rules-text";
 
 /** Each rule as a sentence under its label (what the advisor cites) and, for a team, where it comes from. */

@@ -18,11 +18,11 @@ import { Link, Navigate, useNavigate } from "react-router";
 import type { Rules } from "../../../contracts/agreement";
 import { FormError } from "../../components/FormError";
 import { Loading } from "../../components/Loading";
+import { MarkdownPreview } from "../../components/MarkdownPreview";
 import { fieldErrors, useAction } from "../../lib/action";
 import { api } from "../../lib/api";
 import { useViewer } from "../../lib/session";
 import { type AgreementView, agreementKeys, mayPublish, useAgreement } from "./api";
-import { MarkdownPreview } from "./MarkdownPreview";
 import { errorFor, RulesForm } from "./RulesForm";
 import { ruleErrors } from "./TeamOverrideEditor";
 

@@ -19,7 +19,10 @@ describe("the agreement's rules in words", () => {
       "Each person spends at most 15 hours a week and 4 hours a day in meetings.",
     );
     expect(sentence(DEFAULT_RULES, "noMeetingDays")).toBe("Every working day may have meetings.");
-    expect(describeRules(DEFAULT_RULES)).toHaveLength(12);
+    expect(sentence(DEFAULT_RULES, "escalateAfterComments")).toBe(
+      "A thread with more than 12 comments back and forth between the same few people is offered a short meeting.",
+    );
+    expect(describeRules(DEFAULT_RULES)).toHaveLength(13);
   });
 
   it("names days, windows and explicit notification hours", () => {

@@ -4,6 +4,7 @@ import { useViewer } from "../../lib/session";
 import { formatWeekdayTime } from "../../lib/time";
 import { AdvisorHomeCard } from "../advisor";
 import { ActionItemsCard } from "../meetings";
+import { NeedsMyReplyCard } from "../updates";
 import { TodayCard } from "./TodayCard";
 
 export function HomePage() {
@@ -18,6 +19,9 @@ export function HomePage() {
         </Text>
       </Card>
       <TodayCard />
+      <Suspense fallback={null}>
+        <NeedsMyReplyCard />
+      </Suspense>
       <Suspense fallback={null}>
         <ActionItemsCard />
       </Suspense>

@@ -1,7 +1,7 @@
 /** The updates feature's door: the feed, the composer, a thread, the decision log; Home's card. */
 import { lazyPage } from "../../lib/lazy-page";
 
-export { updateKeys } from "./api";
+export { updateKeys } from "./keys";
 export const UpdatesPage = lazyPage(() => import("./UpdatesPage"), "UpdatesPage");
 export const NewUpdatePage = lazyPage(() => import("./NewUpdatePage"), "NewUpdatePage");
 export const UpdatePage = lazyPage(() => import("./UpdatePage"), "UpdatePage");

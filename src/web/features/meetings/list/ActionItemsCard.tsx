@@ -6,7 +6,11 @@ import { useAction } from "../../../lib/action";
 import { formatDate } from "../../../lib/time";
 import { meetingKeys, setActionItemStatus, useMyActionItems } from "../api";
 
-/** Home's "My action items": what I owe from meetings, open ones, each with its due date and meeting. */
+/** Where an item was agreed: its thread (issue 12) or its meeting. */
+const sourceOf = (item: ActionItemView) =>
+  item.updateId ? `/updates/${item.updateId}` : `/meetings/${item.meetingId}`;
+
+/** Home's "My action items": what I owe from meetings and threads, open ones, each with its due date and source. */
 export function ActionItemsCard() {
   const items = useMyActionItems();
   const done = useAction((item: ActionItemView) => setActionItemStatus(item.id, "done"), {
@@ -23,7 +27,8 @@ export function ActionItemsCard() {
       )}
       {items.data?.length === 0 && (
         <Text size="sm" c="dimmed">
-          Nothing open. Action items given to you in a meeting appear here until you mark them done.
+          Nothing open. Action items given to you in a meeting or a thread appear here until you mark them
+          done.
         </Text>
       )}
       {items.data && items.data.length > 0 && (
@@ -42,7 +47,7 @@ export function ActionItemsCard() {
                 <Text size="xs" c="dimmed">
                   {item.due ? `Due ${formatDate(item.due)} · ` : ""}
                   from{" "}
-                  <Anchor component={Link} to={`/meetings/${item.meetingId}`} inherit underline="always">
+                  <Anchor component={Link} to={sourceOf(item)} inherit underline="always">
                     {item.meetingTitle}
                   </Anchor>
                 </Text>

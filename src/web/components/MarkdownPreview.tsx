@@ -1,9 +1,9 @@
 import { Paper, Text, Typography } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { MarkdownPreview as Rendered } from "../../../contracts/markdown";
-import { FormError } from "../../components/FormError";
-import { api } from "../../lib/api";
+import type { MarkdownPreview as Rendered } from "../../contracts/markdown";
+import { api } from "../lib/api";
+import { FormError } from "./FormError";
 
 /** Waits for a pause in typing before asking the server, so a fast typist sends a few requests, not one a key. */
 const DEBOUNCE_MS = 300;

@@ -1,0 +1,161 @@
+import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
+import type { Executor } from "../../platform/db/types";
+import { meetingAttendees, meetingDecisions, meetings } from "../meetings/meetings.table";
+import { people } from "../people/people.table";
+import {
+  updateAcknowledgements,
+  updateComments,
+  updateDecisions,
+  updateLinks,
+  updateReactions,
+  updateResponses,
+  updateSeen,
+  updateVersions,
+} from "./updates.table";
+
+/** One thread's parts, each read with its people's names; `ref` scopes every query to the organisation. */
+interface Ref {
+  organisationId: string;
+  updateId: string;
+}
+
+const name = people.name;
+
+export const commentsOf = (db: Executor, ref: Ref) =>
+  db
+    .select({
+      id: updateComments.id,
+      parentId: updateComments.parentId,
+      authorId: updateComments.authorId,
+      authorName: name,
+      body: updateComments.body,
+      createdAt: updateComments.createdAt,
+    })
+    .from(updateComments)
+    .innerJoin(people, eq(people.id, updateComments.authorId))
+    .where(
+      and(eq(updateComments.organisationId, ref.organisationId), eq(updateComments.updateId, ref.updateId)),
+    )
+    .orderBy(asc(updateComments.createdAt), asc(updateComments.id));
+
+export const reactionsOf = (db: Executor, ref: Ref) =>
+  db
+    .select({ emoji: updateReactions.emoji, personId: updateReactions.personId, name })
+    .from(updateReactions)
+    .innerJoin(people, eq(people.id, updateReactions.personId))
+    .where(
+      and(eq(updateReactions.organisationId, ref.organisationId), eq(updateReactions.updateId, ref.updateId)),
+    )
+    .orderBy(asc(updateReactions.at), asc(people.name));
+
+export const acknowledgementsOf = (db: Executor, ref: Ref) =>
+  db
+    .select({ personId: updateAcknowledgements.personId, name, at: updateAcknowledgements.at })
+    .from(updateAcknowledgements)
+    .innerJoin(people, eq(people.id, updateAcknowledgements.personId))
+    .where(
+      and(
+        eq(updateAcknowledgements.organisationId, ref.organisationId),
+        eq(updateAcknowledgements.updateId, ref.updateId),
+      ),
+    )
+    .orderBy(asc(updateAcknowledgements.at));
+
+export const seenOf = (db: Executor, ref: Ref) =>
+  db
+    .select({ personId: updateSeen.personId, name, at: updateSeen.at })
+    .from(updateSeen)
+    .innerJoin(people, eq(people.id, updateSeen.personId))
+    .where(and(eq(updateSeen.organisationId, ref.organisationId), eq(updateSeen.updateId, ref.updateId)))
+    .orderBy(asc(updateSeen.at));
+
+export const responsesOf = (db: Executor, ref: Ref) =>
+  db
+    .select({
+      personId: updateResponses.personId,
+      name,
+      stance: updateResponses.stance,
+      comment: updateResponses.comment,
+      at: updateResponses.at,
+    })
+    .from(updateResponses)
+    .innerJoin(people, eq(people.id, updateResponses.personId))
+    .where(
+      and(eq(updateResponses.organisationId, ref.organisationId), eq(updateResponses.updateId, ref.updateId)),
+    )
+    .orderBy(asc(updateResponses.at));
+
+/** Earlier versions, newest first, with the editor's name. */
+export const versionsOf = (db: Executor, ref: Ref) =>
+  db
+    .select({
+      version: updateVersions.version,
+      title: updateVersions.title,
+      body: updateVersions.body,
+      editedBy: name,
+      at: updateVersions.at,
+    })
+    .from(updateVersions)
+    .innerJoin(people, eq(people.id, updateVersions.editedBy))
+    .where(
+      and(eq(updateVersions.organisationId, ref.organisationId), eq(updateVersions.updateId, ref.updateId)),
+    )
+    .orderBy(desc(updateVersions.version));
+
+/** The thread's decision with its recorder's name and the decision that supersedes it, meeting's or thread's. */
+export async function decisionOf(db: Executor, ref: Ref) {
+  const [row] = await db
+    .select({
+      id: updateDecisions.id,
+      text: updateDecisions.text,
+      supersedes: updateDecisions.supersedes,
+      recordedBy: updateDecisions.recordedBy,
+      name,
+      createdAt: updateDecisions.createdAt,
+      supersededBy: sql<string | null>`coalesce(
+        (select d.id::text from ${updateDecisions} d where d.organisation_id = ${ref.organisationId} and d.supersedes = ${updateDecisions.id} order by d.created_at limit 1),
+        (select m.id::text from ${meetingDecisions} m where m.organisation_id = ${ref.organisationId} and m.supersedes = ${updateDecisions.id} order by m.created_at limit 1))`,
+    })
+    .from(updateDecisions)
+    .innerJoin(people, eq(people.id, updateDecisions.recordedBy))
+    .where(
+      and(eq(updateDecisions.organisationId, ref.organisationId), eq(updateDecisions.updateId, ref.updateId)),
+    );
+  return row;
+}
+
+/**
+ * The links in order, each meeting with its current title — but only for a viewer who may see that
+ * meeting (organiser or attendee): a link does not tell the rest of the audience what a meeting they
+ * were not invited to is called.
+ */
+export async function linksOf(db: Executor, ref: Ref, viewerId: string) {
+  const links = await db
+    .select({ type: updateLinks.type, id: updateLinks.targetId })
+    .from(updateLinks)
+    .where(and(eq(updateLinks.organisationId, ref.organisationId), eq(updateLinks.updateId, ref.updateId)))
+    .orderBy(asc(updateLinks.position));
+  const meetingIds = links.filter((l) => l.type === "meeting").map((l) => l.id);
+  const titles =
+    meetingIds.length === 0
+      ? []
+      : await db
+          .select({ id: meetings.id, title: meetings.title })
+          .from(meetings)
+          .where(
+            and(
+              eq(meetings.organisationId, ref.organisationId),
+              inArray(meetings.id, meetingIds),
+              or(
+                eq(meetings.organiserId, viewerId),
+                sql`exists (select 1 from ${meetingAttendees} where ${meetingAttendees.meetingId} = ${meetings.id} and ${meetingAttendees.personId} = ${viewerId})`,
+              ),
+            ),
+          );
+  const titleOf = new Map(titles.map((t) => [t.id, t.title]));
+  return links.map((l) => ({
+    type: l.type,
+    id: l.id,
+    title: titleOf.get(l.id) ?? (l.type === "meeting" ? "A meeting you were not invited to" : "A document"),
+  }));
+}

@@ -1,0 +1,230 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { z } from "zod";
+import {
+  type CommentView,
+  type commentBody,
+  type LogDecisionView,
+  REACTIONS,
+  type reactionView,
+  type responseBody,
+  type updateDecisionBody,
+} from "../../../contracts/updates";
+import type { Deps } from "../../deps";
+import type { Executor } from "../../platform/db/types";
+import { conflict, invalid } from "../../platform/errors";
+import type { Actor } from "../../platform/http/actor";
+import { renderMarkdown } from "../../platform/markdown";
+import { people } from "../people/people.table";
+import { recordDecision } from "./decide";
+import { reactionsOf } from "./detail.repo";
+import { notifyComment } from "./thread.notify";
+import { publishUpdateChanged, type UpdateAccess, type UpdateRow, updateFor } from "./update-access";
+import {
+  updateAcknowledgements,
+  updateComments,
+  updateReactions,
+  updateResponders,
+  updateResponses,
+} from "./updates.table";
+
+type CommentRow = typeof updateComments.$inferSelect;
+export type ReactionView = z.infer<typeof reactionView>;
+
+export const presentComment = (row: CommentRow, authorName: string): CommentView => ({
+  id: row.id,
+  parentId: row.parentId,
+  authorId: row.authorId,
+  authorName,
+  body: row.body,
+  html: renderMarkdown(row.body),
+  createdAt: row.createdAt.toISOString(),
+});
+
+/** 409 once the thread is closed (its decision recorded): `what` says what it no longer takes. */
+function assertOpen(update: UpdateRow, what: string): void {
+  if (update.closedAt) throw conflict(`This thread is closed, so it takes no more ${what}.`);
+}
+
+/** A required responder has answered: the first comment, "Got it" or answer counts (kept from then). */
+async function markAnswered(tx: Executor, update: UpdateRow, personId: string, at: Date): Promise<void> {
+  await tx
+    .update(updateResponders)
+    .set({ answeredAt: sql`coalesce(${updateResponders.answeredAt}, ${at})` })
+    .where(
+      and(
+        eq(updateResponders.organisationId, update.organisationId),
+        eq(updateResponders.updateId, update.id),
+        eq(updateResponders.personId, personId),
+      ),
+    );
+}
+
+/**
+ * Adds a comment (`update.contribute`, open threads only). A reply's parent must be a top-level
+ * comment of the same thread: one level of replies, like Basecamp.
+ */
+export async function addComment(
+  deps: Deps,
+  actor: Actor,
+  updateId: string,
+  input: z.infer<typeof commentBody>,
+): Promise<CommentView> {
+  return deps.db.transaction(async (tx) => {
+    const { update } = await updateFor(tx, actor, updateId, "update.contribute", { forUpdate: true });
+    assertOpen(update, "comments");
+    if (input.parentId) await assertTopLevel(tx, update, input.parentId);
+    const now = deps.clock.now();
+    const [row] = await tx
+      .insert(updateComments)
+      .values({
+        updateId,
+        organisationId: actor.organisationId,
+        parentId: input.parentId ?? null,
+        authorId: actor.personId,
+        body: input.body,
+        createdAt: now,
+      })
+      .returning();
+    if (!row) throw new Error("insert returned no row");
+    await markAnswered(tx, update, actor.personId, now);
+    const authorName = await nameOf(tx, actor);
+    await notifyComment(tx, deps, update, row, authorName);
+    await publishUpdateChanged(tx, deps, update);
+    return presentComment(row, authorName);
+  });
+}
+
+async function assertTopLevel(tx: Executor, update: UpdateRow, parentId: string): Promise<void> {
+  const [parent] = await tx
+    .select({ parentId: updateComments.parentId })
+    .from(updateComments)
+    .where(
+      and(
+        eq(updateComments.organisationId, update.organisationId),
+        eq(updateComments.updateId, update.id),
+        eq(updateComments.id, parentId),
+      ),
+    );
+  if (!parent) throw invalid("parentId", "must be a comment of this thread");
+  if (parent.parentId !== null) {
+    throw invalid("parentId", "replies go one level deep; reply to the first comment of this thread");
+  }
+}
+
+async function nameOf(tx: Executor, actor: Actor): Promise<string> {
+  const [me] = await tx
+    .select({ name: people.name })
+    .from(people)
+    .where(and(eq(people.organisationId, actor.organisationId), eq(people.id, actor.personId)));
+  return me?.name ?? "Someone";
+}
+
+/** Adds the actor's reaction, or removes it when they had already given this emoji (a toggle). */
+export async function toggleReaction(
+  deps: Deps,
+  actor: Actor,
+  updateId: string,
+  emoji: (typeof REACTIONS)[number],
+): Promise<ReactionView[]> {
+  return deps.db.transaction(async (tx) => {
+    const { update } = await updateFor(tx, actor, updateId, "update.contribute", { forUpdate: true });
+    const mine = and(
+      eq(updateReactions.organisationId, actor.organisationId),
+      eq(updateReactions.updateId, updateId),
+      eq(updateReactions.personId, actor.personId),
+      eq(updateReactions.emoji, emoji),
+    );
+    const removed = await tx.delete(updateReactions).where(mine).returning({ emoji: updateReactions.emoji });
+    if (removed.length === 0) {
+      await tx.insert(updateReactions).values({
+        updateId,
+        organisationId: actor.organisationId,
+        personId: actor.personId,
+        emoji,
+        at: deps.clock.now(),
+      });
+    }
+    const reactions = await groupedReactions(tx, actor, updateId);
+    await publishUpdateChanged(tx, deps, update);
+    return reactions;
+  });
+}
+
+/** An update's reactions grouped by emoji, in the fixed set's order, each with who gave it (first first). */
+async function groupedReactions(db: Executor, actor: Actor, updateId: string): Promise<ReactionView[]> {
+  const rows = await reactionsOf(db, { organisationId: actor.organisationId, updateId });
+  return REACTIONS.flatMap((emoji) => {
+    const given = rows.filter((r) => r.emoji === emoji);
+    if (given.length === 0) return [];
+    const mine = given.some((r) => r.personId === actor.personId);
+    return [
+      {
+        emoji,
+        count: given.length,
+        people: given.map((r) => ({ personId: r.personId, name: r.name })),
+        mine,
+      },
+    ];
+  });
+}
+
+/** "Got it": once per person (again changes nothing); answers for a required responder. */
+export async function acknowledge(deps: Deps, actor: Actor, updateId: string): Promise<UpdateAccess> {
+  return deps.db.transaction(async (tx) => {
+    const access = await updateFor(tx, actor, updateId, "update.contribute", { forUpdate: true });
+    const now = deps.clock.now();
+    const added = await tx
+      .insert(updateAcknowledgements)
+      .values({ updateId, organisationId: actor.organisationId, personId: actor.personId, at: now })
+      .onConflictDoNothing()
+      .returning({ at: updateAcknowledgements.at });
+    await markAnswered(tx, access.update, actor.personId, now);
+    if (added.length > 0) await publishUpdateChanged(tx, deps, access.update);
+    return access;
+  });
+}
+
+/** A proposal's answer (agree, disagree, abstain): one per person, replaced by answering again; open proposals only. */
+export async function respond(
+  deps: Deps,
+  actor: Actor,
+  updateId: string,
+  input: z.infer<typeof responseBody>,
+): Promise<UpdateAccess> {
+  return deps.db.transaction(async (tx) => {
+    const access = await updateFor(tx, actor, updateId, "update.contribute", { forUpdate: true });
+    const { update } = access;
+    if (update.kind !== "proposal") {
+      throw conflict(
+        `Only a proposal takes agree, disagree or abstain answers; this update is a ${update.kind}.`,
+      );
+    }
+    assertOpen(update, "answers");
+    const now = deps.clock.now();
+    const answer = { stance: input.stance, comment: input.comment?.trim() || null, at: now };
+    await tx
+      .insert(updateResponses)
+      .values({ updateId, organisationId: actor.organisationId, personId: actor.personId, ...answer })
+      .onConflictDoUpdate({ target: [updateResponses.updateId, updateResponses.personId], set: answer });
+    await markAnswered(tx, update, actor.personId, now);
+    await publishUpdateChanged(tx, deps, update);
+    return access;
+  });
+}
+
+/** Records the thread's decision (`update.decide`: its author or a lead); see {@link recordDecision}. */
+export async function decide(
+  deps: Deps,
+  actor: Actor,
+  updateId: string,
+  input: z.infer<typeof updateDecisionBody>,
+): Promise<LogDecisionView> {
+  return deps.db.transaction(async (tx) => {
+    const { update } = await updateFor(tx, actor, updateId, "update.decide", { forUpdate: true });
+    return recordDecision(tx, deps, update, {
+      text: input.text,
+      supersedes: input.supersedes,
+      by: actor.personId,
+    });
+  });
+}

@@ -1,0 +1,75 @@
+import { and, eq, inArray, or, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { linkInput } from "../../../contracts/updates";
+import type { Executor } from "../../platform/db/types";
+import { invalid } from "../../platform/errors";
+import type { Actor } from "../../platform/http/actor";
+import { meetingAttendees, meetings } from "../meetings/meetings.table";
+import { people } from "../people/people.table";
+import { getTeamRow } from "../teams";
+
+export type LinkInput = z.infer<typeof linkInput>;
+
+export interface NamedPerson {
+  id: string;
+  name: string;
+  timeZone: string;
+}
+
+/**
+ * The active people of the organisation among `ids` (one query), else 400 naming `field`:
+ * someone of another organisation is simply "no such person" here.
+ */
+export async function activePeopleOf(
+  db: Executor,
+  organisationId: string,
+  ids: readonly string[],
+  field: string,
+): Promise<Map<string, NamedPerson>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: people.id, name: people.name, timeZone: people.timeZone })
+    .from(people)
+    .where(
+      and(eq(people.organisationId, organisationId), eq(people.active, true), inArray(people.id, [...ids])),
+    );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  if (ids.some((id) => !byId.has(id))) throw invalid(field, "no such person in your organisation");
+  return byId;
+}
+
+/** 400 naming `audience.teamId` unless the team is one of the organisation's. */
+export async function assertAudienceTeam(db: Executor, organisationId: string, teamId: string) {
+  await getTeamRow(db, organisationId, teamId).catch(() => {
+    throw invalid("audience.teamId", "no such team in your organisation");
+  });
+}
+
+/**
+ * Links may name meetings the author may see (organiser or attendee: the meetings' own rule), so
+ * a link never tells readers about a meeting its author could not open. 400 naming the link otherwise.
+ */
+export async function assertLinks(db: Executor, actor: Actor, links: readonly LinkInput[]): Promise<void> {
+  links.forEach((link, i) => {
+    // Documents arrive with issue 13; until then no id can name one.
+    if (link.type === "document") throw invalid(`links[${i}].type`, "Documents are not available yet");
+  });
+  const ids = [...new Set(links.map((l) => l.id))];
+  if (ids.length === 0) return;
+  const visible = await db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.organisationId, actor.organisationId),
+        inArray(meetings.id, ids),
+        or(
+          eq(meetings.organiserId, actor.personId),
+          sql`exists (select 1 from ${meetingAttendees} where ${meetingAttendees.meetingId} = ${meetings.id} and ${meetingAttendees.personId} = ${actor.personId})`,
+        ),
+      ),
+    );
+  const found = new Set(visible.map((m) => m.id));
+  const missing = links.findIndex((l) => !found.has(l.id));
+  if (missing >= 0) throw invalid(`links[${missing}]`, "no such meeting that you can see");
+}

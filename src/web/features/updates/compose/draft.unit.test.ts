@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import {
+  clearDraft,
+  draftKey,
+  emptyDraft,
+  loadDraft,
+  saveDraft,
+  toCreateBody,
+  wallClockInstant,
+} from "./draft";
+
+const me = "11111111-1111-4111-8111-111111111111";
+const priya = "22222222-2222-4222-8222-222222222222";
+const team = "33333333-3333-4333-8333-333333333333";
+
+/** localStorage as a map, so the tests see what is kept. */
+function memoryStore() {
+  const items = new Map<string, string>();
+  return {
+    items,
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => void items.set(k, v),
+    removeItem: (k: string) => void items.delete(k),
+  };
+}
+
+describe("the composer's request", () => {
+  it("names the audience the form chose, and responders only when there are some", () => {
+    const draft = { ...emptyDraft(), title: "  Q3 plan ", body: "Hi @Priya Shah" };
+    expect(toCreateBody(draft, "UTC")).toEqual({
+      kind: "status",
+      title: "Q3 plan",
+      body: "Hi @Priya Shah",
+      audience: { organisation: true },
+      urgency: "normal",
+    });
+    const toTeam = toCreateBody({ ...draft, audience: "team", teamId: team, responderIds: [priya] }, "UTC");
+    expect(toTeam.audience).toEqual({ teamId: team });
+    expect(toTeam.requiredResponderIds).toEqual([priya]);
+    // A team not yet chosen sends no audience: the server says to choose one.
+    expect(toCreateBody({ ...draft, audience: "team" }, "UTC").audience).toEqual({});
+    expect(
+      toCreateBody({ ...draft, audience: "people", personIds: [priya], teamId: team }, "UTC").audience,
+    ).toEqual({
+      personIds: [priya],
+    });
+  });
+
+  it("sends a proposal's deadline as the instant of the author's wall clock, across DST", () => {
+    const proposal = { ...emptyDraft(), kind: "proposal" as const, decisionDue: "2026-03-09T17:00" };
+    // New York is on summer time from 8 March 2026: 17:00 is 21:00 UTC.
+    expect(toCreateBody(proposal, "America/New_York").decisionDue).toBe("2026-03-09T21:00:00.000Z");
+    expect(
+      toCreateBody({ ...proposal, decisionDue: "2026-03-06T17:00" }, "America/New_York").decisionDue,
+    ).toBe("2026-03-06T22:00:00.000Z");
+    // Only a proposal has one; an impossible time goes as typed so the server names the field.
+    expect(toCreateBody({ ...proposal, kind: "status" }, "UTC").decisionDue).toBeUndefined();
+    expect(toCreateBody({ ...proposal, decisionDue: "2026-02-30T10:00" }, "UTC").decisionDue).toBe(
+      "2026-02-30T10:00",
+    );
+    expect(wallClockInstant("2026-03-10", "UTC")).toBeNull();
+  });
+});
+
+describe("the kept draft", () => {
+  it("is kept per person and restored as typed", () => {
+    const store = memoryStore();
+    const draft = {
+      ...emptyDraft(),
+      kind: "question" as const,
+      title: "Which vendor?",
+      responderIds: [priya],
+    };
+    saveDraft(store, me, draft);
+    expect([...store.items.keys()]).toEqual([draftKey(me)]);
+    expect(loadDraft(store, me)).toEqual(draft);
+    expect(loadDraft(store, priya)).toBeNull();
+    clearDraft(store, me);
+    expect(loadDraft(store, me)).toBeNull();
+  });
+
+  it("forgets a blank draft rather than offering to restore it", () => {
+    const store = memoryStore();
+    saveDraft(store, me, { ...emptyDraft(), title: "x" });
+    saveDraft(store, me, emptyDraft());
+    expect(store.items.size).toBe(0);
+  });
+
+  it("opens a damaged or older copy field by field, and survives a storage that refuses", () => {
+    const store = memoryStore();
+    store.setItem(
+      draftKey(me),
+      JSON.stringify({ title: "Kept", kind: "recap", urgency: 5, personIds: [1, priya] }),
+    );
+    expect(loadDraft(store, me)).toEqual({ ...emptyDraft(), title: "Kept", personIds: [priya] });
+    store.setItem(draftKey(me), "{not json");
+    expect(loadDraft(store, me)).toBeNull();
+    const refusing = {
+      getItem: () => {
+        throw new Error("denied");
+      },
+      setItem: () => {
+        throw new Error("quota");
+      },
+      removeItem: () => {
+        throw new Error("denied");
+      },
+    };
+    expect(loadDraft(refusing, me)).toBeNull();
+    expect(() => saveDraft(refusing, me, { ...emptyDraft(), title: "x" })).not.toThrow();
+    expect(() => clearDraft(refusing, me)).not.toThrow();
+  });
+});

@@ -1,0 +1,66 @@
+import { Anchor, Badge, Card, Group, Stack, Text, VisuallyHidden } from "@mantine/core";
+import { Link } from "react-router";
+import type { UpdateSummaryView } from "../../../../contracts/updates";
+import { formatDateTime } from "../../../lib/time";
+import { audienceText, KIND_LABELS, myReplyBy } from "./item-text";
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
+
+/** One update in the feed: kind, title, who wrote it for whom and when, the excerpt, what is asked of me. */
+export function UpdateItem(props: {
+  update: UpdateSummaryView;
+  viewerId: string;
+  zone: string;
+  now: number;
+}) {
+  const { update, zone } = props;
+  const reply = myReplyBy(update, props.viewerId, zone, props.now);
+  return (
+    <Card component="li" withBorder padding="sm">
+      <Stack gap={4}>
+        <Group gap="xs" wrap="wrap">
+          <Badge variant="light">{KIND_LABELS[update.kind]}</Badge>
+          {update.urgency === "urgent" && <Badge color="red.9">Urgent</Badge>}
+          {update.unread && (
+            <Badge color="blue.9" variant="filled">
+              New<VisuallyHidden> (you have not opened it yet)</VisuallyHidden>
+            </Badge>
+          )}
+          {update.closedAt && (
+            <Badge color="gray" variant="outline">
+              Closed
+            </Badge>
+          )}
+          <Anchor component={Link} to={`/updates/${update.id}`} fw={update.unread ? 700 : 500}>
+            {update.title}
+          </Anchor>
+        </Group>
+        <Text size="xs" c="dimmed">
+          {update.authorName} to {audienceText(update.audience)} ·{" "}
+          <time dateTime={update.createdAt}>{formatDateTime(update.createdAt, zone)}</time>
+          {update.editedAt ? " · edited" : ""}
+        </Text>
+        {update.excerpt && (
+          <Text size="sm" lineClamp={2}>
+            {update.excerpt}
+          </Text>
+        )}
+        <Group gap="md" wrap="wrap">
+          <Text size="xs" c="dimmed">
+            {plural(update.commentCount, "comment")}
+          </Text>
+          {update.kind === "proposal" && update.decisionDue && !update.closedAt && (
+            <Text size="xs" c="dimmed">
+              Decision due {formatDateTime(update.decisionDue, zone)}
+            </Text>
+          )}
+          {reply && (
+            <Text size="xs" fw={600} c={reply.overdue ? "red.8" : undefined}>
+              {reply.text}
+            </Text>
+          )}
+        </Group>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,47 @@
+import type { UpdateKind, UpdateSummaryView } from "../../../../contracts/updates";
+import { formatDateTime } from "../../../lib/time";
+
+/** Each kind in words, for badges and the kind filter. */
+export const KIND_LABELS: Record<UpdateKind, string> = {
+  status: "Status",
+  proposal: "Proposal",
+  question: "Question",
+  announcement: "Announcement",
+  recap: "Meeting recap",
+  video: "Video",
+  checkin_digest: "Check-in digest",
+};
+
+/** Who an update is for, in a few words: "Everyone", "Platform", "Priya Shah, Kenji Sato and 3 more". */
+export function audienceText(audience: UpdateSummaryView["audience"], names = 2): string {
+  const parts: string[] = [];
+  if (audience.organisation) parts.push("Everyone");
+  if (audience.teamName) parts.push(audience.teamName);
+  const people = audience.people.map((p) => p.name);
+  if (people.length > 0) {
+    const shown = people.slice(0, names);
+    const more = people.length - shown.length;
+    parts.push(more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", "));
+  }
+  return parts.join(" · ") || "Nobody";
+}
+
+/**
+ * "Reply by Thu 17 Dec, 17:00" in the viewer's zone when the viewer must still answer: their own
+ * deadline (each responder has their own, in their working hours), else the update's latest one.
+ * Null when nothing is asked of them.
+ */
+export function myReplyBy(
+  update: Pick<UpdateSummaryView, "needsMyReply" | "replyBy" | "responders">,
+  viewerId: string,
+  zone: string,
+  now: number,
+): { text: string; overdue: boolean } | null {
+  if (!update.needsMyReply) return null;
+  const mine = update.responders.find((r) => r.personId === viewerId);
+  const due = mine ? mine.replyBy : update.replyBy;
+  if (!due) return { text: "Reply when you can (no working time in the next 30 days)", overdue: false };
+  const overdue = Date.parse(due) < now;
+  const when = formatDateTime(due, zone);
+  return { text: overdue ? `Overdue: reply was due ${when}` : `Reply by ${when}`, overdue };
+}
