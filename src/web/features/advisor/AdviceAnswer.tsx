@@ -16,6 +16,7 @@ import { Link } from "react-router";
 import type { Advice } from "../../../contracts/agreement";
 import type { PersonView } from "../../../contracts/people";
 import { plural } from "../../../core/agreement/catalog";
+import type { AdvisedUpdate } from "../../lib/advised-update";
 import { useViewer } from "../../lib/session";
 import { formatDateTime, formatTime } from "../../lib/time";
 import { useAgreement } from "../agreement";
@@ -150,7 +151,17 @@ export function AdviceAnswer(props: {
   );
 }
 
-/** What "Continue" leads to: a draft update to copy (updates are not built yet), or Find a time. */
+/** The kind of update each purpose asks for. */
+const KIND_FOR_PURPOSE: Record<Purpose, AdvisedUpdate["kind"]> = {
+  inform: "status",
+  discuss: "question",
+  decide: "proposal",
+  brainstorm: "question",
+  bond: "status",
+  feedback: "question",
+};
+
+/** What "Continue" leads to: a draft update for the composer (or to copy), or Find a time. */
 function Continue({ advice, purpose, teamId, participants }: Parameters<typeof AdviceAnswer>[0]) {
   const viewer = useViewer();
   const agreement = useAgreement(teamId);
@@ -172,8 +183,8 @@ function Continue({ advice, purpose, teamId, participants }: Parameters<typeof A
       {asyncStep && (
         <>
           <Text size="sm">
-            Posting updates in Tandem is not built yet, so this cannot be sent from here: copy the draft and
-            post it where your team writes updates.
+            Edit the draft here, then open it in the composer: the people you asked about become its required
+            responders.
           </Text>
           <Textarea
             label="Draft update"
@@ -183,6 +194,20 @@ function Continue({ advice, purpose, teamId, participants }: Parameters<typeof A
             onChange={(e) => setDraft(e.currentTarget.value)}
           />
           <Group>
+            <Button
+              component={Link}
+              to="/updates/new"
+              state={{
+                advised: {
+                  kind: KIND_FOR_PURPOSE[purpose],
+                  body: draft,
+                  teamId,
+                  personIds: participants.map((p) => p.id).filter((id) => id !== viewer.person.id),
+                } satisfies AdvisedUpdate,
+              }}
+            >
+              Post it as an update
+            </Button>
             <CopyButton value={draft}>
               {({ copied, copy }) => (
                 <Button variant="light" onClick={copy}>

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Stack, Text, Title } from "@mantine/core";
-import { useNavigate } from "react-router";
+import { useLocation, useNavigate } from "react-router";
 import { FormError } from "../../components/FormError";
 import { Loading } from "../../components/Loading";
 import { fieldErrors, useAction } from "../../lib/action";
@@ -7,7 +7,7 @@ import { usePeople, useTeams } from "../../lib/resources";
 import { useViewer } from "../../lib/session";
 import { useAgreement } from "../agreement";
 import { createUpdate, updateKeys } from "./api";
-import { toCreateBody } from "./compose/draft";
+import { draftFromAdvice, toCreateBody } from "./compose/draft";
 import { UpdateForm } from "./compose/UpdateForm";
 import { useUpdateDraft } from "./compose/use-draft";
 
@@ -20,7 +20,11 @@ export function NewUpdatePage() {
   const viewer = useViewer();
   const people = usePeople();
   const teams = useTeams();
-  const { draft, setDraft, restored, discard, posted } = useUpdateDraft(viewer.person.id);
+  const location = useLocation();
+  const { draft, setDraft, restored, discard, posted } = useUpdateDraft(
+    viewer.person.id,
+    draftFromAdvice(location.state),
+  );
   // A team's audience follows the team's agreement (it may ask for faster replies).
   const agreement = useAgreement(draft.audience === "team" ? draft.teamId : null);
   const navigate = useNavigate();

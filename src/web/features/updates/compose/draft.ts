@@ -5,6 +5,7 @@ import {
   type Urgency,
 } from "../../../../contracts/updates";
 import { localToInstant, parseDate, parseTimeOfDay } from "../../../../core/time";
+import type { AdvisedUpdate } from "../../../lib/advised-update";
 
 /** The composer's form as typed; kept in localStorage per person so nothing typed is lost. */
 export interface UpdateDraft {
@@ -18,6 +19,22 @@ export interface UpdateDraft {
   responderIds: string[];
   /** Proposals: `YYYY-MM-DDTHH:MM` on the author's wall clock (a datetime-local input). */
   decisionDue: string;
+}
+
+/** The composer's form for an advised update; `null` when `state` holds none. */
+export function draftFromAdvice(state: unknown): UpdateDraft | null {
+  const advised = (state as { advised?: AdvisedUpdate } | null)?.advised;
+  if (!advised || typeof advised.body !== "string" || !Array.isArray(advised.personIds)) return null;
+  const { kind, body, teamId, personIds } = advised;
+  return {
+    ...emptyDraft(),
+    kind: POSTABLE_KINDS.includes(kind) ? kind : "status",
+    body,
+    audience: personIds.length > 0 ? "people" : teamId ? "team" : "organisation",
+    teamId,
+    personIds,
+    responderIds: personIds,
+  };
 }
 
 export function emptyDraft(): UpdateDraft {

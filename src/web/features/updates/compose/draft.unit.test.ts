@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   clearDraft,
+  draftFromAdvice,
   draftKey,
   emptyDraft,
   loadDraft,
@@ -109,5 +110,31 @@ describe("the kept draft", () => {
     expect(loadDraft(refusing, me)).toBeNull();
     expect(() => saveDraft(refusing, me, { ...emptyDraft(), title: "x" })).not.toThrow();
     expect(() => clearDraft(refusing, me)).not.toThrow();
+  });
+});
+
+describe("draftFromAdvice", () => {
+  const advised = { kind: "proposal", body: "Context: …", teamId: null, personIds: ["a", "b"] };
+
+  it("turns the advisor's hand-over into a draft for named people, who are also asked to reply", () => {
+    expect(draftFromAdvice({ advised })).toEqual({
+      ...emptyDraft(),
+      kind: "proposal",
+      body: "Context: …",
+      audience: "people",
+      personIds: ["a", "b"],
+      responderIds: ["a", "b"],
+    });
+  });
+
+  it("addresses the team when nobody else was named, and ignores any other router state", () => {
+    expect(draftFromAdvice({ advised: { ...advised, personIds: [], teamId: "t" } })).toMatchObject({
+      audience: "team",
+      teamId: "t",
+      responderIds: [],
+    });
+    expect(draftFromAdvice(null)).toBeNull();
+    expect(draftFromAdvice({ from: "/updates" })).toBeNull();
+    expect(draftFromAdvice({ advised: { ...advised, kind: "recap" } })?.kind).toBe("status");
   });
 });

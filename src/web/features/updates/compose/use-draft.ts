@@ -7,11 +7,14 @@ const SAVE_AFTER_MS = 500;
 
 /**
  * The composer's form, kept in localStorage per person as it is typed: restored on the next visit
- * (`restored` says so), discarded on request, cleared once posted.
+ * (`restored` says so) unless the advisor hands over a draft (`advised`, which then replaces the kept one),
+ * discarded on request, cleared once posted.
  */
-export function useUpdateDraft(personId: string) {
-  const [restored, setRestored] = useState(() => loadDraft(localStorage, personId) !== null);
-  const [draft, setDraft] = useState<UpdateDraft>(() => loadDraft(localStorage, personId) ?? emptyDraft());
+export function useUpdateDraft(personId: string, advised: UpdateDraft | null = null) {
+  const [restored, setRestored] = useState(() => !advised && loadDraft(localStorage, personId) !== null);
+  const [draft, setDraft] = useState<UpdateDraft>(
+    () => advised ?? loadDraft(localStorage, personId) ?? emptyDraft(),
+  );
   const [settled] = useDebouncedValue(draft, SAVE_AFTER_MS);
   const posted = useRef(false);
   const latest = useRef(draft);
