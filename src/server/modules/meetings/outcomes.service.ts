@@ -11,8 +11,8 @@ import type { Deps } from "../../deps";
 import type { Executor } from "../../platform/db/types";
 import { invalid, notFound } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
-import { notify } from "../notifications";
 import { publishUpdateChanged, updates, visibleTo } from "../updates";
+import { insertActionItem } from "./action-item-add";
 import {
   accessTo,
   assertNotCancelled,
@@ -108,37 +108,15 @@ export async function addActionItem(
     if (!peopleOf(access).includes(input.ownerId)) {
       throw invalid("ownerId", "must be the organiser or an attendee of this meeting");
     }
-    const [row] = await tx
-      .insert(actionItems)
-      .values({
-        meetingId,
-        organisationId: actor.organisationId,
-        text: input.text,
-        ownerId: input.ownerId,
-        due: input.due ?? null,
-        createdBy: actor.personId,
-        createdAt: deps.clock.now(),
-      })
-      .returning();
-    if (!row) throw new Error("insert returned no row");
-    if (input.ownerId !== actor.personId) {
-      const privateKind = isPrivateKind(meeting.kind);
-      const due = row.due ? ` (due ${row.due})` : "";
-      const pointer = `You have a new action item${due}; see the meeting.`;
-      await notify(tx, deps, {
-        organisationId: actor.organisationId,
-        recipients: [input.ownerId],
-        kind: "action_item.assigned",
-        subject: `New action item from ${meeting.title}`,
-        // The outbox (readable by admins) never holds a private meeting's text; webhooks no item text at all.
-        body: privateKind ? pointer : `${row.text}${due}`,
-        webhookBody: pointer,
-        link: `/meetings/${meeting.id}`,
-        objectRef: { type: "action_item", id: row.id },
-        actorId: actor.personId,
-        teamId: meeting.teamId,
-      });
-    }
+    const place = {
+      at: { meetingId },
+      noun: "meeting",
+      title: meeting.title,
+      link: `/meetings/${meeting.id}`,
+      teamId: meeting.teamId,
+      privateText: isPrivateKind(meeting.kind),
+    } as const;
+    const row = await insertActionItem(tx, deps, actor, place, input);
     await publishMeetingChanged(tx, deps, access);
     return presentActionItem(row, meeting.title);
   });

@@ -6,9 +6,9 @@ import type { Deps } from "../../deps";
 import type { Executor } from "../../platform/db/types";
 import { invalid, notFound } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
-import { notify } from "../notifications";
 import { publishUpdateChanged, recipientsOf, updateFor, updates } from "../updates";
-import { actionItems } from "./meetings.table";
+import { insertActionItem } from "./action-item-add";
+import type { actionItems } from "./meetings.table";
 import { presentActionItem } from "./outcomes.repo";
 
 type ActionItemRow = typeof actionItems.$inferSelect;
@@ -29,35 +29,15 @@ export async function addThreadActionItem(
     const { update } = await updateFor(tx, actor, updateId, "update.contribute");
     if (!(await recipientsOf(tx, update)).includes(input.ownerId))
       throw invalid("ownerId", "this person is not part of this thread");
-    const [row] = await tx
-      .insert(actionItems)
-      .values({
-        updateId,
-        organisationId: actor.organisationId,
-        text: input.text,
-        ownerId: input.ownerId,
-        due: input.due ?? null,
-        createdBy: actor.personId,
-        createdAt: deps.clock.now(),
-      })
-      .returning();
-    if (!row) throw new Error("insert returned no row");
-    if (input.ownerId !== actor.personId) {
-      const due = row.due ? ` (due ${row.due})` : "";
-      await notify(tx, deps, {
-        organisationId: actor.organisationId,
-        recipients: [input.ownerId],
-        kind: "action_item.assigned",
-        subject: `New action item from ${update.title}`,
-        body: `${row.text}${due}`,
-        // Webhooks carry no item text.
-        webhookBody: `You have a new action item${due}; see the thread.`,
-        link: `/updates/${update.id}`,
-        objectRef: { type: "action_item", id: row.id },
-        actorId: actor.personId,
-        teamId: update.audienceTeamId,
-      });
-    }
+    const place = {
+      at: { updateId },
+      noun: "thread",
+      title: update.title,
+      link: `/updates/${update.id}`,
+      teamId: update.audienceTeamId,
+      privateText: false,
+    } as const;
+    const row = await insertActionItem(tx, deps, actor, place, input);
     await publishUpdateChanged(tx, deps, update);
     return presentActionItem(row, update.title);
   });

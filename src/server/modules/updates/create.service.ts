@@ -26,7 +26,7 @@ import { updateAudience, updateLinks, updateResponders, updates } from "./update
 /** The contract's horizon: a responder without this much working time in 30 days has no reply-by. */
 const HORIZON_MS = 30 * DAY_MS;
 
-export interface ResponderDue {
+interface ResponderDue {
   personId: string;
   name: string;
   timeZone: string;
@@ -36,7 +36,7 @@ export interface ResponderDue {
 }
 
 /** Each responder's reply-by and reminders over their own working intervals from `at` (3 queries in all). */
-export async function deadlinesOf(
+async function deadlinesOf(
   db: Executor,
   organisationId: string,
   responderIds: readonly string[],

@@ -5,10 +5,11 @@ import type { Executor } from "../../platform/db/types";
 import { conflict, invalid } from "../../platform/errors";
 import { recordAudit } from "../audit";
 import { notify } from "../notifications";
-import { people } from "../people/people.table";
 import { visibleLinks } from "./decisions.service";
+import { participantsOfThread } from "./participants";
 import { publishUpdateChanged, recipientsOf, type UpdateRow } from "./update-access";
-import { updateComments, updateDecisions, updateResponders, updateResponses, updates } from "./updates.table";
+import { nameOf } from "./updates.checks";
+import { updateDecisions, updates } from "./updates.table";
 
 /**
  * Records a thread's decision in the caller's transaction: checks `supersedes` names an earlier
@@ -50,12 +51,13 @@ export async function recordDecision(
     .set({ closedAt: now })
     .where(and(eq(updates.organisationId, organisationId), eq(updates.id, update.id)))
     .returning();
-  const [decider] = await tx
-    .select({ name: people.name })
-    .from(people)
-    .where(and(eq(people.organisationId, organisationId), eq(people.id, input.by)));
-  const name = decider?.name ?? "Someone";
-  const recipients = (await participantsOf(tx, update)).filter((id) => id !== input.by);
+  const name = await nameOf(tx, organisationId, input.by);
+  // Its participants among the people it is still addressed to (active, and able to open it).
+  const [participants, audience] = await Promise.all([
+    participantsOfThread(tx, update),
+    recipientsOf(tx, update),
+  ]);
+  const recipients = participants.filter((id) => id !== input.by && audience.includes(id));
   if (recipients.length > 0) {
     // A pointer, not the decision's text: the outbox is readable by admins and webhooks leave the
     // organisation, while the thread is for its audience only.
@@ -92,24 +94,4 @@ export async function recordDecision(
     supersededBy: null,
     teamId: update.audienceTeamId,
   };
-}
-
-/**
- * Who hears of the decision: the author, required responders, commenters and those who answered —
- * among the people the update is still addressed to (active, and able to open it).
- */
-async function participantsOf(tx: Executor, update: UpdateRow): Promise<string[]> {
-  const of = (table: typeof updateResponders | typeof updateComments | typeof updateResponses) =>
-    and(eq(table.organisationId, update.organisationId), eq(table.updateId, update.id));
-  const [responders, commenters, answerers, audience] = await Promise.all([
-    tx.select({ id: updateResponders.personId }).from(updateResponders).where(of(updateResponders)),
-    tx.selectDistinct({ id: updateComments.authorId }).from(updateComments).where(of(updateComments)),
-    tx.select({ id: updateResponses.personId }).from(updateResponses).where(of(updateResponses)),
-    recipientsOf(tx, update),
-  ]);
-  const involved = new Set([
-    update.authorId,
-    ...[...responders, ...commenters, ...answerers].map((r) => r.id),
-  ]);
-  return audience.filter((id) => involved.has(id));
 }

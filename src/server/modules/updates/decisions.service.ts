@@ -1,28 +1,18 @@
-import { and, desc, eq, gte, ilike, inArray, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gte, ilike, inArray, lte, or, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { decisionsQuery, LogDecisionView } from "../../../contracts/updates";
 import type { Deps } from "../../deps";
 import type { Executor } from "../../platform/db/types";
 import { invalid } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
-import { meetingAttendees, meetingDecisions, meetings } from "../meetings/meetings.table";
+import { meetingDecisions, meetings } from "../meetings/meetings.table";
 import { people } from "../people/people.table";
+import { meetingVisibleTo } from "./meeting-visibility";
 import { visibleTo } from "./update-access";
 import { updateDecisions, updates } from "./updates.table";
 
 /** The most decisions the log answers (newest first). */
 export const DECISIONS_SHOWN = 200;
-
-/**
- * A meeting seen by this person: its organiser or an attendee — `meetingFor`'s rule as SQL, so the
- * log never shows a decision of a meeting (a one-to-one) that opening it would refuse; no role sees more.
- */
-export function meetingVisibleTo(personId: string): SQL {
-  return or(
-    eq(meetings.organiserId, personId),
-    sql`exists (select 1 from ${meetingAttendees} where ${meetingAttendees.meetingId} = ${meetings.id} and ${meetingAttendees.personId} = ${personId})`,
-  ) as SQL;
-}
 
 interface Filters {
   q?: string | undefined;
@@ -50,8 +40,8 @@ export async function listDecisions(
   const q = query.q?.trim() || undefined;
   const filters = { q, teamId: query.teamId, from, to };
   const [fromMeetings, fromThreads] = await Promise.all([
-    meetingDecisionsFor(deps.db, actor, filters),
-    threadDecisionsFor(deps.db, actor, filters),
+    decisionsFor(deps.db, "meeting", actor, filters),
+    decisionsFor(deps.db, "update", actor, filters),
   ]);
   const newest = [...fromMeetings, ...fromThreads]
     .sort((a, b) => b.decidedAt.localeCompare(a.decidedAt) || b.id.localeCompare(a.id))
@@ -65,71 +55,90 @@ export async function decisionOfUpdate(
   actor: Actor,
   updateId: string,
 ): Promise<LogDecisionView | undefined> {
-  const rows = await threadDecisionsFor(db, actor, { updateId });
+  const rows = await decisionsFor(db, "update", actor, { updateId });
   return (await linked(db, actor.personId, actor.organisationId, rows))[0];
 }
 
 const pattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-async function meetingDecisionsFor(db: Executor, actor: Actor, f: Filters): Promise<Linkless[]> {
-  if (f.updateId) return [];
-  const rows = await db
-    .select({ d: meetingDecisions, title: meetings.title, teamId: meetings.teamId, name: people.name })
-    .from(meetingDecisions)
-    .innerJoin(meetings, eq(meetings.id, meetingDecisions.meetingId))
-    .innerJoin(people, eq(people.id, meetingDecisions.recordedBy))
+/** The two places a decision is recorded, described alike so one query reads either. */
+const SOURCES = {
+  meeting: {
+    decisions: meetingDecisions,
+    sourceId: meetingDecisions.meetingId,
+    parent: meetings,
+    title: meetings.title,
+    teamId: meetings.teamId,
+    visibleTo: meetingVisibleTo,
+  },
+  update: {
+    decisions: updateDecisions,
+    sourceId: updateDecisions.updateId,
+    parent: updates,
+    title: updates.title,
+    teamId: updates.audienceTeamId,
+    visibleTo,
+  },
+};
+type SourceType = keyof typeof SOURCES;
+
+/**
+ * The decisions of one source that `personId` may see (its meeting or thread visible to them), with
+ * the source's title and team and the recorder's name, newest first; `where` narrows further.
+ */
+function decisionsIn(
+  db: Executor,
+  type: SourceType,
+  personId: string,
+  organisationId: string,
+  where: (d: (typeof SOURCES)[SourceType]) => (SQL | undefined)[],
+) {
+  const s: (typeof SOURCES)[SourceType] = SOURCES[type];
+  const d = s.decisions;
+  return db
+    .select({
+      id: d.id,
+      text: d.text,
+      supersedes: d.supersedes,
+      recordedBy: d.recordedBy,
+      createdAt: d.createdAt,
+      sourceId: s.sourceId,
+      title: s.title,
+      teamId: s.teamId,
+      name: people.name,
+    })
+    .from(d)
+    .innerJoin(s.parent, eq(s.parent.id, s.sourceId))
+    .innerJoin(people, eq(people.id, d.recordedBy))
     .where(
       and(
-        eq(meetingDecisions.organisationId, actor.organisationId),
-        eq(meetings.organisationId, actor.organisationId),
-        meetingVisibleTo(actor.personId),
-        f.q ? or(ilike(meetingDecisions.text, pattern(f.q)), ilike(meetings.title, pattern(f.q))) : undefined,
-        f.teamId ? eq(meetings.teamId, f.teamId) : undefined,
-        f.from ? gte(meetingDecisions.createdAt, f.from) : undefined,
-        f.to ? lte(meetingDecisions.createdAt, f.to) : undefined,
+        eq(d.organisationId, organisationId),
+        eq(s.parent.organisationId, organisationId),
+        s.visibleTo(personId),
+        ...where(s),
       ),
     )
-    .orderBy(desc(meetingDecisions.createdAt), desc(meetingDecisions.id))
-    .limit(DECISIONS_SHOWN);
-  return rows.map(({ d, title, teamId, name }) => ({
-    id: d.id,
-    text: d.text,
-    source: { type: "meeting", id: d.meetingId, title },
-    decidedBy: { personId: d.recordedBy, name },
-    decidedAt: d.createdAt.toISOString(),
-    teamId,
-    supersedesRaw: d.supersedes,
-  }));
+    .orderBy(desc(d.createdAt), desc(d.id));
 }
 
-async function threadDecisionsFor(db: Executor, actor: Actor, f: Filters): Promise<Linkless[]> {
-  const rows = await db
-    .select({ d: updateDecisions, title: updates.title, teamId: updates.audienceTeamId, name: people.name })
-    .from(updateDecisions)
-    .innerJoin(updates, eq(updates.id, updateDecisions.updateId))
-    .innerJoin(people, eq(people.id, updateDecisions.recordedBy))
-    .where(
-      and(
-        eq(updateDecisions.organisationId, actor.organisationId),
-        eq(updates.organisationId, actor.organisationId),
-        visibleTo(actor.personId),
-        f.updateId ? eq(updateDecisions.updateId, f.updateId) : undefined,
-        f.q ? or(ilike(updateDecisions.text, pattern(f.q)), ilike(updates.title, pattern(f.q))) : undefined,
-        f.teamId ? eq(updates.audienceTeamId, f.teamId) : undefined,
-        f.from ? gte(updateDecisions.createdAt, f.from) : undefined,
-        f.to ? lte(updateDecisions.createdAt, f.to) : undefined,
-      ),
-    )
-    .orderBy(desc(updateDecisions.createdAt), desc(updateDecisions.id))
-    .limit(DECISIONS_SHOWN);
-  return rows.map(({ d, title, teamId, name }) => ({
-    id: d.id,
-    text: d.text,
-    source: { type: "update", id: d.updateId, title },
-    decidedBy: { personId: d.recordedBy, name },
-    decidedAt: d.createdAt.toISOString(),
-    teamId,
-    supersedesRaw: d.supersedes,
+/** One source's decisions for the log (or a thread's page), filtered, at most {@link DECISIONS_SHOWN}. */
+async function decisionsFor(db: Executor, type: SourceType, actor: Actor, f: Filters): Promise<Linkless[]> {
+  if (f.updateId && type !== "update") return [];
+  const rows = await decisionsIn(db, type, actor.personId, actor.organisationId, (s) => [
+    f.updateId ? eq(s.sourceId, f.updateId) : undefined,
+    f.q ? or(ilike(s.decisions.text, pattern(f.q)), ilike(s.title, pattern(f.q))) : undefined,
+    f.teamId ? eq(s.teamId, f.teamId) : undefined,
+    f.from ? gte(s.decisions.createdAt, f.from) : undefined,
+    f.to ? lte(s.decisions.createdAt, f.to) : undefined,
+  ]).limit(DECISIONS_SHOWN);
+  return rows.map((r) => ({
+    id: r.id,
+    text: r.text,
+    source: { type, id: r.sourceId, title: r.title },
+    decidedBy: { personId: r.recordedBy, name: r.name },
+    decidedAt: r.createdAt.toISOString(),
+    teamId: r.teamId,
+    supersedesRaw: r.supersedes,
   }));
 }
 
@@ -151,41 +160,12 @@ export async function visibleLinks(
   ids: string[],
 ): Promise<Link[]> {
   if (ids.length === 0) return [];
-  const [m, u] = await Promise.all([
-    db
-      .select({
-        id: meetingDecisions.id,
-        supersedes: meetingDecisions.supersedes,
-        at: meetingDecisions.createdAt,
-      })
-      .from(meetingDecisions)
-      .innerJoin(meetings, eq(meetings.id, meetingDecisions.meetingId))
-      .where(
-        and(
-          eq(meetingDecisions.organisationId, organisationId),
-          eq(meetings.organisationId, organisationId),
-          or(inArray(meetingDecisions.id, ids), inArray(meetingDecisions.supersedes, ids)),
-          meetingVisibleTo(personId),
-        ),
-      ),
-    db
-      .select({
-        id: updateDecisions.id,
-        supersedes: updateDecisions.supersedes,
-        at: updateDecisions.createdAt,
-      })
-      .from(updateDecisions)
-      .innerJoin(updates, eq(updates.id, updateDecisions.updateId))
-      .where(
-        and(
-          eq(updateDecisions.organisationId, organisationId),
-          eq(updates.organisationId, organisationId),
-          or(inArray(updateDecisions.id, ids), inArray(updateDecisions.supersedes, ids)),
-          visibleTo(personId),
-        ),
-      ),
-  ]);
-  return [...m, ...u];
+  const read = (type: SourceType) =>
+    decisionsIn(db, type, personId, organisationId, ({ decisions: d }) => [
+      or(inArray(d.id, ids), inArray(d.supersedes, ids)),
+    ]);
+  const rows = (await Promise.all([read("meeting"), read("update")])).flat();
+  return rows.map((r) => ({ id: r.id, supersedes: r.supersedes, at: r.createdAt }));
 }
 
 /** Adds `supersedes` (when visible) and `supersededBy` (the newest visible decision naming it). */

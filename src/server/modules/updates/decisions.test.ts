@@ -87,6 +87,13 @@ describe("decision log", () => {
     // HR is addressed by the thread but attends neither meeting: the thread's decision alone, its links
     // to the meetings left out.
     expect(await log(org.hr)).toEqual([{ ...thread, supersedes: null, supersededBy: null }]);
+
+    // The thread's page shows each viewer its decision exactly as their log does.
+    const page = async (who: TestPerson) =>
+      (await call(env, "GET", `/api/v1/updates/${daily.source.id}`, { as: who.caller })).json().update
+        .decision;
+    expect(await page(org.member)).toEqual(thread);
+    expect(await page(org.hr)).toEqual({ ...thread, supersedes: null, supersededBy: null });
   });
 
   it("hides a one-to-one's decisions from HR, admins and non-attendees, and a conversation's from admins", async () => {

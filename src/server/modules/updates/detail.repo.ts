@@ -1,11 +1,13 @@
-import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { z } from "zod";
+import { REACTIONS, type reactionView } from "../../../contracts/updates";
 import type { Executor } from "../../platform/db/types";
-import { meetingAttendees, meetingDecisions, meetings } from "../meetings/meetings.table";
+import { meetings } from "../meetings/meetings.table";
 import { people } from "../people/people.table";
+import { meetingVisibleTo } from "./meeting-visibility";
 import {
   updateAcknowledgements,
   updateComments,
-  updateDecisions,
   updateLinks,
   updateReactions,
   updateResponses,
@@ -20,6 +22,8 @@ interface Ref {
 }
 
 const name = people.name;
+
+export type ReactionView = z.infer<typeof reactionView>;
 
 export const commentsOf = (db: Executor, ref: Ref) =>
   db
@@ -38,8 +42,12 @@ export const commentsOf = (db: Executor, ref: Ref) =>
     )
     .orderBy(asc(updateComments.createdAt), asc(updateComments.id));
 
-export const reactionsOf = (db: Executor, ref: Ref) =>
-  db
+/**
+ * The reactions grouped per emoji in the fixed order of the set, each with who gave it (first first)
+ * and whether the viewer did: the thread's view and the reaction toggle answer the same.
+ */
+export async function reactionsOf(db: Executor, ref: Ref, viewerId: string): Promise<ReactionView[]> {
+  const rows = await db
     .select({ emoji: updateReactions.emoji, personId: updateReactions.personId, name })
     .from(updateReactions)
     .innerJoin(people, eq(people.id, updateReactions.personId))
@@ -47,6 +55,19 @@ export const reactionsOf = (db: Executor, ref: Ref) =>
       and(eq(updateReactions.organisationId, ref.organisationId), eq(updateReactions.updateId, ref.updateId)),
     )
     .orderBy(asc(updateReactions.at), asc(people.name));
+  return REACTIONS.flatMap((emoji) => {
+    const given = rows.filter((r) => r.emoji === emoji);
+    if (given.length === 0) return [];
+    return [
+      {
+        emoji,
+        count: given.length,
+        people: given.map((r) => ({ personId: r.personId, name: r.name })),
+        mine: given.some((r) => r.personId === viewerId),
+      },
+    ];
+  });
+}
 
 export const acknowledgementsOf = (db: Executor, ref: Ref) =>
   db
@@ -102,28 +123,6 @@ export const versionsOf = (db: Executor, ref: Ref) =>
     )
     .orderBy(desc(updateVersions.version));
 
-/** The thread's decision with its recorder's name and the decision that supersedes it, meeting's or thread's. */
-export async function decisionOf(db: Executor, ref: Ref) {
-  const [row] = await db
-    .select({
-      id: updateDecisions.id,
-      text: updateDecisions.text,
-      supersedes: updateDecisions.supersedes,
-      recordedBy: updateDecisions.recordedBy,
-      name,
-      createdAt: updateDecisions.createdAt,
-      supersededBy: sql<string | null>`coalesce(
-        (select d.id::text from ${updateDecisions} d where d.organisation_id = ${ref.organisationId} and d.supersedes = ${updateDecisions.id} order by d.created_at limit 1),
-        (select m.id::text from ${meetingDecisions} m where m.organisation_id = ${ref.organisationId} and m.supersedes = ${updateDecisions.id} order by m.created_at limit 1))`,
-    })
-    .from(updateDecisions)
-    .innerJoin(people, eq(people.id, updateDecisions.recordedBy))
-    .where(
-      and(eq(updateDecisions.organisationId, ref.organisationId), eq(updateDecisions.updateId, ref.updateId)),
-    );
-  return row;
-}
-
 /**
  * The links in order, each meeting with its current title — but only for a viewer who may see that
  * meeting (organiser or attendee): a link does not tell the rest of the audience what a meeting they
@@ -146,10 +145,7 @@ export async function linksOf(db: Executor, ref: Ref, viewerId: string) {
             and(
               eq(meetings.organisationId, ref.organisationId),
               inArray(meetings.id, meetingIds),
-              or(
-                eq(meetings.organiserId, viewerId),
-                sql`exists (select 1 from ${meetingAttendees} where ${meetingAttendees.meetingId} = ${meetings.id} and ${meetingAttendees.personId} = ${viewerId})`,
-              ),
+              meetingVisibleTo(viewerId),
             ),
           );
   const titleOf = new Map(titles.map((t) => [t.id, t.title]));

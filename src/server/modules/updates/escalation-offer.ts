@@ -1,14 +1,13 @@
-import { and, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import { ESCALATION_MINUTES, type escalationOfferView } from "../../../contracts/updates";
 import { DAY_MS } from "../../../core/time";
 import type { Deps } from "../../deps";
 import type { Executor } from "../../platform/db/types";
 import { effectiveRulesOf } from "../agreement";
-import { people, workingTimeOf } from "../people";
+import { workingTimeOf } from "../people";
 import { suggestSlots } from "../scheduling";
+import { participantsOfThread } from "./participants";
 import type { UpdateRow } from "./update-access";
-import { updateComments, updateResponders, updateResponses } from "./updates.table";
 
 export type EscalationOffer = z.infer<typeof escalationOfferView>;
 
@@ -30,7 +29,7 @@ export async function escalationOffer(
 ): Promise<EscalationOffer> {
   const { organisationId } = update;
   const [participantIds, rules] = await Promise.all([
-    participantsOf(db, update),
+    participantsOfThread(db, update),
     effectiveRulesOf(db, organisationId, update.audienceTeamId),
   ]);
   const wanted = Math.min(
@@ -47,45 +46,4 @@ export async function escalationOffer(
   });
   const [slot] = await suggestSlots(db, organisationId, working, window, length, 1, rules);
   return { durationMinutes: length, participantIds, slot: slot ?? null };
-}
-
-/**
- * Who takes part in a thread: its author first, then required responders, commenters and those who
- * answered the proposal — active people only, each once.
- */
-async function participantsOf(db: Executor, update: UpdateRow): Promise<string[]> {
-  const of = { organisationId: update.organisationId, updateId: update.id };
-  const [responders, commenters, answerers] = await Promise.all([
-    db
-      .select({ personId: updateResponders.personId })
-      .from(updateResponders)
-      .where(
-        and(
-          eq(updateResponders.organisationId, of.organisationId),
-          eq(updateResponders.updateId, of.updateId),
-        ),
-      ),
-    db
-      .selectDistinct({ personId: updateComments.authorId })
-      .from(updateComments)
-      .where(
-        and(eq(updateComments.organisationId, of.organisationId), eq(updateComments.updateId, of.updateId)),
-      ),
-    db
-      .select({ personId: updateResponses.personId })
-      .from(updateResponses)
-      .where(
-        and(eq(updateResponses.organisationId, of.organisationId), eq(updateResponses.updateId, of.updateId)),
-      ),
-  ]);
-  const involved = [...responders, ...commenters, ...answerers].map((r) => r.personId).sort();
-  const ids = [...new Set([update.authorId, ...involved])];
-  const active = await db
-    .select({ id: people.id })
-    .from(people)
-    .where(
-      and(eq(people.organisationId, update.organisationId), eq(people.active, true), inArray(people.id, ids)),
-    );
-  const isActive = new Set(active.map((p) => p.id));
-  return ids.filter((id) => isActive.has(id));
 }

@@ -6,8 +6,9 @@ import type { Deps } from "../../deps";
 import type { Executor } from "../../platform/db/types";
 import { agreementVersions, teamAgreementVersions } from "../agreement/agreement.table";
 import { notify } from "../notifications";
-import { people } from "../people/people.table";
+import { participantsOf } from "./participants";
 import { publishUpdateChanged, type UpdateRow } from "./update-access";
+import { groupBy } from "./updates.repo";
 import { updateComments, updateDecisions, updateResponders, updateResponses, updates } from "./updates.table";
 
 /**
@@ -56,24 +57,12 @@ function candidates(db: Executor, now: Date) {
     );
 }
 
-/** Rows grouped by update, in their order. */
-function byUpdate<T extends { updateId: string }>(rows: T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = map.get(row.updateId);
-    if (list) list.push(row);
-    else map.set(row.updateId, [row]);
-  }
-  return map;
-}
-
 interface Judged {
   update: UpdateRow;
   stalled: StalledView;
-  participants: Set<string>;
 }
 
-/** Each candidate's facts in three queries, judged by `stallOf`; the stalled ones with their participants. */
+/** Each candidate's facts in three queries, judged by `stallOf`: the stalled ones. */
 async function judge(db: Executor, found: { update: UpdateRow; escalateAfter: number }[], now: Date) {
   if (found.length === 0) return [];
   const ids = found.map((f) => f.update.id);
@@ -101,9 +90,9 @@ async function judge(db: Executor, found: { update: UpdateRow; escalateAfter: nu
       .where(inArray(updateResponses.updateId, ids)),
   ]);
   const [commentsOf, respondersOf, responsesOf] = [
-    byUpdate(comments),
-    byUpdate(responders),
-    byUpdate(responses),
+    groupBy(comments, (c) => c.updateId),
+    groupBy(responders, (r) => r.updateId),
+    groupBy(responses, (r) => r.updateId),
   ];
   const judged: Judged[] = [];
   for (const { update, escalateAfter: limit } of found) {
@@ -127,14 +116,7 @@ async function judge(db: Executor, found: { update: UpdateRow; escalateAfter: nu
       },
       decided: false, // candidates have no decision
     });
-    if (!stalled) continue;
-    const participants = new Set([
-      update.authorId,
-      ...thread.responders.map((r) => r.personId),
-      ...thread.comments.map((c) => c.authorId),
-      ...thread.responses.map((r) => r.personId),
-    ]);
-    judged.push({ update, stalled, participants });
+    if (stalled) judged.push({ update, stalled });
   }
   return judged;
 }
@@ -162,28 +144,14 @@ async function flagIn(deps: Deps, organisationId: string, judged: Judged[], now:
         ),
       )
       .returning();
-    const everyone = [...new Set(judged.flatMap((j) => [...j.participants]))];
-    const active = new Set(
-      (
-        await tx
-          .select({ id: people.id })
-          .from(people)
-          .where(
-            and(
-              eq(people.organisationId, organisationId),
-              eq(people.active, true),
-              inArray(people.id, everyone),
-            ),
-          )
-      ).map((p) => p.id),
-    );
+    const participants = await participantsOf(tx, organisationId, flagged);
     for (const update of flagged) {
-      const { stalled, participants } = judged.find((j) => j.update.id === update.id) as Judged;
+      const { stalled } = judged.find((j) => j.update.id === update.id) as Judged;
       const link = `/updates/${update.id}`;
       const why = stalled.text.charAt(0).toLowerCase() + stalled.text.slice(1);
       await notify(tx, deps, {
         organisationId,
-        recipients: [...participants].filter((id) => active.has(id)),
+        recipients: participants.get(update.id) ?? [],
         kind: "update.stalled",
         subject: `"${update.title}" has stalled`,
         body: `**${update.title}** has stalled: ${why} A short meeting is offered on the thread.`,
@@ -202,9 +170,7 @@ async function flagIn(deps: Deps, organisationId: string, judged: Judged[], now:
 export async function flagStalledThreads(deps: Deps): Promise<number> {
   const now = deps.clock.now();
   const judged = await judge(deps.db, await candidates(deps.db, now), now);
-  const byOrg = new Map<string, Judged[]>();
-  for (const j of judged)
-    byOrg.set(j.update.organisationId, [...(byOrg.get(j.update.organisationId) ?? []), j]);
+  const byOrg = groupBy(judged, (j) => j.update.organisationId);
   let flagged = 0;
   for (const [organisationId, list] of byOrg) flagged += await flagIn(deps, organisationId, list, now);
   return flagged;

@@ -1,24 +1,23 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import {
-  type CommentView,
-  type commentBody,
-  type LogDecisionView,
+import type {
+  CommentView,
+  commentBody,
+  LogDecisionView,
   REACTIONS,
-  type reactionView,
-  type responseBody,
-  type updateDecisionBody,
+  responseBody,
+  updateDecisionBody,
 } from "../../../contracts/updates";
 import type { Deps } from "../../deps";
 import type { Executor } from "../../platform/db/types";
 import { conflict, invalid } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
 import { renderMarkdown } from "../../platform/markdown";
-import { people } from "../people/people.table";
 import { recordDecision } from "./decide";
-import { reactionsOf } from "./detail.repo";
+import { type ReactionView, reactionsOf } from "./detail.repo";
 import { notifyComment } from "./thread.notify";
 import { publishUpdateChanged, type UpdateAccess, type UpdateRow, updateFor } from "./update-access";
+import { nameOf } from "./updates.checks";
 import {
   updateAcknowledgements,
   updateComments,
@@ -28,9 +27,8 @@ import {
 } from "./updates.table";
 
 type CommentRow = typeof updateComments.$inferSelect;
-export type ReactionView = z.infer<typeof reactionView>;
 
-export const presentComment = (row: CommentRow, authorName: string): CommentView => ({
+const presentComment = (row: CommentRow, authorName: string): CommentView => ({
   id: row.id,
   parentId: row.parentId,
   authorId: row.authorId,
@@ -87,7 +85,7 @@ export async function addComment(
       .returning();
     if (!row) throw new Error("insert returned no row");
     await markAnswered(tx, update, actor.personId, now);
-    const authorName = await nameOf(tx, actor);
+    const authorName = await nameOf(tx, actor.organisationId, actor.personId);
     await notifyComment(tx, deps, update, row, authorName);
     await publishUpdateChanged(tx, deps, update);
     return presentComment(row, authorName);
@@ -109,14 +107,6 @@ async function assertTopLevel(tx: Executor, update: UpdateRow, parentId: string)
   if (parent.parentId !== null) {
     throw invalid("parentId", "replies go one level deep; reply to the first comment of this thread");
   }
-}
-
-async function nameOf(tx: Executor, actor: Actor): Promise<string> {
-  const [me] = await tx
-    .select({ name: people.name })
-    .from(people)
-    .where(and(eq(people.organisationId, actor.organisationId), eq(people.id, actor.personId)));
-  return me?.name ?? "Someone";
 }
 
 /** Adds the actor's reaction, or removes it when they had already given this emoji (a toggle). */
@@ -144,27 +134,13 @@ export async function toggleReaction(
         at: deps.clock.now(),
       });
     }
-    const reactions = await groupedReactions(tx, actor, updateId);
+    const reactions = await reactionsOf(
+      tx,
+      { organisationId: actor.organisationId, updateId },
+      actor.personId,
+    );
     await publishUpdateChanged(tx, deps, update);
     return reactions;
-  });
-}
-
-/** An update's reactions grouped by emoji, in the fixed set's order, each with who gave it (first first). */
-async function groupedReactions(db: Executor, actor: Actor, updateId: string): Promise<ReactionView[]> {
-  const rows = await reactionsOf(db, { organisationId: actor.organisationId, updateId });
-  return REACTIONS.flatMap((emoji) => {
-    const given = rows.filter((r) => r.emoji === emoji);
-    if (given.length === 0) return [];
-    const mine = given.some((r) => r.personId === actor.personId);
-    return [
-      {
-        emoji,
-        count: given.length,
-        people: given.map((r) => ({ personId: r.personId, name: r.name })),
-        mine,
-      },
-    ];
   });
 }
 

@@ -1,12 +1,13 @@
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { linkInput } from "../../../contracts/updates";
 import type { Executor } from "../../platform/db/types";
 import { invalid } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
-import { meetingAttendees, meetings } from "../meetings/meetings.table";
+import { meetings } from "../meetings/meetings.table";
 import { people } from "../people/people.table";
 import { getTeamRow } from "../teams";
+import { meetingVisibleTo } from "./meeting-visibility";
 
 export type LinkInput = z.infer<typeof linkInput>;
 
@@ -38,6 +39,15 @@ export async function activePeopleOf(
   return byId;
 }
 
+/** A person's name for a notice ("Someone" should they be gone): the poster, commenter or decider. */
+export async function nameOf(db: Executor, organisationId: string, personId: string): Promise<string> {
+  const [person] = await db
+    .select({ name: people.name })
+    .from(people)
+    .where(and(eq(people.organisationId, organisationId), eq(people.id, personId)));
+  return person?.name ?? "Someone";
+}
+
 /** 400 naming `audience.teamId` unless the team is one of the organisation's. */
 export async function assertAudienceTeam(db: Executor, organisationId: string, teamId: string) {
   await getTeamRow(db, organisationId, teamId).catch(() => {
@@ -63,10 +73,7 @@ export async function assertLinks(db: Executor, actor: Actor, links: readonly Li
       and(
         eq(meetings.organisationId, actor.organisationId),
         inArray(meetings.id, ids),
-        or(
-          eq(meetings.organiserId, actor.personId),
-          sql`exists (select 1 from ${meetingAttendees} where ${meetingAttendees.meetingId} = ${meetings.id} and ${meetingAttendees.personId} = ${actor.personId})`,
-        ),
+        meetingVisibleTo(actor.personId),
       ),
     );
   const found = new Set(visible.map((m) => m.id));

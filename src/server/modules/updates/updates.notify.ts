@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import type { UpdateKind } from "../../../contracts/updates";
 import { plural } from "../../../core/agreement";
 import { dayWords } from "../../../core/meetings";
@@ -6,8 +5,8 @@ import { formatTimeOfDay, instantToLocal } from "../../../core/time";
 import type { Deps } from "../../deps";
 import type { Executor } from "../../platform/db/types";
 import { type Notification, notify } from "../notifications";
-import { people } from "../people/people.table";
 import { recipientsOf, type UpdateRow } from "./update-access";
+import { nameOf } from "./updates.checks";
 
 /** A required responder as the notification speaks to them: their zone and their own reply-by. */
 export interface AskedResponder {
@@ -48,11 +47,7 @@ export async function tellAboutPost(
 ): Promise<void> {
   const recipients = (await recipientsOf(tx, update)).filter((id) => id !== update.authorId);
   if (recipients.length === 0) return;
-  const [author] = await tx
-    .select({ name: people.name })
-    .from(people)
-    .where(and(eq(people.organisationId, update.organisationId), eq(people.id, update.authorId)));
-  const by = author?.name ?? "Someone";
+  const by = await nameOf(tx, update.organisationId, update.authorId);
   const title = update.title;
   const link = `/updates/${update.id}`;
   const base: Omit<Notification, "recipients" | "kind" | "subject" | "body"> = {

@@ -1,4 +1,4 @@
-import { REACTIONS, type UpdateView } from "../../../contracts/updates";
+import type { UpdateView } from "../../../contracts/updates";
 import { may } from "../../../core/access";
 import { stallOf } from "../../../core/updates";
 import type { Deps } from "../../deps";
@@ -6,10 +6,10 @@ import type { Executor } from "../../platform/db/types";
 import type { Actor } from "../../platform/http/actor";
 import { renderMarkdown } from "../../platform/markdown";
 import { effectiveRulesOf } from "../agreement";
+import { decisionOfUpdate } from "./decisions.service";
 import {
   acknowledgementsOf,
   commentsOf,
-  decisionOf,
   linksOf,
   reactionsOf,
   responsesOf,
@@ -19,26 +19,6 @@ import {
 import { escalationOffer } from "./escalation-offer";
 import type { UpdateAccess } from "./update-access";
 import { presentSummaries } from "./updates.summary";
-
-type Reaction = UpdateView["reactions"][number];
-
-/** Reactions grouped per emoji in the fixed order of the set, each with its people and the viewer's own. */
-function groupReactions(rows: { emoji: string; personId: string; name: string }[], viewerId: string) {
-  const byEmoji = new Map<string, Reaction>();
-  for (const r of rows) {
-    const group = byEmoji.get(r.emoji) ?? {
-      emoji: r.emoji as Reaction["emoji"],
-      count: 0,
-      people: [],
-      mine: false,
-    };
-    group.count += 1;
-    group.people.push({ personId: r.personId, name: r.name });
-    group.mine ||= r.personId === viewerId;
-    byEmoji.set(r.emoji, group);
-  }
-  return REACTIONS.flatMap((emoji) => byEmoji.get(emoji) ?? []);
-}
 
 /**
  * The whole thread as `GET /updates/:id` answers it for this actor (comments, reactions,
@@ -69,11 +49,11 @@ export async function presentUpdate(
   ] = await Promise.all([
     presentSummaries(db, actor, [update], now),
     commentsOf(db, ref),
-    reactionsOf(db, ref),
+    reactionsOf(db, ref, actor.personId),
     acknowledgementsOf(db, ref),
     isAuthor ? seenOf(db, ref) : Promise.resolve([]),
     responsesOf(db, ref),
-    decisionOf(db, ref),
+    decisionOfUpdate(db, actor, update.id),
     versionsOf(db, ref),
     linksOf(db, ref, actor.personId),
     effectiveRulesOf(db, update.organisationId, update.audienceTeamId),
@@ -105,25 +85,12 @@ export async function presentUpdate(
       html: renderMarkdown(c.body),
       createdAt: c.createdAt.toISOString(),
     })),
-    reactions: groupReactions(reactions, actor.personId),
+    reactions,
     acknowledgements: acknowledgements.map((a) => ({ ...a, at: a.at.toISOString() })),
     seenBy: seen.map((s) => ({ ...s, at: s.at.toISOString() })),
     responses: responses.map((r) => ({ ...r, at: r.at.toISOString() })),
     tally,
-    ...(decision
-      ? {
-          decision: {
-            id: decision.id,
-            text: decision.text,
-            source: { type: "update" as const, id: update.id, title: update.title },
-            decidedBy: { personId: decision.recordedBy, name: decision.name },
-            decidedAt: decision.createdAt.toISOString(),
-            supersedes: decision.supersedes,
-            supersededBy: decision.supersededBy,
-            teamId: update.audienceTeamId,
-          },
-        }
-      : {}),
+    ...(decision ? { decision } : {}),
     ...(stalled ? { stalled } : {}),
     ...(escalation ? { escalation } : {}),
     versions: versions.map((v) => ({ ...v, html: renderMarkdown(v.body), at: v.at.toISOString() })),

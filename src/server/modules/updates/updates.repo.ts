@@ -27,11 +27,11 @@ const responderRow = (condition: SQL) =>
   sql`exists (select 1 from ${updateResponders} where ${updateResponders.updateId} = ${updates.id} and ${updateResponders.answeredAt} is null and ${condition})`;
 
 /** Open, and the viewer is a required responder who has not answered. */
-export const needsReplyOf = (viewerId: string): SQL =>
+const needsReplyOf = (viewerId: string): SQL =>
   and(sql`${updates.closedAt} is null`, responderRow(sql`${updateResponders.personId} = ${viewerId}`)) as SQL;
 
 /** Open, with a required responder past their reply-by unanswered: the viewer's own row, or any for the author. */
-export const overdueFor = (viewerId: string, now: Date): SQL =>
+const overdueFor = (viewerId: string, now: Date): SQL =>
   and(
     sql`${updates.closedAt} is null`,
     responderRow(
@@ -130,7 +130,8 @@ export async function summaryParts(
 
 export type SummaryParts = Awaited<ReturnType<typeof summaryParts>>;
 
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+/** Rows grouped by `key`, each group in the rows' order. */
+export function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
     const group = groups.get(key(row));

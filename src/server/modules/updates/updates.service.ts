@@ -89,7 +89,11 @@ export async function patchUpdate(deps: Deps, actor: Actor, id: string, patch: P
       });
     if (patch.links) {
       const ids = { updateId: update.id, organisationId: update.organisationId };
-      await tx.delete(updateLinks).where(eq(updateLinks.updateId, update.id));
+      await tx
+        .delete(updateLinks)
+        .where(
+          and(eq(updateLinks.organisationId, update.organisationId), eq(updateLinks.updateId, update.id)),
+        );
       if (patch.links.length > 0)
         await tx
           .insert(updateLinks)
