@@ -8,10 +8,11 @@ import { formatDateTime } from "../../../lib/time";
 import { useThreadAction } from "./api";
 import type { ThreadContext } from "./context";
 
-const STANCE: Record<Stance, { label: string; color: string }> = {
-  agree: { label: "Agree", color: "green" },
-  disagree: { label: "Disagree", color: "red" },
-  abstain: { label: "Abstain", color: "gray" },
+/** `filled`: the chosen answer's button, dark enough for its white label (4.5:1); green 7 and red 7 are not. */
+const STANCE: Record<Stance, { label: string; color: string; filled: string }> = {
+  agree: { label: "Agree", color: "green", filled: "teal.9" },
+  disagree: { label: "Disagree", color: "red", filled: "red.9" },
+  abstain: { label: "Abstain", color: "gray", filled: "gray" },
 };
 
 /** A proposal's answers: the tally, each answer with its reason, and the viewer's own answer while open. */
@@ -87,7 +88,7 @@ function AnswerForm({ update: u, viewerId }: ThreadContext) {
         {STANCES.map((stance) => (
           <Button
             key={stance}
-            color={STANCE[stance].color}
+            color={current?.stance === stance ? STANCE[stance].filled : STANCE[stance].color}
             variant={current?.stance === stance ? "filled" : "light"}
             aria-pressed={current?.stance === stance}
             loading={answer.isPending && answer.variables?.stance === stance}
