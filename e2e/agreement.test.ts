@@ -226,7 +226,10 @@ describe("the working agreement in a browser", () => {
     await page.getByRole("link", { name: "Post it as an update" }).click();
     await page.getByRole("heading", { name: "New update", level: 1 }).waitFor();
     expect(await page.getByLabel("Body").inputValue()).toContain("Please reply by");
-    await page.getByRole("region", { name: "Reply-by of each responder" }).getByText(/Kenji Sato/).waitFor();
+    await page
+      .getByRole("region", { name: "Reply-by of each responder" })
+      .getByText(/Kenji Sato/)
+      .waitFor();
   });
 
   it("creates a policy from a template, and works on a phone", async () => {

@@ -171,6 +171,8 @@ export const updateActionItemBody = z.strictObject({
 });
 export const actionItemsQuery = z.strictObject({
   owner: z.literal("me", { message: 'must be "me"' }).optional(),
+  /** A team's items (its meetings' and the threads addressed to it), for its leads. */
+  teamId: uuid.optional(),
   status: z.enum(["open", "done"], { message: "must be open or done" }).optional(),
 });
 export const ratingBody = z.strictObject({

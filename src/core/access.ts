@@ -125,6 +125,8 @@ const PRIVATE = {
   /** A person's own meeting load; their leads see team aggregates only (`meetingLoad.readTeam`). */
   "meetingLoad.readPersonal": { private: true, relations: ["self"], what: "see this person's meeting load" },
   "meetingLoad.readTeam": { private: true, relations: ["leadOf"], what: "see this team's meeting load" },
+  /** A team's action items from its meetings and the threads addressed to it (never a one-to-one's). */
+  "actionItems.readTeam": { private: true, relations: ["leadOf"], what: "see this team's action items" },
   /**
    * Updates are read by their author and the people they are addressed to; no role reads an update
    * addressed to others (one written to named people is a conversation), so others get 404.

@@ -58,6 +58,7 @@ const EXPECTED: Record<Action, { roles: Role[]; relations: Relation[] }> = {
   // Privacy: never by role.
   "meeting.read": { roles: [], relations: ["authorOf", "attendeeOf"] },
   "update.read": { roles: [], relations: ["authorOf", "recipientOf"] },
+  "actionItems.readTeam": { roles: [], relations: ["leadOf"] },
   "update.contribute": { roles: [], relations: ["authorOf", "recipientOf"] },
   "update.edit": { roles: [], relations: ["authorOf"] },
   "update.decide": { roles: [], relations: ["authorOf", "leadOf"] },
@@ -151,6 +152,7 @@ describe("privacy: administering is not reading", () => {
         "meeting.read",
         "meetingLoad.readPersonal",
         "meetingLoad.readTeam",
+        "actionItems.readTeam",
         "oneOnOne.readNotes",
         "privateNote.read",
         "pulse.readIndividualAnswer",

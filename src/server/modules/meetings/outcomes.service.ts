@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, notInArray, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type {
   ActionItemView,
@@ -10,7 +10,8 @@ import type {
 import type { Deps } from "../../deps";
 import type { Executor } from "../../platform/db/types";
 import { invalid, notFound } from "../../platform/errors";
-import type { Actor } from "../../platform/http/actor";
+import { type Actor, authorize } from "../../platform/http/actor";
+import { getTeamRow, teamMembers } from "../teams";
 import { publishUpdateChanged, updates, visibleTo } from "../updates";
 import { insertActionItem } from "./action-item-add";
 import {
@@ -199,6 +200,7 @@ export async function listActionItems(
   actor: Actor,
   query: z.infer<typeof actionItemsQuery>,
 ): Promise<ActionItemView[]> {
+  if (query.teamId) return teamActionItems(deps, actor, query.teamId, query.status);
   const mine = eq(actionItems.ownerId, actor.personId);
   const invited = or(
     eq(meetings.organiserId, actor.personId),
@@ -211,6 +213,48 @@ export async function listActionItems(
     and(
       query.owner === "me" ? mine : or(mine, invited, inVisibleThread),
       query.status ? eq(actionItems.status, query.status) : undefined,
+    ),
+    {
+      order: [sql`${actionItems.due} asc nulls last`, asc(actionItems.createdAt), asc(actionItems.id)],
+      limit: ACTION_ITEMS_SHOWN,
+    },
+  );
+}
+
+/**
+ * `GET /action-items?teamId=`: a team's items for its leads — those of the team's meetings (not
+ * one-to-ones or reviews, whose content is their attendees' alone) and of threads addressed to the team.
+ * 404 for a team of another organisation, 403 for anyone who does not lead it.
+ */
+async function teamActionItems(
+  deps: Deps,
+  actor: Actor,
+  teamId: string,
+  status: "open" | "done" | undefined,
+): Promise<ActionItemView[]> {
+  await getTeamRow(deps.db, actor.organisationId, teamId);
+  const [lead] = await deps.db
+    .select({ one: sql`1` })
+    .from(teamMembers)
+    .where(
+      and(
+        eq(teamMembers.organisationId, actor.organisationId),
+        eq(teamMembers.teamId, teamId),
+        eq(teamMembers.personId, actor.personId),
+        eq(teamMembers.role, "lead"),
+      ),
+    );
+  authorize(actor, "actionItems.readTeam", { leadOf: lead !== undefined });
+  const ofTeamMeeting = and(
+    eq(meetings.teamId, teamId),
+    notInArray(meetings.kind, ["one_to_one", "performance_review"]),
+  );
+  return actionItemsWhere(
+    deps.db,
+    actor.organisationId,
+    and(
+      or(ofTeamMeeting, eq(updates.audienceTeamId, teamId)),
+      status ? eq(actionItems.status, status) : undefined,
     ),
     {
       order: [sql`${actionItems.due} asc nulls last`, asc(actionItems.createdAt), asc(actionItems.id)],

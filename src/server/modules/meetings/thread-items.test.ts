@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildMeeting } from "../../../../test/support/build";
+import { buildMeeting, buildTeam } from "../../../../test/support/build";
 import type { TestPerson } from "../../../../test/support/factories";
 import { call, type TestEnv } from "../../../../test/support/harness";
 import { notifications } from "../notifications";
@@ -153,5 +153,48 @@ describe("a completed meeting's recap in the feed", () => {
     const meeting = (await buildMeeting(env, { org, kind: "one_to_one", attendees: [org.manager] })).meeting;
     expect((await post(org.member, `/api/v1/meetings/${meeting.id}/complete`)).statusCode).toBe(200);
     expect(await recapOf(meeting.id)).toEqual([]);
+  });
+});
+
+describe("a team's action items, for its leads", () => {
+  it("lists the team's meetings' and threads' items, never a one-to-one's, to its lead only", async () => {
+    const { team } = await buildTeam(env, { org, lead: org.manager, members: [org.member, recipient] });
+    const { meeting } = await buildMeeting(env, {
+      org,
+      organiser: org.member,
+      attendees: [recipient],
+      teamId: team.id,
+      title: "Team sync",
+    });
+    const { meeting: oneToOne } = await buildMeeting(env, {
+      org,
+      organiser: org.member,
+      attendees: [recipient],
+      kind: "one_to_one",
+      teamId: team.id,
+      title: "Private chat",
+    });
+    const teamThread = await post(org.member, "/api/v1/updates", {
+      kind: "status",
+      title: "Team plan",
+      body: "Plan.",
+      audience: { teamId: team.id },
+    });
+    const add = async (url: string, text: string) =>
+      expect((await post(org.member, url, { text, ownerId: recipient.person.id })).statusCode).toBe(201);
+    await add(`/api/v1/meetings/${meeting.id}/action-items`, "From the sync");
+    await add(`/api/v1/meetings/${oneToOne.id}/action-items`, "From the one-to-one");
+    await add(`/api/v1/updates/${teamThread.json().update.id}/action-items`, "From the thread");
+
+    const listed = await myItems(org.manager, `?teamId=${team.id}&status=open`);
+    expect(listed.map((i) => (i as unknown as { text: string }).text).sort()).toEqual(
+      ["From the sync", "From the thread"].sort(),
+    );
+    // A member of the team, HR and admins do not lead it; another organisation's caller does not see it.
+    for (const who of [org.member, org.hr, org.admin]) {
+      const res = await call(env, "GET", `/api/v1/action-items?teamId=${team.id}`, { as: who.caller });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.message).toBe("Only the team's leads may see this team's action items");
+    }
   });
 });

@@ -12,6 +12,7 @@ import { useNow } from "../../lib/now";
 import { can } from "../../lib/permissions";
 import { keys, usePeople, useTeam } from "../../lib/resources";
 import { useViewer } from "../../lib/session";
+import { TeamActionItems } from "./TeamActionItems";
 import { TeamMembers } from "./TeamMembers";
 
 export function TeamPage() {
@@ -69,6 +70,7 @@ export function TeamPage() {
           now={now}
         />
       </Card>
+      {isLead && <TeamActionItems teamId={id} names={new Map(people.data.map((p) => [p.id, p.name]))} />}
     </Stack>
   );
 }

@@ -3,12 +3,9 @@ import { Link } from "react-router";
 import type { ActionItemView } from "../../../../contracts/meetings";
 import { FormError } from "../../../components/FormError";
 import { useAction } from "../../../lib/action";
+import { sourceOf } from "../../../lib/action-item-source";
 import { formatDate } from "../../../lib/time";
 import { meetingKeys, setActionItemStatus, useMyActionItems } from "../api";
-
-/** Where an item was agreed: its thread (issue 12) or its meeting. */
-const sourceOf = (item: ActionItemView) =>
-  item.updateId ? `/updates/${item.updateId}` : `/meetings/${item.meetingId}`;
 
 /** Home's "My action items": what I owe from meetings and threads, open ones, each with its due date and source. */
 export function ActionItemsCard() {
