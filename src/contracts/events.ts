@@ -63,9 +63,12 @@ export const meetingChanged = (organisationId: string, id: string, personIds: re
   audience: { organisationId, personIds } satisfies EventAudience,
 });
 
-/** Something on an update changed (`id`: the update); its author and recipients refetch it and their feeds. */
-export const updateChanged = (organisationId: string, id: string, personIds: readonly string[]) => ({
+/**
+ * Something on an update changed (`id`: the update); its author and recipients refetch it and their
+ * feeds. Without `personIds`: everyone in the organisation (an update addressed to all of them).
+ */
+export const updateChanged = (organisationId: string, id: string, personIds?: readonly string[]) => ({
   type: "update.changed" as const,
   id,
-  audience: { organisationId, personIds } satisfies EventAudience,
+  audience: (personIds ? { organisationId, personIds } : { organisationId }) satisfies EventAudience,
 });

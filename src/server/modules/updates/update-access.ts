@@ -100,8 +100,11 @@ export async function recipientsOf(db: Executor, update: UpdateRow): Promise<str
   return rows.map((r) => r.id);
 }
 
-/** Tells the update's people that it changed (live event, last in the transaction). */
+/**
+ * Tells the update's people that it changed (live event, last in the transaction). An update to the
+ * whole organisation goes to the organisation's audience rather than a list of every person in it.
+ */
 export async function publishUpdateChanged(tx: Executor, deps: Pick<Deps, "events">, update: UpdateRow) {
-  const personIds = await recipientsOf(tx, update);
+  const personIds = update.audienceOrganisation ? undefined : await recipientsOf(tx, update);
   await deps.events.publish(tx, updateChanged(update.organisationId, update.id, personIds));
 }

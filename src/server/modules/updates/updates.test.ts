@@ -4,6 +4,7 @@ import { buildMeeting, buildTeam, buildTeamAgreement } from "../../../../test/su
 import { makeOrg, type TestOrg, type TestPerson } from "../../../../test/support/factories";
 import { call, type TestEnv, testEnv, writesDuring } from "../../../../test/support/harness";
 import type { Clock } from "../../platform/clock";
+import { liveEvents } from "../../platform/events/live-events.table";
 import { auditLog } from "../audit/audit.table";
 import { notifications } from "../notifications";
 import { updateResponders, updates } from "./updates.table";
@@ -81,6 +82,23 @@ describe("POST /api/v1/updates: who sees it", () => {
     const other = await makeOrg(env);
     const { update } = (await post(o.member, status({ audience: { organisation: true } }))).json();
     await expectSeenBy(update.id, [o.owner, o.admin, o.hr, o.manager], [other.member, other.owner]);
+  });
+
+  it("tells its people live: the named ones by id, an organisation-wide update the whole organisation", async () => {
+    const o = await makeOrg(env);
+    const audienceOf = async (updateId: string) =>
+      (
+        await env.deps.db
+          .select({ audience: liveEvents.audience })
+          .from(liveEvents)
+          .where(and(eq(liveEvents.type, "update.changed"), eq(liveEvents.objectId, updateId)))
+      ).map((e) => e.audience);
+    const named = (await post(o.member, status({ audience: { personIds: [o.manager.person.id] } }))).json();
+    expect(await audienceOf(named.update.id)).toEqual([
+      { personIds: expect.arrayContaining([o.member.person.id, o.manager.person.id]) },
+    ]);
+    const all = (await post(o.member, status({ audience: { organisation: true } }))).json();
+    expect(await audienceOf(all.update.id)).toEqual([{}]);
   });
 });
 
