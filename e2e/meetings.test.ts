@@ -1,8 +1,8 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiCall, setUpThroughApi } from "./support/api";
-import { type Browsing, type E2E, screenshot, seriousViolations, startE2E } from "./support/browser";
-import { joinAs, KENJI, PRIYA } from "./support/flows";
+import { type Browsing, type E2E, startE2E } from "./support/browser";
+import { ALL_DAY, checkPage, joinAs, KENJI, navigationsOf, PRIYA } from "./support/flows";
 
 const owner = PRIYA;
 // Kenji works around the clock here, so the recap reaches his inbox at once whatever the hour of the run.
@@ -13,28 +13,11 @@ const ana = {
   password: "ana's long password",
   timeZone: "America/Sao_Paulo",
 };
-const ALL_DAY = Object.fromEntries(
-  ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [d, [{ start: "00:00", end: "24:00" }]]),
-);
-
-async function checkPage(page: Page, name: string) {
-  expect(await seriousViolations(page), name).toEqual([]);
-  await screenshot(page, name);
-}
 
 async function recordDecision(page: Page, text: string) {
   const form = page.getByRole("form", { name: "Record a decision" });
   await form.getByLabel("Decision").fill(text);
   await form.getByRole("button", { name: "Record", exact: true }).click();
-}
-
-/** Counts the page's own navigations from now on (a live update must not reload). */
-function navigationsOf(page: Page) {
-  const seen = { count: 0 };
-  page.on("framenavigated", (frame) => {
-    if (frame === page.mainFrame()) seen.count += 1;
-  });
-  return seen;
 }
 
 /**

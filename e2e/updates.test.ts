@@ -1,31 +1,14 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiCall, setUpThroughApi } from "./support/api";
-import { type Browsing, type E2E, screenshot, seriousViolations, startE2E } from "./support/browser";
-import { joinAs, KENJI, navigate, PRIYA } from "./support/flows";
+import { type Browsing, type E2E, startE2E } from "./support/browser";
+import { ALL_DAY, checkPage, joinAs, KENJI, navigate, navigationsOf, PRIYA } from "./support/flows";
 
 const priya = PRIYA;
 // Kenji works around the clock here, so his reply-by and notifications never depend on the hour of the run.
 const kenji = KENJI;
-const ALL_DAY = Object.fromEntries(
-  ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [d, [{ start: "00:00", end: "24:00" }]]),
-);
 const TITLE = "Move the launch to March";
 const DECISION = "Launch on 3 March with the smaller plan";
-
-async function checkPage(page: Page, name: string) {
-  expect(await seriousViolations(page), name).toEqual([]);
-  await screenshot(page, name);
-}
-
-/** Counts the page's own navigations from now on (a live update must not reload). */
-function navigationsOf(page: Page) {
-  const seen = { count: 0 };
-  page.on("framenavigated", (frame) => {
-    if (frame === page.mainFrame()) seen.count += 1;
-  });
-  return seen;
-}
 
 /** Opens the app's home and waits until its live event stream is open. */
 async function openLive(page: Page, baseUrl: string) {

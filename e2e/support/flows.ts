@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
+import { expect } from "vitest";
 import { apiCall } from "./api";
-import type { Browsing, E2E } from "./browser";
+import { type Browsing, type E2E, screenshot, seriousViolations } from "./browser";
 
 export interface Owner {
   organisation: string;
@@ -75,4 +76,24 @@ export async function joinAs(e2e: E2E, joiner: Joiner): Promise<{ id: string; br
   );
   if (!accepted.ok()) throw new Error(`accept → ${accepted.status()} ${await accepted.text()}`);
   return { id: person.id, browsing };
+}
+
+/** A working week of every day, all day: reply-by and notifications then never depend on the hour of the run. */
+export const ALL_DAY = Object.fromEntries(
+  ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [d, [{ start: "00:00", end: "24:00" }]]),
+);
+
+/** No serious or critical axe violation on the page, and a screenshot named `name`. */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  expect(await seriousViolations(page), name).toEqual([]);
+  await screenshot(page, name);
+}
+
+/** Counts the page's own navigations from now on (a live update must not reload). */
+export function navigationsOf(page: Page): { count: number } {
+  const seen = { count: 0 };
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame()) seen.count += 1;
+  });
+  return seen;
 }
