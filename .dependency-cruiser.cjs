@@ -32,13 +32,20 @@ module.exports = {
     {
       name: "modules-through-index",
       comment:
-        "a module uses another module's behaviour only through its index.ts; *.table.ts files are the shared schema (joins, foreign keys)",
+        "a module uses another module's behaviour only through its index.ts; *.table.ts files are the shared schema (joins, foreign keys) and *.visibility.ts files who may see its rows, as SQL over it (lists, links, search)",
       severity: "error",
       from: { path: "^src/server/modules/([^/]+)/" },
       to: {
         path: "^src/server/modules/([^/]+)/(?!index\\.ts$)",
-        pathNot: ["^src/server/modules/$1/", "\\.table\\.ts$"],
+        pathNot: ["^src/server/modules/$1/", "\\.table\\.ts$", "\\.visibility\\.ts$"],
       },
+    },
+    {
+      name: "visibility-is-schema",
+      comment: "a *.visibility.ts file is SQL over the shared schema: it imports tables (and drizzle) only",
+      severity: "error",
+      from: { path: "\\.visibility\\.ts$" },
+      to: { path: "^src/", pathNot: "\\.table\\.ts$" },
     },
     {
       name: "features-through-index",

@@ -9,6 +9,8 @@ export const LIVE_EVENT_TYPES = [
   "meeting.changed",
   /** Anything on an update changed (edit, comment, reaction, answer, decision); to its people. */
   "update.changed",
+  /** A document was saved, shared differently or deleted; to the people it is shared with. */
+  "document.changed",
 ] as const;
 export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
 
@@ -69,6 +71,17 @@ export const meetingChanged = (organisationId: string, id: string, personIds: re
  */
 export const updateChanged = (organisationId: string, id: string, personIds?: readonly string[]) => ({
   type: "update.changed" as const,
+  id,
+  audience: (personIds ? { organisationId, personIds } : { organisationId }) satisfies EventAudience,
+});
+
+/**
+ * A document changed (`id`: the document): a new version, its audience or tags, or deleted. Its
+ * readers refetch it and their lists; an editor open in another tab learns its base is old.
+ * Without `personIds`: everyone in the organisation (a document shared with all of them).
+ */
+export const documentChanged = (organisationId: string, id: string, personIds?: readonly string[]) => ({
+  type: "document.changed" as const,
   id,
   audience: (personIds ? { organisationId, personIds } : { organisationId }) satisfies EventAudience,
 });

@@ -93,6 +93,8 @@ const BY_ROLE = {
   "meetingTemplates.create": { roles: ADMINS, relations: ["leadOf"], what: "save meeting templates" },
   // Updates (issue 12): admins remove any update (moderation) without reading it
   "update.delete": { roles: ADMINS, relations: ["authorOf"], what: "delete this update" },
+  // Documents (issue 13): admins remove any document (moderation) without reading it
+  "document.delete": { roles: ADMINS, relations: ["authorOf"], what: "delete this document" },
   "pulse.administer": { roles: PEOPLE_ADMINS, what: "run pulse surveys" },
   /** Only above the anonymity threshold (added with the pulse module). */
   "pulse.readAggregate": {
@@ -145,6 +147,13 @@ const PRIVATE = {
     relations: ["authorOf", "leadOf"],
     what: "record this thread's decision",
   },
+  /**
+   * Documents are read by their owner (`authorOf`) and the people they are shared with
+   * (`recipientOf`: the organisation, a member of its team, or named); no role reads more.
+   */
+  "document.read": { private: true, relations: ["authorOf", "recipientOf"], what: "see this document" },
+  /** Shared documents are edited by everyone they are shared with; each save is a version. */
+  "document.edit": { private: true, relations: ["authorOf", "recipientOf"], what: "edit this document" },
   "oneOnOne.readNotes": { private: true, relations: ["attendeeOf"], what: "read this one-to-one's notes" },
   "review.readNotes": {
     private: true,

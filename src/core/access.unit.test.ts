@@ -63,6 +63,9 @@ const EXPECTED: Record<Action, { roles: Role[]; relations: Relation[] }> = {
   "update.edit": { roles: [], relations: ["authorOf"] },
   "update.decide": { roles: [], relations: ["authorOf", "leadOf"] },
   "update.delete": { roles: ["owner", "admin"], relations: ["authorOf"] },
+  "document.read": { roles: [], relations: ["authorOf", "recipientOf"] },
+  "document.edit": { roles: [], relations: ["authorOf", "recipientOf"] },
+  "document.delete": { roles: ["owner", "admin"], relations: ["authorOf"] },
   "meeting.contribute": { roles: [], relations: ["authorOf", "attendeeOf"] },
   "meeting.organise": { roles: [], relations: ["authorOf"] },
   "meeting.rate": { roles: [], relations: ["attendeeOf"] },
@@ -116,6 +119,8 @@ describe("privacy: administering is not reading", () => {
     ["pulse.readIndividualAnswer", "self"],
     ["insights.readPersonal", "self"],
     ["update.read", "recipientOf"],
+    ["document.read", "recipientOf"],
+    ["document.read", "authorOf"],
   ];
 
   it.each(reads)("%s: owner, admin and hr cannot read it without the relationship", (action) => {
@@ -153,6 +158,8 @@ describe("privacy: administering is not reading", () => {
         "meetingLoad.readPersonal",
         "meetingLoad.readTeam",
         "actionItems.readTeam",
+        "document.edit",
+        "document.read",
         "oneOnOne.readNotes",
         "privateNote.read",
         "pulse.readIndividualAnswer",

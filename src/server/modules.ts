@@ -4,6 +4,7 @@ import { auditModule } from "./modules/audit";
 import { authModule } from "./modules/auth";
 import { calendarsModule } from "./modules/calendars";
 import { demoModule } from "./modules/demo";
+import { documentsModule } from "./modules/documents";
 import { meetingsModule } from "./modules/meetings";
 import { notificationsModule } from "./modules/notifications";
 import { onboardingModule } from "./modules/onboarding";
@@ -11,6 +12,7 @@ import { outboxModule } from "./modules/outbox";
 import { peopleModule } from "./modules/people";
 import { policiesModule } from "./modules/policies";
 import { schedulingModule } from "./modules/scheduling";
+import { searchModule } from "./modules/search";
 import { setupModule } from "./modules/setup";
 import { teamsModule } from "./modules/teams";
 import { updatesModule } from "./modules/updates";
@@ -32,7 +34,9 @@ export const MODULES: readonly ModuleDefinition<Deps>[] = [
   schedulingModule,
   notificationsModule,
   meetingsModule,
+  documentsModule,
   updatesModule,
+  searchModule,
 ];
 
 /** Every job of every module: each one's queue is created at start. */

@@ -1,6 +1,7 @@
 import { type QueryKey, useQueryClient } from "@tanstack/react-query";
 import type { LiveEvent, LiveEventType } from "../../contracts/events";
 import { agreementKeys } from "../features/agreement";
+import { documentKeys } from "../features/documents";
 import { meetingKeys } from "../features/meetings";
 import { notificationKeys } from "../features/notifications";
 import { policyKeys } from "../features/policies";
@@ -19,6 +20,8 @@ export const STALE_ON: Record<LiveEventType, (event: LiveEvent) => readonly Quer
   "meeting.changed": () => [meetingKeys.all],
   // The thread, the feeds and the decision log.
   "update.changed": () => [updateKeys.all],
+  // The document, its history and the lists (an editor compares its base version with the new one).
+  "document.changed": () => [documentKeys.all],
 };
 
 const isKnown = (type: string): type is LiveEventType => Object.hasOwn(STALE_ON, type);

@@ -31,6 +31,7 @@ export const NAV: NavSection[] = [
       { to: "/updates/decisions", label: "Decision log" },
     ],
   },
+  { label: "Docs", items: [{ to: "/docs", label: "Docs" }] },
   {
     label: "Team",
     items: [

@@ -12,12 +12,14 @@ import {
 } from "../features/agreement";
 import { MyCalendarPage } from "../features/calendars";
 import { TeamClockPage } from "../features/clock";
+import { DocumentHistoryPage, DocumentPage, DocumentsPage, NewDocumentPage } from "../features/documents";
 import { HomePage } from "../features/home";
 import { EditMeetingPage, MeetingPage, MeetingsPage, NewMeetingPage } from "../features/meetings";
 import { InboxPage, NotificationSettingsPage, UrgentLogPage, WebhooksPage } from "../features/notifications";
 import { EditPersonPage, PeopleDirectoryPage, PersonPage } from "../features/people";
 import { PoliciesPage, PolicyPage } from "../features/policies";
 import { FindTimePage, RotationPage } from "../features/scheduling";
+import { SearchPage } from "../features/search";
 import { ProfilePage, TokensPage } from "../features/settings";
 import { TeamPage, TeamsPage } from "../features/teams";
 import { DecisionLogPage, NewUpdatePage, UpdatePage, UpdatesPage } from "../features/updates";
@@ -61,6 +63,11 @@ export const appRoutes: AppRoute[] = [
   { path: "/updates/new", title: "New update", element: <NewUpdatePage /> },
   { path: "/updates/decisions", title: "Decision log", element: <DecisionLogPage /> },
   { path: "/updates/:id", title: "Update", element: <UpdatePage /> },
+  { path: "/docs", title: "Docs", element: <DocumentsPage /> },
+  { path: "/docs/new", title: "New document", element: <NewDocumentPage /> },
+  { path: "/docs/:id", title: "Document", element: <DocumentPage /> },
+  { path: "/docs/:id/history", title: "Document history", element: <DocumentHistoryPage /> },
+  { path: "/search", title: "Search", element: <SearchPage /> },
   { path: "/team/clock", title: "Team clock", element: <TeamClockPage /> },
   { path: "/team/rotation", title: "Rotation", element: <RotationPage /> },
   { path: "/team/teams", title: "Teams", element: <TeamsPage /> },

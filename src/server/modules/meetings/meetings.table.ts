@@ -14,6 +14,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { MeetingKind } from "../../../contracts/agreement";
+import { documents } from "../documents/documents.table";
 import { organisations } from "../organisations/organisations.table";
 import { people } from "../people/people.table";
 import { teams } from "../teams/teams.table";
@@ -191,6 +192,25 @@ export const meetingDecisions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("meeting_decisions_meeting_idx").on(t.meetingId, t.createdAt)],
+);
+
+/** Shared documents a meeting has as pre-reads (issue 13), in the organiser's order. */
+export const meetingDocuments = pgTable(
+  "meeting_documents",
+  {
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id").notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.documentId] }),
+    index("meeting_documents_document_idx").on(t.documentId),
+  ],
 );
 
 export const actionItems = pgTable(

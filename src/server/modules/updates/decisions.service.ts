@@ -6,10 +6,10 @@ import type { Executor } from "../../platform/db/types";
 import { invalid } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
 import { meetingDecisions, meetings } from "../meetings/meetings.table";
+import { meetingVisibleTo } from "../meetings/meetings.visibility";
 import { people } from "../people/people.table";
-import { meetingVisibleTo } from "./meeting-visibility";
-import { visibleTo } from "./update-access";
 import { updateDecisions, updates } from "./updates.table";
+import { visibleTo } from "./updates.visibility";
 
 /** The most decisions the log answers (newest first). */
 export const DECISIONS_SHOWN = 200;

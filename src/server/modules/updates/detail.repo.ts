@@ -3,8 +3,8 @@ import type { z } from "zod";
 import { REACTIONS, type reactionView } from "../../../contracts/updates";
 import type { Executor } from "../../platform/db/types";
 import { meetings } from "../meetings/meetings.table";
+import { meetingVisibleTo } from "../meetings/meetings.visibility";
 import { people } from "../people/people.table";
-import { meetingVisibleTo } from "./meeting-visibility";
 import {
   updateAcknowledgements,
   updateComments,

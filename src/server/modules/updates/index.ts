@@ -11,9 +11,10 @@ export { type EscalationOffer, escalationOffer } from "./escalation-offer";
 export { type MeetingOutcome, postMeetingOutcome } from "./from-meetings";
 export { mentionedIn } from "./mentions";
 export { acknowledge, addComment, decide, respond, toggleReaction } from "./thread.service";
-export { publishUpdateChanged, recipientsOf, type UpdateAccess, updateFor, visibleTo } from "./update-access";
+export { publishUpdateChanged, recipientsOf, type UpdateAccess, updateFor } from "./update-access";
 export { markSeen } from "./updates.service";
 export { updates } from "./updates.table";
+export { visibleTo } from "./updates.visibility";
 
 export const updatesModule = defineModule<Deps>({
   name: "updates",

@@ -1,4 +1,4 @@
-import { and, eq, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
 import { updateChanged } from "../../../contracts/events";
 import { type Action, may } from "../../../core/access";
 import type { Deps } from "../../deps";
@@ -7,7 +7,8 @@ import { notFound } from "../../platform/errors";
 import { type Actor, authorize } from "../../platform/http/actor";
 import { people } from "../people/people.table";
 import { teamMembers } from "../teams/teams.table";
-import { updateAudience, updateResponders, updates } from "./updates.table";
+import { updates } from "./updates.table";
+import { visibleTo } from "./updates.visibility";
 
 export type UpdateRow = typeof updates.$inferSelect;
 
@@ -15,22 +16,6 @@ export type UpdateRow = typeof updates.$inferSelect;
 export interface UpdateAccess {
   update: UpdateRow;
   facts: { authorOf: boolean; recipientOf: boolean; leadOf: boolean };
-}
-
-/**
- * The one condition for "addressed to this person" (or written by them), as SQL over `updates`
- * (`personId` a value, or a column of the query):
- * the feed, the thread, the decision log and search all use it, so a list never shows what
- * opening it would refuse.
- */
-export function visibleTo(personId: string | SQL): SQL {
-  return or(
-    eq(updates.authorId, personId),
-    eq(updates.audienceOrganisation, true),
-    sql`exists (select 1 from ${teamMembers} where ${teamMembers.teamId} = ${updates.audienceTeamId} and ${teamMembers.personId} = ${personId})`,
-    sql`exists (select 1 from ${updateAudience} where ${updateAudience.updateId} = ${updates.id} and ${updateAudience.personId} = ${personId})`,
-    sql`exists (select 1 from ${updateResponders} where ${updateResponders.updateId} = ${updates.id} and ${updateResponders.personId} = ${personId})`,
-  ) as SQL;
 }
 
 /**

@@ -5,9 +5,9 @@ import type { Executor } from "../../platform/db/types";
 import { invalid } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
 import { meetings } from "../meetings/meetings.table";
+import { meetingVisibleTo } from "../meetings/meetings.visibility";
 import { people } from "../people/people.table";
 import { getTeamRow } from "../teams";
-import { meetingVisibleTo } from "./meeting-visibility";
 
 export type LinkInput = z.infer<typeof linkInput>;
 

@@ -4,8 +4,9 @@ import type { Executor } from "../../platform/db/types";
 import { people } from "../people/people.table";
 import { teams } from "../teams/teams.table";
 import type { FeedCursor } from "./feed-cursor";
-import { type UpdateRow, visibleTo } from "./update-access";
+import type { UpdateRow } from "./update-access";
 import { updateAudience, updateComments, updateResponders, updateSeen, updates } from "./updates.table";
+import { visibleTo } from "./updates.visibility";
 
 export interface FeedQuery {
   organisationId: string;

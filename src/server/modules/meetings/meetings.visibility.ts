@@ -1,5 +1,5 @@
 import { eq, or, type SQL, sql } from "drizzle-orm";
-import { meetingAttendees, meetings } from "../meetings/meetings.table";
+import { meetingAttendees, meetings } from "./meetings.table";
 
 /**
  * A meeting seen by this person: its organiser or an attendee — `meetingFor`'s rule as SQL over

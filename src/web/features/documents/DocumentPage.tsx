@@ -1,0 +1,6 @@
+import { Title } from "@mantine/core";
+
+/** Built next (issue 13). */
+export function DocumentPage() {
+  return <Title order={1}>Docs</Title>;
+}
