@@ -7,6 +7,7 @@ import { runHealthzBench } from "./healthz.bench";
 import { runIcsBench } from "./ics.bench";
 import { runImportBench } from "./import.bench";
 import type { BenchOutcome, BenchResult } from "./lib/measure";
+import { runSearchBench } from "./search.bench";
 import { runSlotBenches } from "./slots.bench";
 import { runWebSizeBench } from "./web-size.bench";
 
@@ -17,6 +18,7 @@ const benches: (() => BenchOutcome | Promise<BenchOutcome>)[] = [
   runIcsBench,
   runHealthzBench,
   runImportBench,
+  runSearchBench,
   runWebSizeBench,
 ];
 

@@ -158,7 +158,9 @@ describe("updates in a browser", () => {
 
     // The decision log finds it by its words, with a link back to the thread.
     await navigate(page, "Decision log");
-    await page.getByRole("searchbox", { name: "Search" }).fill("smaller plan");
+    // The page's own box, not the top bar's.
+    const logSearch = page.getByRole("main").getByRole("searchbox", { name: "Search" });
+    await logSearch.fill("smaller plan");
     const found = page
       .getByRole("list", { name: "Decisions" })
       .getByRole("listitem")
@@ -167,9 +169,9 @@ describe("updates in a browser", () => {
     await expect(found.getByText("in the thread").count()).resolves.toBe(1);
     const source = found.getByRole("link", { name: TITLE });
     expect(await source.getAttribute("href")).toBe(threadPath);
-    await page.getByRole("searchbox", { name: "Search" }).fill("nothing like this was decided");
+    await logSearch.fill("nothing like this was decided");
     await page.getByText("No decision matches").waitFor();
-    await page.getByRole("searchbox", { name: "Search" }).fill("smaller plan");
+    await logSearch.fill("smaller plan");
     await found.waitFor();
     await checkPage(page, "updates-5-log");
     await source.click();

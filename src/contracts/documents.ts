@@ -59,6 +59,8 @@ export const documentListQuery = z.strictObject({
 export type DocumentListQuery = z.infer<typeof documentListQuery>;
 export const documentParams = idParams;
 export const diffQuery = z.strictObject({ from: version, to: version });
+/** `GET /documents/:id/versions/:version`: one version with its text, for the history page. */
+export const versionParams = z.strictObject({ id: uuid, version });
 
 // ── Views ────────────────────────────────────────────────────────────────────────────────────────
 const person = z.object({ personId: z.string(), name: z.string() });
@@ -95,6 +97,10 @@ export const documentVersionView = z.object({
 });
 export type DocumentVersionView = z.infer<typeof documentVersionView>;
 
+/** One version with its text and rendering (`GET /documents/:id/versions/:version`). */
+export const documentVersionDetailView = documentVersionView.extend({ body: z.string(), html: z.string() });
+export type DocumentVersionDetailView = z.infer<typeof documentVersionDetailView>;
+
 export const draftView = z.object({
   title: z.string(),
   body: z.string(),
@@ -122,8 +128,13 @@ export type DiffPart = z.infer<typeof diffPart>;
 export const oneDocument = z.object({ document: documentView });
 export const documentList = z.object({ documents: z.array(documentSummaryView) });
 export const documentVersions = z.object({ versions: z.array(documentVersionView) });
+export const oneDocumentVersion = z.object({ version: documentVersionDetailView });
 export const documentDiff = z.object({
-  /** Word level; the title's change is the first part when the titles differ. */
+  /**
+   * Word level (`core/documents.documentDiff`): the body's parts; when the titles differ, first the
+   * title's parts and an equal blank line ("\n\n"), so each side reads "title, blank line, body".
+   * Equal and deleted parts spell `from`, equal and inserted parts spell `to`; from = to is all equal.
+   */
   diff: z.array(diffPart),
   from: z.number(),
   to: z.number(),

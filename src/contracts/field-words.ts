@@ -61,6 +61,7 @@ const NAME_WORDS: Record<string, string> = {
   personIds: "people",
   requiredResponderIds: "required responders",
   decisionDue: "decision deadline",
+  preReadDocumentIds: "pre-read documents",
 };
 
 /** One element of a list, named after the list: members[1] → "second member". */
@@ -76,6 +77,7 @@ const ITEM_WORDS: Record<string, string> = {
   rows: "row",
   links: "link",
   requiredResponderIds: "required responder",
+  preReadDocumentIds: "pre-read document",
 };
 
 type Segment = { name: string } | { index: number };

@@ -61,6 +61,14 @@ export const overrideInput = z.strictObject({
     .max(1000, "must be at most 1000 characters"),
 });
 
+/** Adds an issue at `preReadDocumentIds[i]` for every document named twice. */
+function noRepeatedDocuments(ids: string[] | undefined, ctx: z.RefinementCtx) {
+  ids?.forEach((id, i) => {
+    if (ids.indexOf(id) < i)
+      ctx.addIssue({ code: "custom", path: ["preReadDocumentIds", i], message: "appears twice" });
+  });
+}
+
 /** Adds an issue at `attendees[i].personId` for every person named twice. */
 function noRepeatedAttendees(attendees: { personId: string }[] | undefined, ctx: z.RefinementCtx) {
   const seen = new Set<string>();
@@ -93,6 +101,8 @@ const meetingFields = {
     )
     .max(20)
     .optional(),
+  /** Documents to read first, in order (ones the organiser may read). */
+  preReadDocumentIds: z.array(uuid).max(20, "at most 20 documents").optional(),
   override: overrideInput.optional(),
 };
 
@@ -113,6 +123,7 @@ export const createMeetingBody = z
     if (!body.attendees && !body.rotationId)
       ctx.addIssue({ code: "custom", path: ["attendees"], message: "name at least one attendee" });
     noRepeatedAttendees(body.attendees, ctx);
+    noRepeatedDocuments(body.preReadDocumentIds, ctx);
   });
 export type CreateMeetingBody = z.infer<typeof createMeetingBody>;
 
@@ -128,9 +139,13 @@ export const updateMeetingBody = z
     description: meetingFields.description,
     location: meetingFields.location,
     preReads: meetingFields.preReads,
+    preReadDocumentIds: meetingFields.preReadDocumentIds,
     override: overrideInput.optional(),
   })
-  .superRefine((body, ctx) => noRepeatedAttendees(body.attendees, ctx));
+  .superRefine((body, ctx) => {
+    noRepeatedAttendees(body.attendees, ctx);
+    noRepeatedDocuments(body.preReadDocumentIds, ctx);
+  });
 export type UpdateMeetingBody = z.infer<typeof updateMeetingBody>;
 
 export const meetingListQuery = z.strictObject({ from: instant.optional(), to: instant.optional() });
@@ -292,6 +307,8 @@ export const meetingView = meetingSummaryView.extend({
   description: z.string().nullable(),
   location: z.string().nullable(),
   preReads: z.array(z.object({ title: z.string().nullable(), url: z.string() })),
+  /** The documents to read first that the viewer may read, in order, with their current titles. */
+  preReadDocuments: z.array(z.object({ id: z.string(), title: z.string() })),
   attendees: z.array(attendeeView),
   agenda: z.array(agendaItemView),
   decisions: z.array(decisionView),

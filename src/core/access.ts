@@ -154,6 +154,8 @@ const PRIVATE = {
   "document.read": { private: true, relations: ["authorOf", "recipientOf"], what: "see this document" },
   /** Shared documents are edited by everyone they are shared with; each save is a version. */
   "document.edit": { private: true, relations: ["authorOf", "recipientOf"], what: "edit this document" },
+  /** Who a document is for changes only by its owner (an editor could otherwise share it onwards). */
+  "document.share": { private: true, relations: ["authorOf"], what: "change who this document is for" },
   "oneOnOne.readNotes": { private: true, relations: ["attendeeOf"], what: "read this one-to-one's notes" },
   "review.readNotes": {
     private: true,

@@ -12,7 +12,6 @@ import { installAuth } from "./modules/auth";
 import { registerEventStream } from "./platform/events/stream";
 import { installErrorHandler } from "./platform/http/error-handler";
 import { loggerOptions } from "./platform/http/logging";
-import { registerMarkdownPreview } from "./platform/http/markdown-preview";
 import { installNulGuard } from "./platform/http/nul-guard";
 import { registerObservability } from "./platform/http/observability";
 import { fastifyTrustProxy } from "./platform/http/trust-proxy";
@@ -83,7 +82,6 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerObservability(app, { database: deps.database, metricsToken: deps.config.metricsToken });
   for (const module of MODULES) for (const register of module.routes) await register(app, deps);
   registerEventStream(app, deps.events);
-  registerMarkdownPreview(app);
   await registerWebApp(app, options.webDir);
   return app;
 }

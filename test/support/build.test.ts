@@ -4,6 +4,7 @@ import {
   buildAgreementVersion,
   buildApiToken,
   buildCalendar,
+  buildDocument,
   buildFocusBlocks,
   buildInvitation,
   buildMeeting,
@@ -113,6 +114,17 @@ describe("builders", () => {
       org.member.person.id,
       org.manager.person.id,
     ]);
+  });
+
+  it("a document its readers can read, version 1", async () => {
+    const { org, document } = await buildDocument(env, { title: "Runbook" });
+    const res = await call(env, "GET", `/api/v1/documents/${document.id}`, { as: org.manager.caller });
+    expect(res.json().document).toMatchObject({
+      id: document.id,
+      title: "Runbook",
+      version: 1,
+      owner: { personId: org.member.person.id },
+    });
   });
 
   it("an update its audience can read", async () => {

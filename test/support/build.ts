@@ -1,4 +1,5 @@
 import type { MeetingKind, Rules } from "../../src/contracts/agreement";
+import type { CreateDocumentBody } from "../../src/contracts/documents";
 import type { CreateMeetingBody } from "../../src/contracts/meetings";
 import type { AbsenceBody } from "../../src/contracts/people";
 import type { CreateUpdateBody } from "../../src/contracts/updates";
@@ -7,6 +8,7 @@ import { publishAgreement, publishTeamAgreement } from "../../src/server/modules
 import { createApiToken } from "../../src/server/modules/auth/auth.service";
 import { createCalendar } from "../../src/server/modules/calendars/calendars.service";
 import { setFocusBlocks } from "../../src/server/modules/calendars/focus.service";
+import { createDocument } from "../../src/server/modules/documents/documents.service";
 import { createMeeting } from "../../src/server/modules/meetings/create.service";
 import type { PersonRow } from "../../src/server/modules/people";
 import { addAbsence } from "../../src/server/modules/people/time-off.service";
@@ -257,4 +259,24 @@ export async function buildUpdate(
     ...(responders ? { requiredResponderIds: responders.map((r) => r.person.id) } : {}),
   });
   return { org, author, update };
+}
+
+/**
+ * A shared document (version 1) written through the service: the member writes it for the whole
+ * organisation unless given; `readers` become its named audience instead.
+ */
+export async function buildDocument(
+  env: TestEnv,
+  given: { org?: TestOrg; owner?: TestPerson; readers?: TestPerson[] } & Partial<CreateDocumentBody> = {},
+) {
+  const { org: maybeOrg, owner: maybeOwner, readers, ...rest } = given;
+  const org = await orgOf(env, maybeOrg);
+  const owner = maybeOwner ?? org.member;
+  const document = await createDocument(env.deps, actorOf(owner), {
+    title: "Handbook",
+    body: "How we work.",
+    audience: readers ? { personIds: readers.map((r) => r.person.id) } : { organisation: true },
+    ...rest,
+  });
+  return { org, owner, document };
 }

@@ -8,6 +8,7 @@ import { DomUtils, parseDocument } from "htmlparser2";
 const ELEMENTS = new Set([
   ..."p a em strong code pre ul ol li blockquote hr br img del s".split(" "),
   ..."h1 h2 h3 h4 h5 h6 table thead tbody tr th td".split(" "),
+  "span",
 ]);
 
 /** Attribute → the value it may have (`true`: any, URLs are checked apart). */
@@ -16,6 +17,8 @@ const ATTRIBUTES: Record<string, Record<string, RegExp | true>> = {
   img: { src: true, alt: true, title: true },
   code: { class: /^language-\S+$/ },
   ol: { start: /^\d+$/ },
+  // A `[[Title]]` no document answers (platform/markdown.ts): a fixed class, nothing of the user's.
+  span: { class: /^reference-missing$/ },
   // markdown-it writes a table column's alignment as a fixed inline style; nothing of the user's gets in.
   th: { style: /^text-align:(left|center|right)$/ },
   td: { style: /^text-align:(left|center|right)$/ },

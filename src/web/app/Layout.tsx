@@ -1,6 +1,6 @@
 import { AppShell, Burger, Group, NavLink, ScrollArea, Stack, Text, useMantineTheme } from "@mantine/core";
 import { useDisclosure, useMediaQuery } from "@mantine/hooks";
-import { useEffect } from "react";
+import { Suspense, useEffect } from "react";
 import { Link, Outlet, useLocation } from "react-router";
 import type { SessionView } from "../../contracts/auth";
 import { SignOutButton } from "../features/auth";
@@ -10,6 +10,7 @@ import { ZoneOffer } from "../features/settings";
 import { forgetRefusalsElsewhere } from "../lib/access";
 import { useLiveRefresh } from "./live-refresh";
 import { activeNavTo, NAV } from "./nav";
+import { SearchBox } from "./SearchBox";
 import "./shell.css";
 
 export function Layout({ session }: { session: SessionView }) {
@@ -33,8 +34,8 @@ export function Layout({ session }: { session: SessionView }) {
         Skip to content
       </a>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Group>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group wrap="nowrap">
             <Burger
               opened={opened}
               onClick={toggle}
@@ -51,7 +52,9 @@ export function Layout({ session }: { session: SessionView }) {
               {session.organisation.name}
             </Text>
           </Group>
-          <Group gap="xs">
+          {/* One line on a phone too: the search box narrows rather than pushing the rest down. */}
+          <Group gap="xs" wrap="nowrap">
+            <SearchBox />
             <NotificationBell />
             <Text size="sm" visibleFrom="xs">
               {session.person.name}
@@ -90,8 +93,11 @@ export function Layout({ session }: { session: SessionView }) {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
-        <ZoneOffer />
-        <AcknowledgementBanner />
+        {/* The zone offer and the acknowledgement banner load as their own chunks (Home's budget). */}
+        <Suspense fallback={null}>
+          <ZoneOffer />
+          <AcknowledgementBanner />
+        </Suspense>
         <Outlet />
       </AppShell.Main>
     </AppShell>

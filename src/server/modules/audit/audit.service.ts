@@ -25,7 +25,9 @@ export type AuditAction =
   | "meeting.override"
   | "update.decided"
   | "update.posted"
-  | "update.deleted";
+  | "update.deleted"
+  | "document.created"
+  | "document.deleted";
 
 export interface AuditEntry {
   organisationId: string;

@@ -182,6 +182,8 @@ export const DEMO_MEETINGS = {
     at: "14:00",
     minutes: 90,
     template: "Planning",
+    /** A shared document (demo-documents.ts) the planning's people read first. */
+    preRead: "Q1 planning brief",
     reason:
       "Quarterly planning needs one long session; every other meeting this quarter stays under an hour.",
     actionItem: { text: "Collect estimates from Platform before planning", dueInWorkdays: 2 },

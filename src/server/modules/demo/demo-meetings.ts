@@ -23,6 +23,8 @@ export interface DemoCast {
   actor(email: string): Actor;
   id(email: string): string;
   teamId(name: string): string;
+  /** A demo document's id by its title (seeded first, so meetings and updates can use them). */
+  documentId(title: string): string;
 }
 
 const ZONE = DEMO_ORGANISATION.timeZone;
@@ -111,6 +113,7 @@ export async function seedMeetings(deps: Deps, cast: DemoCast): Promise<number> 
     durationMinutes: p.minutes,
     attendees: attendees(p.attendees),
     templateId: template(p.template),
+    preReadDocumentIds: [cast.documentId(p.preRead)],
     override: { reason: p.reason },
   });
   await addActionItem(deps, cast.actor(p.organiser), planning.id, {

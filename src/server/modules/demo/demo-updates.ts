@@ -60,6 +60,7 @@ export async function seedUpdates(deps: Deps, cast: DemoCast): Promise<number> {
     audience: { teamId: cast.teamId("Platform"), personIds: ids("olivia") },
     requiredResponderIds: ids("olivia", "priya", "kenji"),
     decisionDue: inHours(72),
+    links: [{ type: "document", id: cast.documentId("Release checklist") }],
   });
   await respond(deps, by("priya"), proposal.id, {
     stance: "agree",

@@ -18,6 +18,7 @@ import {
   DEMO_WEBHOOK,
   DEMO_ZONE_CHANGE,
 } from "./demo-data";
+import { seedDocuments } from "./demo-documents";
 import { seedMeetings } from "./demo-meetings";
 import { seedUpdates } from "./demo-updates";
 
@@ -31,6 +32,7 @@ export interface SeededDemo {
   teams: number;
   meetings: number;
   updates: number;
+  documents: number;
 }
 
 export const demoZones = () => new Set([DEMO_OWNER, ...DEMO_PEOPLE].map((p) => p.timeZone));
@@ -110,7 +112,9 @@ export async function seedDemo(deps: Deps): Promise<SeededDemo> {
     id,
     actor: (email: string) => ({ ...actor, personId: id(email), role: roleOf.get(email) ?? "owner" }),
     teamId: (name: string) => teamIdOf.get(name) ?? "",
+    documentId: (title: string) => documentIdOf.get(title) ?? "",
   };
+  const documentIdOf = await seedDocuments(deps, cast);
   const meetings = await seedMeetings(deps, cast);
   const updates = await seedUpdates(deps, cast);
   return {
@@ -122,5 +126,6 @@ export async function seedDemo(deps: Deps): Promise<SeededDemo> {
     teams: DEMO_TEAMS.length,
     meetings,
     updates,
+    documents: documentIdOf.size,
   };
 }

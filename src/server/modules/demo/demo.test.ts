@@ -7,7 +7,8 @@ import { organisations } from "../organisations/organisations.table";
 import { people } from "../people/people.table";
 import { DEMO_MEETINGS } from "./demo-data";
 
-describe("POST /api/v1/setup/demo", () => {
+// Each test seeds a whole organisation on a fresh instance: longer than the suite's 30 s under load.
+describe("POST /api/v1/setup/demo", { timeout: 90_000 }, () => {
   const envs: TestEnv[] = [];
   afterAll(async () => {
     for (const env of envs) await env.app.close();
@@ -166,6 +167,57 @@ describe("POST /api/v1/setup/demo", () => {
     const ci = (await call(env, "GET", `/api/v1/updates/${ciId}`, { as: tom })).json().update;
     expect(ci.stalled).toEqual(expect.objectContaining({ reason: "long_back_and_forth" }));
     expect(ci.escalation).toEqual(expect.objectContaining({ durationMinutes: expect.any(Number) }));
+  });
+
+  it("shows documents at work: versions, a pre-read, an attachment, a draft, and one search over them", async () => {
+    const { env } = await seeded();
+    const personBy = async (address: string) => {
+      const [person] = await env.deps.db.select().from(people).where(eq(people.email, address));
+      if (!person) throw new Error(`no demo person ${address}`);
+      return signIn(env, person);
+    };
+    const olivia = await personBy("olivia@northwind.example");
+    const get = async (url: string, as = olivia) => {
+      const res = await call(env, "GET", url, { as });
+      expect(res.statusCode, url).toBe(200);
+      return res.json();
+    };
+    type Doc = { id: string; title: string; version: number };
+    const list = (await get("/api/v1/documents")).documents as Doc[];
+    const doc = (title: string) => list.find((d) => d.title === title) as Doc;
+    expect(list.map((d) => d.title).sort()).toEqual(
+      ["How we work across time zones", "Pricing one-pager", "Q1 planning brief", "Release checklist"].sort(),
+    );
+    // The handbook has two versions whose diff shows Marcus's change, and links resolved to their titles.
+    const handbook = (await get(`/api/v1/documents/${doc("How we work across time zones").id}`)).document;
+    expect(handbook.version).toBe(2);
+    const { diff } = await get(`/api/v1/documents/${handbook.id}/diff?from=1&to=2`);
+    expect(diff).toContainEqual({ op: "insert", text: expect.stringContaining("never later") });
+    expect(handbook.html).toContain(`href="/docs/${doc("Release checklist").id}"`);
+    // The brief is the planning meeting's pre-read; the checklist is attached to the release-train proposal.
+    const brief = (await get(`/api/v1/documents/${doc("Q1 planning brief").id}`)).document;
+    expect(brief.usedIn).toEqual([expect.objectContaining({ type: "meeting", title: "Quarterly planning" })]);
+    const checklist = (await get(`/api/v1/documents/${doc("Release checklist").id}`)).document;
+    expect(checklist.usedIn).toEqual([
+      expect.objectContaining({ type: "update", title: "Move the release train to Wednesdays" }),
+    ]);
+    // Olivia's unsaved draft of the pricing page waits for her, and only her.
+    const pricing = (await get(`/api/v1/documents/${doc("Pricing one-pager").id}`)).document;
+    expect(pricing.draft).toEqual(expect.objectContaining({ baseVersion: 1 }));
+    const marcus = await personBy("marcus@northwind.example");
+    expect((await get(`/api/v1/documents/${pricing.id}`, marcus)).document.draft).toBeNull();
+    // One search finds the document, the proposal and the decision; Hannah (not shared) finds no brief.
+    const { results } = await get("/api/v1/search?q=release");
+    expect(results.map((r: { type: string }) => r.type)).toEqual(
+      expect.arrayContaining(["document", "update"]),
+    );
+    const hannah = await personBy("hannah@northwind.example");
+    expect((await get("/api/v1/search?q=survey%20themes", hannah)).results).not.toContainEqual(
+      expect.objectContaining({ title: "Q1 planning brief" }),
+    );
+    expect((await get("/api/v1/search?q=survey%20themes")).results).toContainEqual(
+      expect.objectContaining({ title: "Q1 planning brief" }),
+    );
   });
 
   it("tells anyone how to sign in to the demo until its owner changes password", async () => {

@@ -1,6 +1,7 @@
 import type { Deps } from "../../deps";
 import { defineModule } from "../../platform/module";
 import { documentRoutes } from "./documents.routes";
+import { registerMarkdownPreview } from "./markdown-preview.routes";
 
 /**
  * Shared documents (issue 13): versions, diffs, the 409 of a stale save with a merge, autosaved
@@ -9,6 +10,12 @@ import { documentRoutes } from "./documents.routes";
  */
 export { type DocumentAccess, documentFor, publishDocumentChanged } from "./document-access";
 export { visibleDocuments } from "./document-links";
+export { createDocument, saveDocument } from "./documents.service";
+export { putDraft } from "./drafts";
 export { type References, resolveReferences } from "./references";
 
-export const documentsModule = defineModule<Deps>({ name: "documents", routes: [documentRoutes], jobs: [] });
+export const documentsModule = defineModule<Deps>({
+  name: "documents",
+  routes: [documentRoutes, registerMarkdownPreview],
+  jobs: [],
+});

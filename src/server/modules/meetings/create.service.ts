@@ -32,6 +32,7 @@ import {
   insertSeries,
   type NewAttendee,
 } from "./meetings.repo";
+import { assertPreReadDocuments, writePreReadDocuments } from "./pre-read-documents";
 
 export interface MeetingCreated {
   meeting: MeetingView;
@@ -138,6 +139,7 @@ export async function createMeeting(
     (i) => (i === 0 ? "organiser" : `attendees[${i - 1}].personId`),
   );
   if (body.teamId) await assertTeam(deps.db, organisationId, body.teamId);
+  await assertPreReadDocuments(deps.db, actor, body.preReadDocumentIds);
   const agenda = await agendaOf(deps, actor, body);
   const ids = new Set(attendees.map((a) => a.personId));
   agenda.forEach((item, i) => {
@@ -192,6 +194,7 @@ export async function createMeeting(
     );
     const meetingIds = rows.map((m) => m.id);
     const first = rows[0] as MeetingRow;
+    await writePreReadDocuments(tx, organisationId, meetingIds, body.preReadDocumentIds ?? []);
     await writeLedger(tx, organisationId, rows, attendees, gathered);
     const audit = { organisationId, actorId: actor.personId, targetType: "meeting", targetId: first.id };
     await recordAudit(tx, {

@@ -8,12 +8,14 @@ import type { Executor } from "../../platform/db/types";
 import type { Actor } from "../../platform/http/actor";
 import { renderMarkdown } from "../../platform/markdown";
 import { getAgreement } from "../agreement";
+import { type References, resolveReferences } from "../documents";
 import { agendaOf } from "./agenda.service";
 import { gather, judge } from "./gates.service";
 import { type AttendeeRow, type MeetingAccess, type MeetingRow, meetingFor } from "./meeting-access";
 import { peopleNamed, seriesOf } from "./meetings.repo";
 import { actionItems, meetingOverrides, meetingRatings } from "./meetings.table";
 import { actionItemsWhere, decisionsOf } from "./outcomes.repo";
+import { preReadDocumentsPart } from "./pre-read-documents";
 import { recapOf } from "./recap";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -77,9 +79,10 @@ export async function attendeesPart(db: Executor, access: MeetingAccess): Promis
     }));
 }
 
-export const notesPart = (meeting: MeetingRow): MeetingView["notes"] => ({
+/** The shared notes, `[[Title]]` and pasted links resolved for the viewer (`resolveReferences`). */
+export const notesPart = (meeting: MeetingRow, references: References): MeetingView["notes"] => ({
   body: meeting.notesBody,
-  html: renderMarkdown(meeting.notesBody),
+  html: renderMarkdown(meeting.notesBody, references),
   version: meeting.notesVersion,
 });
 
@@ -160,19 +163,33 @@ export async function presentMeeting(
   const db = deps.db;
   const access = await meetingFor(db, actor, meetingId);
   const { meeting } = access;
-  const [attendees, agenda, decisions, actionItemViews, overrides, rating, recap, series, agreement, found] =
-    await Promise.all([
-      attendeesPart(db, access),
-      agendaOf(db, meeting.organisationId, meeting.id),
-      decisionsOf(db, meeting),
-      actionItemsWhere(db, meeting.organisationId, eq(actionItems.meetingId, meeting.id)),
-      overridesPart(db, meeting),
-      ratingPart(db, meeting, actor.personId),
-      recapOf(db, meeting),
-      seriesPart(db, meeting),
-      getAgreement(deps, actor, meeting.teamId ?? undefined),
-      warnings ? Promise.resolve(warnings) : warningsPart(deps, actor, access),
-    ]);
+  const [
+    attendees,
+    agenda,
+    decisions,
+    actionItemViews,
+    overrides,
+    rating,
+    recap,
+    series,
+    agreement,
+    found,
+    preReadDocuments,
+    references,
+  ] = await Promise.all([
+    attendeesPart(db, access),
+    agendaOf(db, meeting.organisationId, meeting.id),
+    decisionsOf(db, meeting),
+    actionItemsWhere(db, meeting.organisationId, eq(actionItems.meetingId, meeting.id)),
+    overridesPart(db, meeting),
+    ratingPart(db, meeting, actor.personId),
+    recapOf(db, meeting),
+    seriesPart(db, meeting),
+    getAgreement(deps, actor, meeting.teamId ?? undefined),
+    warnings ? Promise.resolve(warnings) : warningsPart(deps, actor, access),
+    preReadDocumentsPart(db, actor, meeting),
+    resolveReferences(db, actor, [meeting.notesBody], deps.config.publicUrl),
+  ]);
   const missing = agendaMissing(meeting, agenda.length > 0, agreement.rules, deps.clock.now());
   return {
     ...presentSummary(meeting, access.attendees, actor.personId, missing),
@@ -180,11 +197,12 @@ export async function presentMeeting(
     description: meeting.description,
     location: meeting.location,
     preReads: meeting.preReads,
+    preReadDocuments,
     attendees,
     agenda,
     decisions,
     actionItems: actionItemViews,
-    notes: notesPart(meeting),
+    notes: notesPart(meeting, references),
     overrides,
     rating,
     recap,

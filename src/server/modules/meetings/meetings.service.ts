@@ -29,6 +29,7 @@ import {
   withAgenda,
 } from "./meetings.repo";
 import { meetingAttendees, meetings } from "./meetings.table";
+import { assertPreReadDocuments, writePreReadDocuments } from "./pre-read-documents";
 
 export { presentMeeting as getMeeting } from "./meetings.present";
 
@@ -107,6 +108,7 @@ export async function updateMeeting(
       (i) => `attendees[${i}].personId`,
     );
   if (body.teamId) await assertTeam(deps.db, organisationId, body.teamId);
+  await assertPreReadDocuments(deps.db, actor, body.preReadDocumentIds);
   const start = body.start ? Date.parse(body.start) : current.startAt.getTime();
   const durationMinutes = body.durationMinutes ?? current.durationMinutes;
   const slot = { start, end: start + durationMinutes * 60_000 };
@@ -154,6 +156,9 @@ export async function updateMeeting(
       .where(and(eq(meetings.id, meetingId), eq(meetings.organisationId, organisationId)))
       .returning();
     if (!meeting) throw new Error("update returned no row");
+    // As `preReads`: a change to one occurrence is that occurrence's alone.
+    if (body.preReadDocumentIds)
+      await writePreReadDocuments(tx, organisationId, [meeting.id], body.preReadDocumentIds);
     const { added, removed } = body.attendees
       ? await replaceAttendees(tx, meeting, locked.attendees, wanted)
       : { added: [], removed: [] };

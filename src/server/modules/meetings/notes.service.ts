@@ -3,13 +3,17 @@ import type { Deps } from "../../deps";
 import { conflict, notFound } from "../../platform/errors";
 import { type Actor, authorize } from "../../platform/http/actor";
 import { renderMarkdown } from "../../platform/markdown";
+import { type References, resolveReferences } from "../documents";
 import { assertNotCancelled, meetingFor, publishMeetingChanged } from "./meeting-access";
 import { meetingPrivateNotes, meetings } from "./meetings.table";
 
-/** The shared notes as the page shows them: the markdown, its sanitised HTML and the version to edit. */
-export const presentNotes = (row: { notesBody: string; notesVersion: number }) => ({
+/**
+ * The shared notes as the page shows them: the markdown, its sanitised HTML (`[[Title]]` and pasted
+ * links resolved for the reader) and the version to edit.
+ */
+export const presentNotes = (row: { notesBody: string; notesVersion: number }, references: References) => ({
   body: row.notesBody,
-  html: renderMarkdown(row.notesBody),
+  html: renderMarkdown(row.notesBody, references),
   version: row.notesVersion,
 });
 
@@ -43,14 +47,16 @@ export async function saveNotes(
         .from(meetings)
         .where(meeting);
       if (!current) throw notFound("Meeting");
+      const references = await resolveReferences(tx, actor, [current.notesBody], deps.config.publicUrl);
       throw conflict(
         `Someone changed these notes since you opened them (now version ${current.notesVersion}): ` +
           "your text was not saved; here are the current notes to merge it with",
-        { notes: presentNotes(current) },
+        { notes: presentNotes(current, references) },
       );
     }
+    const references = await resolveReferences(tx, actor, [saved.notesBody], deps.config.publicUrl);
     await publishMeetingChanged(tx, deps, access);
-    return presentNotes(saved);
+    return presentNotes(saved, references);
   });
 }
 

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
-import { REACTIONS, type reactionView } from "../../../contracts/updates";
+import { type linkView, REACTIONS, type reactionView } from "../../../contracts/updates";
 import type { Executor } from "../../platform/db/types";
+import { visibleDocuments } from "../documents";
 import { meetings } from "../meetings/meetings.table";
 import { meetingVisibleTo } from "../meetings/meetings.visibility";
 import { people } from "../people/people.table";
@@ -24,6 +25,7 @@ interface Ref {
 const name = people.name;
 
 export type ReactionView = z.infer<typeof reactionView>;
+type LinkView = z.infer<typeof linkView>;
 
 export const commentsOf = (db: Executor, ref: Ref) =>
   db
@@ -124,21 +126,23 @@ export const versionsOf = (db: Executor, ref: Ref) =>
     .orderBy(desc(updateVersions.version));
 
 /**
- * The links in order, each meeting with its current title — but only for a viewer who may see that
- * meeting (organiser or attendee): a link does not tell the rest of the audience what a meeting they
- * were not invited to is called.
+ * The links in order, each with its target's current title — but only for a viewer who may see the
+ * target: a meeting they were not invited to keeps its place under a neutral title, and a document
+ * they may not read is left out altogether (its title may be private, and there is nothing to open).
  */
-export async function linksOf(db: Executor, ref: Ref, viewerId: string) {
+export async function linksOf(db: Executor, ref: Ref, viewerId: string): Promise<LinkView[]> {
   const links = await db
     .select({ type: updateLinks.type, id: updateLinks.targetId })
     .from(updateLinks)
     .where(and(eq(updateLinks.organisationId, ref.organisationId), eq(updateLinks.updateId, ref.updateId)))
     .orderBy(asc(updateLinks.position));
-  const meetingIds = links.filter((l) => l.type === "meeting").map((l) => l.id);
-  const titles =
+  const idsOf = (type: string) => links.filter((l) => l.type === type).map((l) => l.id);
+  const meetingIds = idsOf("meeting");
+  const viewer = { organisationId: ref.organisationId, personId: viewerId };
+  const [titles, documents] = await Promise.all([
     meetingIds.length === 0
       ? []
-      : await db
+      : db
           .select({ id: meetings.id, title: meetings.title })
           .from(meetings)
           .where(
@@ -147,11 +151,15 @@ export async function linksOf(db: Executor, ref: Ref, viewerId: string) {
               inArray(meetings.id, meetingIds),
               meetingVisibleTo(viewerId),
             ),
-          );
+          ),
+    visibleDocuments(db, viewer, idsOf("document")),
+  ]);
   const titleOf = new Map(titles.map((t) => [t.id, t.title]));
-  return links.map((l) => ({
-    type: l.type,
-    id: l.id,
-    title: titleOf.get(l.id) ?? (l.type === "meeting" ? "A meeting you were not invited to" : "A document"),
-  }));
+  return links.flatMap((l): LinkView[] => {
+    if (l.type === "document") {
+      const document = documents.get(l.id);
+      return document ? [{ type: l.type, id: l.id, title: document.title }] : [];
+    }
+    return [{ type: l.type, id: l.id, title: titleOf.get(l.id) ?? "A meeting you were not invited to" }];
+  });
 }

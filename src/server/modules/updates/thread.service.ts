@@ -13,6 +13,7 @@ import type { Executor } from "../../platform/db/types";
 import { conflict, invalid } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
 import { renderMarkdown } from "../../platform/markdown";
+import { type References, resolveReferences } from "../documents";
 import { recordDecision } from "./decide";
 import { type ReactionView, reactionsOf } from "./detail.repo";
 import { notifyComment } from "./thread.notify";
@@ -28,13 +29,13 @@ import {
 
 type CommentRow = typeof updateComments.$inferSelect;
 
-const presentComment = (row: CommentRow, authorName: string): CommentView => ({
+const presentComment = (row: CommentRow, authorName: string, references: References): CommentView => ({
   id: row.id,
   parentId: row.parentId,
   authorId: row.authorId,
   authorName,
   body: row.body,
-  html: renderMarkdown(row.body),
+  html: renderMarkdown(row.body, references),
   createdAt: row.createdAt.toISOString(),
 });
 
@@ -87,8 +88,9 @@ export async function addComment(
     await markAnswered(tx, update, actor.personId, now);
     const authorName = await nameOf(tx, actor.organisationId, actor.personId);
     await notifyComment(tx, deps, update, row, authorName);
+    const references = await resolveReferences(tx, actor, [row.body], deps.config.publicUrl);
     await publishUpdateChanged(tx, deps, update);
-    return presentComment(row, authorName);
+    return presentComment(row, authorName, references);
   });
 }
 

@@ -4,6 +4,7 @@ import type { linkInput } from "../../../contracts/updates";
 import type { Executor } from "../../platform/db/types";
 import { invalid } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
+import { visibleDocuments } from "../documents";
 import { meetings } from "../meetings/meetings.table";
 import { meetingVisibleTo } from "../meetings/meetings.visibility";
 import { people } from "../people/people.table";
@@ -56,27 +57,35 @@ export async function assertAudienceTeam(db: Executor, organisationId: string, t
 }
 
 /**
- * Links may name meetings the author may see (organiser or attendee: the meetings' own rule), so
- * a link never tells readers about a meeting its author could not open. 400 naming the link otherwise.
+ * Links may name meetings the author may see (organiser or attendee: the meetings' own rule) and
+ * documents the author may read, so a link never tells readers about something its author could not
+ * open. 400 naming the first link that fails otherwise. One query per kind named.
  */
 export async function assertLinks(db: Executor, actor: Actor, links: readonly LinkInput[]): Promise<void> {
+  const idsOf = (type: LinkInput["type"]) => [
+    ...new Set(links.filter((l) => l.type === type).map((l) => l.id)),
+  ];
+  const meetingIds = idsOf("meeting");
+  const [visibleMeetings, documents] = await Promise.all([
+    meetingIds.length === 0
+      ? []
+      : db
+          .select({ id: meetings.id })
+          .from(meetings)
+          .where(
+            and(
+              eq(meetings.organisationId, actor.organisationId),
+              inArray(meetings.id, meetingIds),
+              meetingVisibleTo(actor.personId),
+            ),
+          ),
+    visibleDocuments(db, actor, idsOf("document")),
+  ]);
+  const found = new Set(visibleMeetings.map((m) => m.id));
   links.forEach((link, i) => {
-    // Documents arrive with issue 13; until then no id can name one.
-    if (link.type === "document") throw invalid(`links[${i}].type`, "Documents are not available yet");
+    if (link.type === "meeting" && !found.has(link.id))
+      throw invalid(`links[${i}]`, "no such meeting that you can see");
+    if (link.type === "document" && !documents.has(link.id))
+      throw invalid(`links[${i}]`, "no such document that you can see");
   });
-  const ids = [...new Set(links.map((l) => l.id))];
-  if (ids.length === 0) return;
-  const visible = await db
-    .select({ id: meetings.id })
-    .from(meetings)
-    .where(
-      and(
-        eq(meetings.organisationId, actor.organisationId),
-        inArray(meetings.id, ids),
-        meetingVisibleTo(actor.personId),
-      ),
-    );
-  const found = new Set(visible.map((m) => m.id));
-  const missing = links.findIndex((l) => !found.has(l.id));
-  if (missing >= 0) throw invalid(`links[${missing}]`, "no such meeting that you can see");
 }

@@ -6,6 +6,7 @@ import type { Executor } from "../../platform/db/types";
 import type { Actor } from "../../platform/http/actor";
 import { renderMarkdown } from "../../platform/markdown";
 import { effectiveRulesOf } from "../agreement";
+import { resolveReferences } from "../documents";
 import { decisionOfUpdate } from "./decisions.service";
 import {
   acknowledgementsOf,
@@ -27,7 +28,7 @@ import { presentSummaries } from "./updates.summary";
  */
 export async function presentUpdate(
   db: Executor,
-  deps: Pick<Deps, "clock">,
+  deps: Pick<Deps, "clock" | "config">,
   actor: Actor,
   access: UpdateAccess,
 ): Promise<UpdateView> {
@@ -74,15 +75,24 @@ export async function presentUpdate(
     tally,
     decided: decision !== undefined,
   });
-  const escalation = stalled && open ? await escalationOffer(db, deps, update) : undefined;
+  const [escalation, references] = await Promise.all([
+    stalled && open ? escalationOffer(db, deps, update) : undefined,
+    // `[[Title]]` and pasted links in the body, comments and versions, resolved for this reader.
+    resolveReferences(
+      db,
+      actor,
+      [update.body, ...comments.map((c) => c.body), ...versions.map((v) => v.body)],
+      deps.config.publicUrl,
+    ),
+  ]);
   return {
     ...summary,
     body: update.body,
-    html: renderMarkdown(update.body),
+    html: renderMarkdown(update.body, references),
     links,
     comments: comments.map((c) => ({
       ...c,
-      html: renderMarkdown(c.body),
+      html: renderMarkdown(c.body, references),
       createdAt: c.createdAt.toISOString(),
     })),
     reactions,
@@ -93,7 +103,11 @@ export async function presentUpdate(
     ...(decision ? { decision } : {}),
     ...(stalled ? { stalled } : {}),
     ...(escalation ? { escalation } : {}),
-    versions: versions.map((v) => ({ ...v, html: renderMarkdown(v.body), at: v.at.toISOString() })),
+    versions: versions.map((v) => ({
+      ...v,
+      html: renderMarkdown(v.body, references),
+      at: v.at.toISOString(),
+    })),
     can: {
       edit: open && may(actor, "update.edit", facts),
       delete: may(actor, "update.delete", facts),

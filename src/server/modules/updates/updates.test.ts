@@ -214,10 +214,10 @@ describe("POST /api/v1/updates: bad input writes nothing", () => {
       /^Decision deadline: only a proposal has a decision deadline$/,
     ],
     [
-      "a document link",
+      "a link to no document",
       () =>
         status({ audience: { organisation: true }, links: [{ type: "document", id: crypto.randomUUID() }] }),
-      /^Documents are not available yet$/,
+      /^First link: no such document that you can see$/,
     ],
   ];
   it.each(cases)("%s → 400 naming the field", async (_, bodyOf, message) => {

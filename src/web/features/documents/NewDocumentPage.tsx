@@ -1,6 +1,85 @@
-import { Title } from "@mantine/core";
+import { Alert, Button, Group, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useNavigate } from "react-router";
+import { FormError } from "../../components/FormError";
+import { Loading } from "../../components/Loading";
+import { fieldErrors, submitWith, useAction } from "../../lib/action";
+import { usePeople, useTeams } from "../../lib/resources";
+import { useViewer } from "../../lib/session";
+import { createDocument, documentKeys } from "./api";
+import { AudienceFields } from "./form/AudienceFields";
+import { MarkdownEditor } from "./form/MarkdownEditor";
+import { TagsField } from "./form/TagsField";
+import type { AudienceForm, DocumentDraft } from "./new/draft";
+import { toCreateBody } from "./new/draft";
+import { useDocumentDraft } from "./new/use-draft";
 
-/** Built next (issue 13). */
+/**
+ * "New document": title, markdown with the server's preview, who it is for, tags. What is typed is
+ * kept in this browser until the document is created; then its page opens (version 1).
+ */
 export function NewDocumentPage() {
-  return <Title order={1}>Docs</Title>;
+  const viewer = useViewer();
+  const people = usePeople();
+  const teams = useTeams();
+  const navigate = useNavigate();
+  const { draft, setDraft, restored, discard, created } = useDocumentDraft(viewer.person.id);
+  const create = useAction(() => createDocument(toCreateBody(draft)), {
+    refresh: [documentKeys.all],
+    done: "Document created",
+    onDone: ({ document }) => {
+      created();
+      navigate(`/docs/${document.id}`);
+    },
+  });
+  if (!people.data) return <Loading error={people.error} />;
+  const errors = fieldErrors(create.error);
+  const set = <K extends keyof DocumentDraft>(key: K, value: DocumentDraft[K]) =>
+    setDraft((prev) => ({ ...prev, [key]: value }));
+
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        New document
+      </Title>
+      {restored && (
+        <Alert color="blue" title="Draft restored">
+          <Group justify="space-between" wrap="wrap" gap="xs">
+            <Text size="sm">
+              What you typed last time is back; it is kept in this browser until you create it.
+            </Text>
+            <Button size="xs" variant="default" onClick={discard}>
+              Discard draft
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      <form aria-label="New document" onSubmit={submitWith(() => create.mutate(undefined))}>
+        <Stack>
+          <TextInput
+            label="Title"
+            required
+            value={draft.title}
+            onChange={(e) => set("title", e.currentTarget.value)}
+            error={errors.title}
+            maw={560}
+          />
+          <MarkdownEditor value={draft.body} onChange={(body) => set("body", body)} error={errors.body} />
+          <AudienceFields
+            value={draft}
+            onChange={(audience: AudienceForm) => setDraft((prev) => ({ ...prev, ...audience }))}
+            people={people.data}
+            teams={teams.data}
+            errors={errors}
+          />
+          <TagsField value={draft.tags} onChange={(tags) => set("tags", tags)} errors={errors} />
+          <FormError error={create.error} />
+          <Group>
+            <Button type="submit" loading={create.isPending}>
+              Create document
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
 }

@@ -6,3 +6,5 @@ export const DocumentsPage = lazyPage(() => import("./DocumentsPage"), "Document
 export const NewDocumentPage = lazyPage(() => import("./NewDocumentPage"), "NewDocumentPage");
 export const DocumentPage = lazyPage(() => import("./DocumentPage"), "DocumentPage");
 export const DocumentHistoryPage = lazyPage(() => import("./DocumentHistoryPage"), "DocumentHistoryPage");
+/** For composers (pages that are themselves lazy): choose documents the viewer can read. */
+export { DocumentPicker, type DocumentPickerProps } from "./DocumentPicker";

@@ -8,5 +8,6 @@ export const documentKeys = {
   tags: ["documents", "tags"] as const,
   one: (id: string) => ["documents", "one", id] as const,
   versions: (id: string) => ["documents", "versions", id] as const,
+  version: (id: string, version: number) => ["documents", "versions", id, version] as const,
   diff: (id: string, from: number, to: number) => ["documents", "diff", id, from, to] as const,
 };

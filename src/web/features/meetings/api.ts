@@ -10,6 +10,7 @@ import type {
   Violation,
 } from "../../../contracts/meetings";
 import { api, get } from "../../lib/api";
+import { meetingKeys } from "./keys";
 
 export type {
   ActionItemView,
@@ -21,15 +22,8 @@ export type {
   Violation,
 } from "../../../contracts/meetings";
 
-/** Query keys of the meetings pages: `meeting.changed` makes `all` stale (app/live-refresh.ts). */
-export const meetingKeys = {
-  all: ["meetings"] as const,
-  list: (from: string, to: string) => ["meetings", "list", from, to] as const,
-  one: (id: string) => ["meetings", "one", id] as const,
-  privateNotes: (id: string) => ["meetings", "one", id, "private-notes"] as const,
-  templates: ["meetings", "templates"] as const,
-  myActionItems: ["meetings", "action-items", "mine"] as const,
-};
+// The keys live in ./keys, so the entry (live refresh needs only them) does not carry these queries.
+export { meetingKeys };
 
 export function useMeetings(from: string, to: string) {
   return useQuery({

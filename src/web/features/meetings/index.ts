@@ -1,7 +1,7 @@
 /** The meetings feature's door: pages (and Home's action items card) load on first visit. */
 import { lazyPage } from "../../lib/lazy-page";
 
-export { meetingKeys } from "./api";
+export { meetingKeys } from "./keys";
 export const MeetingsPage = lazyPage(() => import("./MeetingsPage"), "MeetingsPage");
 export const NewMeetingPage = lazyPage(() => import("./NewMeetingPage"), "NewMeetingPage");
 export const MeetingPage = lazyPage(() => import("./MeetingPage"), "MeetingPage");

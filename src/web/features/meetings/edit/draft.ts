@@ -22,6 +22,7 @@ export function draftFromMeeting(meeting: MeetingView, zone: string): MeetingDra
     count: 4,
     until: "",
     agenda: [],
+    preReadDocumentIds: meeting.preReadDocuments.map((d) => d.id),
   };
 }
 
@@ -54,6 +55,9 @@ export function toUpdateBody(
   if (attendeeKey(now.attendees) !== attendeeKey(was.attendees)) body.attendees = now.attendees;
   if (now.teamId !== was.teamId) body.teamId = now.teamId ?? null;
   if (now.location !== was.location) body.location = now.location ?? "";
+  // The list as it now stands (order included); an emptied list is sent empty, removing them all.
+  if (draft.preReadDocumentIds.join(",") !== before.preReadDocumentIds.join(","))
+    body.preReadDocumentIds = draft.preReadDocumentIds;
   if (reason !== undefined) body.override = { reason };
   return body;
 }

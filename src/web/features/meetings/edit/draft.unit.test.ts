@@ -5,6 +5,8 @@ import { draftFromMeeting, toUpdateBody } from "./draft";
 const me = "11111111-1111-4111-8111-111111111111";
 const kenji = "33333333-3333-4333-8333-333333333333";
 const team = "44444444-4444-4444-8444-444444444444";
+const doc1 = "55555555-5555-4555-8555-555555555555";
+const doc2 = "66666666-6666-4666-8666-666666666666";
 
 /** The fields the edit form reads; the rest of the view does not matter here. */
 const meeting = {
@@ -19,6 +21,7 @@ const meeting = {
     { personId: me, name: "Priya", timeZone: "Asia/Kolkata", required: true, rsvp: "yes" },
     { personId: kenji, name: "Kenji", timeZone: "Europe/London", required: false, rsvp: "pending" },
   ],
+  preReadDocuments: [{ id: doc1, title: "Pricing options" }],
 } as unknown as MeetingView;
 
 describe("editing a meeting", () => {
@@ -36,6 +39,7 @@ describe("editing a meeting", () => {
       optional: [kenji],
       teamId: team,
       location: "",
+      preReadDocumentIds: [doc1],
     });
   });
 
@@ -61,6 +65,16 @@ describe("editing a meeting", () => {
       purpose: "",
       teamId: null,
       attendees: [{ personId: me, required: true }],
+    });
+  });
+
+  it("sends the pre-read documents only when the list changed, an emptied one as empty", () => {
+    expect(toUpdateBody(before, { ...before, preReadDocumentIds: [doc1] }, "Asia/Kolkata")).toEqual({});
+    expect(toUpdateBody(before, { ...before, preReadDocumentIds: [doc1, doc2] }, "Asia/Kolkata")).toEqual({
+      preReadDocumentIds: [doc1, doc2],
+    });
+    expect(toUpdateBody(before, { ...before, preReadDocumentIds: [] }, "Asia/Kolkata")).toEqual({
+      preReadDocumentIds: [],
     });
   });
 });

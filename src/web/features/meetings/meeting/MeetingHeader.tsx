@@ -31,6 +31,7 @@ function localTimes(m: MeetingView, zone: string): string[] {
 export function MeetingHeader({ meeting: m, zone, nameOf }: MeetingContext) {
   const others = localTimes(m, zone);
   const status = STATUS[m.status];
+  const documents = m.preReadDocuments;
   return (
     <Stack gap="xs">
       <Anchor component={Link} to="/meetings" size="sm">
@@ -89,12 +90,20 @@ export function MeetingHeader({ meeting: m, zone, nameOf }: MeetingContext) {
           {m.description}
         </Text>
       )}
-      {m.preReads.length > 0 && (
+      {(documents.length > 0 || m.preReads.length > 0) && (
         <Text size="sm" component="div">
           Read first:{" "}
+          {documents.map((d, i) => (
+            <span key={d.id}>
+              {i > 0 && " · "}
+              <Anchor component={Link} to={`/docs/${d.id}`}>
+                {d.title}
+              </Anchor>
+            </span>
+          ))}
           {m.preReads.map((r, i) => (
             <span key={r.url}>
-              {i > 0 && " · "}
+              {(documents.length > 0 || i > 0) && " · "}
               <Anchor href={r.url} target="_blank" rel="noopener noreferrer">
                 {r.title ?? r.url}
               </Anchor>

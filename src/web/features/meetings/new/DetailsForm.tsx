@@ -6,6 +6,7 @@ import type { TeamView } from "../../../../contracts/teams";
 import { TeamSelect } from "../../../components/TeamSelect";
 import { submitWith } from "../../../lib/action";
 import { KindSelect } from "../../advisor";
+import { DocumentPicker } from "../../documents";
 import { AttendeePicker, DateField, LengthInput } from "../../scheduling";
 import { AgendaEditor } from "./AgendaEditor";
 import { AttendeeTimes } from "./AttendeeTimes";
@@ -144,6 +145,11 @@ export function DetailsForm(props: {
           onChange={(e) => set("location", e.currentTarget.value)}
           error={errors.location}
           maw={560}
+        />
+        <DocumentPicker
+          label="Pre-read documents"
+          value={draft.preReadDocumentIds}
+          onChange={(ids) => set("preReadDocumentIds", ids)}
         />
         {!props.editing && (
           <AgendaEditor rows={draft.agenda} onChange={(rows) => set("agenda", rows)} errors={errors} />

@@ -28,6 +28,8 @@ export interface MeetingDraft {
   count: number;
   until: string;
   agenda: AgendaRow[];
+  /** Documents to read before the meeting, in the order they were picked. */
+  preReadDocumentIds: string[];
 }
 
 const ids = (value: string | null) => value?.split(",").filter(Boolean) ?? [];
@@ -79,6 +81,7 @@ export function draftFromQuery(
     count: 4,
     until: "",
     agenda: [],
+    preReadDocumentIds: [],
   };
 }
 
@@ -129,6 +132,7 @@ export function toCreateBody(draft: MeetingDraft, zone: string, reason?: string)
       draft.endBy === "count"
         ? { frequency: draft.repeat, count: draft.count }
         : { frequency: draft.repeat, until: draft.until };
+  if (draft.preReadDocumentIds.length > 0) body.preReadDocumentIds = draft.preReadDocumentIds;
   if (draft.agenda.length > 0) body.agenda = draft.agenda.map(({ key: _key, ...item }) => item);
   if (reason !== undefined) body.override = { reason };
   return body;
@@ -150,8 +154,10 @@ export function takeKeptDraft(fresh: MeetingDraft, params: URLSearchParams): Mee
   sessionStorage.removeItem(SAVED);
   if (!text) return null;
   try {
-    const kept = JSON.parse(text) as MeetingDraft;
+    const kept = JSON.parse(text) as Partial<MeetingDraft>;
     return {
+      // A draft kept by an older version of the form lacks its newer fields: they start fresh.
+      ...fresh,
       ...kept,
       ...(params.has("start") ? { date: fresh.date, time: fresh.time } : {}),
       ...(params.has("duration") ? { durationMinutes: fresh.durationMinutes } : {}),

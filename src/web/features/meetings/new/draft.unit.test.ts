@@ -1,11 +1,21 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "../../../lib/api";
 import { conflictOf } from "./ConflictPanel";
-import { draftFromQuery, rowsFromTemplate, startOf, toCreateBody, wallClock } from "./draft";
+import {
+  draftFromQuery,
+  keepDraft,
+  rowsFromTemplate,
+  startOf,
+  takeKeptDraft,
+  toCreateBody,
+  wallClock,
+} from "./draft";
 
 const me = "11111111-1111-4111-8111-111111111111";
 const priya = "22222222-2222-4222-8222-222222222222";
 const kenji = "33333333-3333-4333-8333-333333333333";
+const doc1 = "55555555-5555-4555-8555-555555555555";
+const doc2 = "66666666-6666-4666-8666-666666666666";
 
 describe("the New meeting draft", () => {
   it("takes Find a time's slot from the address, on the viewer's wall clock", () => {
@@ -93,6 +103,9 @@ describe("the New meeting draft", () => {
     expect(once.recurrence).toBeUndefined();
     expect(once.agenda).toBeUndefined();
     expect(once.override).toBeUndefined();
+    expect(once.preReadDocumentIds).toBeUndefined();
+    const withDocs = toCreateBody({ ...draft, preReadDocumentIds: [doc2, doc1] }, "UTC");
+    expect(withDocs.preReadDocumentIds).toEqual([doc2, doc1]);
     // A date that is not one goes as typed, so the server names the field.
     expect(once.start).toBe("2026-13-01T09:00");
   });
@@ -110,5 +123,38 @@ describe("the New meeting draft", () => {
     expect(conflictOf(conflict)).toEqual(violations);
     expect(conflictOf(new ApiError(409, { code: "conflict", message: "x", requestId: "r" }))).toBeNull();
     expect(conflictOf(new Error("offline"))).toBeNull();
+  });
+});
+
+describe("the draft kept while finding a time", () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const items = new Map<string, string>();
+  const stubStorage = () =>
+    vi.stubGlobal("sessionStorage", {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+      removeItem: (k: string) => void items.delete(k),
+    });
+
+  it("comes back once, with the pre-read documents picked", () => {
+    stubStorage();
+    const fresh = draftFromQuery(new URLSearchParams(), "UTC", 0, me);
+    keepDraft({ ...fresh, title: "Plan", preReadDocumentIds: [doc1] });
+    expect(takeKeptDraft(fresh, new URLSearchParams())).toMatchObject({
+      title: "Plan",
+      preReadDocumentIds: [doc1],
+    });
+    expect(takeKeptDraft(fresh, new URLSearchParams())).toBeNull();
+  });
+
+  it("fills what a draft kept by an older form lacks", () => {
+    stubStorage();
+    const fresh = draftFromQuery(new URLSearchParams(), "UTC", 0, me);
+    const { preReadDocumentIds: _gone, ...older } = { ...fresh, title: "Plan" };
+    items.set("tandem.new-meeting", JSON.stringify(older));
+    expect(takeKeptDraft(fresh, new URLSearchParams())).toMatchObject({
+      title: "Plan",
+      preReadDocumentIds: [],
+    });
   });
 });

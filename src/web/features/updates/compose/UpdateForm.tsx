@@ -6,6 +6,7 @@ import type { TeamView } from "../../../../contracts/teams";
 import { POSTABLE_KINDS, type Urgency } from "../../../../contracts/updates";
 import { MarkdownPreview } from "../../../components/MarkdownPreview";
 import { submitWith } from "../../../lib/action";
+import { DocumentPicker } from "../../documents";
 import { AttendeePicker } from "../../scheduling";
 import { KIND_LABELS } from "../feed/item-text";
 import { AudienceFields, errorUnder } from "./AudienceFields";
@@ -95,6 +96,11 @@ export function UpdateForm(props: {
           error={errors.body}
         />
         <MarkdownPreview source={draft.body} label="Preview of the update" />
+        <DocumentPicker
+          label="Attach documents"
+          value={draft.documentIds}
+          onChange={(ids) => set("documentIds", ids)}
+        />
         <Text size="sm">
           Needs a conversation rather than a post?{" "}
           <Anchor component={Link} to="/agreement/advisor" inherit underline="always">

@@ -19,6 +19,8 @@ export interface UpdateDraft {
   responderIds: string[];
   /** Proposals: `YYYY-MM-DDTHH:MM` on the author's wall clock (a datetime-local input). */
   decisionDue: string;
+  /** Documents attached (sent as `links` of type document), in the order they were picked. */
+  documentIds: string[];
 }
 
 /** The composer's form for an advised update; `null` when `state` holds none. */
@@ -48,6 +50,7 @@ export function emptyDraft(): UpdateDraft {
     urgency: "normal",
     responderIds: [],
     decisionDue: "",
+    documentIds: [],
   };
 }
 
@@ -80,6 +83,7 @@ export function toCreateBody(draft: UpdateDraft, zone: string): CreateUpdateBody
     urgency: draft.urgency,
   };
   if (draft.responderIds.length > 0) body.requiredResponderIds = draft.responderIds;
+  if (draft.documentIds.length > 0) body.links = draft.documentIds.map((id) => ({ type: "document", id }));
   if (draft.kind === "proposal" && draft.decisionDue) {
     const due = wallClockInstant(draft.decisionDue, zone);
     // A time that is not one goes as typed, so the server names the field.
@@ -118,6 +122,7 @@ export function loadDraft(store: Store, personId: string): UpdateDraft | null {
       urgency: oneOf(URGENCIES, kept.urgency, fresh.urgency),
       responderIds: idsOr(kept.responderIds),
       decisionDue: textOr(kept.decisionDue, ""),
+      documentIds: idsOr(kept.documentIds),
     };
     return isBlank(draft) ? null : draft;
   } catch {

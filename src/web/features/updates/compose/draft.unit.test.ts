@@ -61,6 +61,17 @@ describe("the composer's request", () => {
     );
     expect(wallClockInstant("2026-03-10", "UTC")).toBeNull();
   });
+
+  it("sends attached documents as document links, in the order they were picked", () => {
+    const doc1 = "55555555-5555-4555-8555-555555555555";
+    const doc2 = "66666666-6666-4666-8666-666666666666";
+    const draft = { ...emptyDraft(), title: "Q3 plan", documentIds: [doc2, doc1] };
+    expect(toCreateBody(draft, "UTC").links).toEqual([
+      { type: "document", id: doc2 },
+      { type: "document", id: doc1 },
+    ]);
+    expect(toCreateBody({ ...draft, documentIds: [] }, "UTC").links).toBeUndefined();
+  });
 });
 
 describe("the kept draft", () => {
@@ -71,6 +82,7 @@ describe("the kept draft", () => {
       kind: "question" as const,
       title: "Which vendor?",
       responderIds: [priya],
+      documentIds: ["55555555-5555-4555-8555-555555555555"],
     };
     saveDraft(store, me, draft);
     expect([...store.items.keys()]).toEqual([draftKey(me)]);
@@ -91,7 +103,7 @@ describe("the kept draft", () => {
     const store = memoryStore();
     store.setItem(
       draftKey(me),
-      JSON.stringify({ title: "Kept", kind: "recap", urgency: 5, personIds: [1, priya] }),
+      JSON.stringify({ title: "Kept", kind: "recap", urgency: 5, personIds: [1, priya], documentIds: "x" }),
     );
     expect(loadDraft(store, me)).toEqual({ ...emptyDraft(), title: "Kept", personIds: [priya] });
     store.setItem(draftKey(me), "{not json");

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeOrg, type TestOrg } from "../../../../test/support/factories";
 import { call, type TestEnv, testEnv } from "../../../../test/support/harness";
+import { DOCUMENT_MAX } from "../../../contracts/markdown";
 
 let env: TestEnv;
 let org: TestOrg;
@@ -45,7 +46,7 @@ describe("markdown preview", () => {
   });
 
   it("refuses a text longer than any the app stores, naming the field", async () => {
-    const res = await preview("x".repeat(50_001));
+    const res = await preview("x".repeat(DOCUMENT_MAX + 1));
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.fields.map((f: { path: string }) => f.path)).toContain("markdown");
   });
