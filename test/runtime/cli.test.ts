@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/server/config";
+import { documents } from "../../src/server/modules/documents";
 import { organisations } from "../../src/server/modules/organisations";
 import { absences, people, zoneChanges } from "../../src/server/modules/people";
 import { teamMembers, teams } from "../../src/server/modules/teams";
@@ -60,7 +61,7 @@ describe("tandem --help", () => {
   it("lists every command and exits 0", { timeout: 60_000 }, async () => {
     const { code, output } = await run(["--help"]);
     expect(code).toBe(0);
-    for (const command of ["serve", "migrate", "seed", "create-admin", "import-people"]) {
+    for (const command of ["serve", "migrate", "seed", "create-admin", "import-people", "import-docs"]) {
       expect(output).toMatch(new RegExp(`^  ${command}\\b`, "m"));
     }
   });
@@ -274,6 +275,67 @@ describe("tandem import-people", () => {
     const none = await withDatabase((db) =>
       db.select().from(people).where(eq(people.email, "zed@import.test")),
     );
+    expect(none).toEqual([]);
+  });
+});
+
+describe("tandem import-docs", () => {
+  const file = (name: string) => join(files, name);
+
+  it("adds markdown files as documents titled by their heading, and skips them when run again", {
+    timeout: 90_000,
+  }, async () => {
+    await writeFile(file("on-call.md"), "# On-call handbook\n\nWho carries the pager, and for how long.\n");
+    await writeFile(file("Incident review.md"), "Write the timeline first.\n");
+    const args = [
+      "import-docs",
+      file("on-call.md"),
+      file("Incident review.md"),
+      "--org",
+      "Northwind Remote",
+      "--team",
+      "platform",
+      "--tag",
+      "ops",
+    ];
+    const first = await run(args);
+    expect(first.code, first.output).toBe(0);
+    expect(first.output).toContain('Imported into "Northwind Remote": 2 created, 0 skipped.');
+    expect(first.output).toMatch(/on-call\.md: created "On-call handbook" \(\/docs\/[0-9a-f-]{36}\)/);
+    const [onCall] = await withDatabase((db) =>
+      db.select().from(documents).where(eq(documents.title, "On-call handbook")),
+    );
+    expect(onCall).toMatchObject({
+      body: "Who carries the pager, and for how long.",
+      tags: ["ops"],
+      version: 1,
+    });
+    expect(onCall?.audienceTeamId).toEqual(expect.any(String));
+
+    const again = await run(args);
+    expect(again.code, again.output).toBe(0);
+    expect(again.output).toContain("0 created, 2 skipped.");
+    expect(again.output).toContain('skipped: a document titled "Incident review" exists');
+  });
+
+  it("exits 1 naming a file it cannot read or a team that does not exist, adding nothing", {
+    timeout: 90_000,
+  }, async () => {
+    const missing = await run(["import-docs", file("nowhere.md"), "--org", "Northwind Remote"]);
+    expect(missing.code).toBe(1);
+    expect(missing.output).toContain("nowhere.md: no such file");
+    await writeFile(file("lonely.md"), "# Lonely\n");
+    const noTeam = await run([
+      "import-docs",
+      file("lonely.md"),
+      "--org",
+      "Northwind Remote",
+      "--team",
+      "Nope",
+    ]);
+    expect(noTeam.code).toBe(1);
+    expect(noTeam.output).toContain('No team named "Nope" in this organisation');
+    const none = await withDatabase((db) => db.select().from(documents).where(eq(documents.title, "Lonely")));
     expect(none).toEqual([]);
   });
 });

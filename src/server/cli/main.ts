@@ -3,6 +3,7 @@ import { ConfigError } from "../config";
 import { AppError } from "../platform/errors";
 import { CliError } from "./context";
 import { registerCreateAdmin } from "./create-admin";
+import { registerImportDocs } from "./import-docs";
 import { registerImportPeople } from "./import-people";
 import { registerMigrate } from "./migrate";
 import { registerSeed } from "./seed";
@@ -22,6 +23,7 @@ Examples:
   tandem seed --demo                 load demo data, then sign in with what it prints
   tandem serve                       serve on http://127.0.0.1:3000 (HOST, PORT)
   tandem import-people team.csv --org "Northwind Remote"
+  tandem import-docs handbook/*.md --org "Northwind Remote" --tag handbook
   tandem <command> --help            everything about one command`,
   )
   .showHelpAfterError();
@@ -31,6 +33,7 @@ registerMigrate(program);
 registerSeed(program);
 registerCreateAdmin(program);
 registerImportPeople(program);
+registerImportDocs(program);
 
 program.parseAsync().catch((err: unknown) => {
   console.error(messageOf(err));

@@ -27,6 +27,11 @@ export function fieldErrors(error: unknown): Record<string, string> {
   return error instanceof ApiError ? error.fields : {};
 }
 
+/** The server's message for a field or anything under it ("audience.personIds[2]"). */
+export const errorUnder = (errors: Record<string, string>, path: string) =>
+  errors[path] ??
+  Object.entries(errors).find(([key]) => key.startsWith(`${path}.`) || key.startsWith(`${path}[`))?.[1];
+
 /**
  * Binds text fields of a form kept in one state object: `{...field("name")}` gives the input its
  * value, its change handler and the server's message for that field.

@@ -1,7 +1,7 @@
 import { and, arrayContains, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../platform/db/types";
 import { people } from "../people/people.table";
-import { teams } from "../teams/teams.table";
+import { teamNamesOf } from "../teams";
 import type { DocumentRow } from "./document-access";
 import { documentAudience, documentDrafts, documents } from "./documents.table";
 import { documentVisibleTo } from "./documents.visibility";
@@ -87,12 +87,7 @@ export async function summaryParts(
       .select({ id: people.id, name: people.name })
       .from(people)
       .where(and(eq(people.organisationId, organisationId), inArray(people.id, personIds))),
-    teamIds.length === 0
-      ? Promise.resolve([])
-      : db
-          .select({ id: teams.id, name: teams.name })
-          .from(teams)
-          .where(and(eq(teams.organisationId, organisationId), inArray(teams.id, teamIds))),
+    teamNamesOf(db, organisationId, teamIds),
     db
       .select({ documentId: documentAudience.documentId, personId: people.id, name: people.name })
       .from(documentAudience)
@@ -117,23 +112,31 @@ export async function summaryParts(
 
 export type DraftRow = typeof documentDrafts.$inferSelect;
 
+/** The person's own draft of the document (the row's where). */
+const ownDraft = (document: Pick<DocumentRow, "id" | "organisationId">, personId: string) =>
+  and(
+    eq(documentDrafts.organisationId, document.organisationId),
+    eq(documentDrafts.documentId, document.id),
+    eq(documentDrafts.personId, personId),
+  );
+
 /** The person's own draft of the document, or null. */
 export async function draftOf(
   db: Executor,
   document: DocumentRow,
   personId: string,
 ): Promise<DraftRow | null> {
-  const [row] = await db
-    .select()
-    .from(documentDrafts)
-    .where(
-      and(
-        eq(documentDrafts.organisationId, document.organisationId),
-        eq(documentDrafts.documentId, document.id),
-        eq(documentDrafts.personId, personId),
-      ),
-    );
+  const [row] = await db.select().from(documentDrafts).where(ownDraft(document, personId));
   return row ?? null;
+}
+
+/** Drops the person's own draft of the document (none is fine): a version saved, or the draft discarded. */
+export async function deleteOwnDraft(
+  db: Executor,
+  document: Pick<DocumentRow, "id" | "organisationId">,
+  personId: string,
+): Promise<void> {
+  await db.delete(documentDrafts).where(ownDraft(document, personId));
 }
 
 /** Replaces the document's named audience (create, or the owner's change). */

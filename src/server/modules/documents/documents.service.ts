@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type {
   ConflictDetails,
   CreateDocumentBody,
@@ -11,17 +11,17 @@ import { documentChanged } from "../../../contracts/events";
 import type { AudienceInput } from "../../../contracts/updates";
 import type { Deps } from "../../deps";
 import type { Executor } from "../../platform/db/types";
-import { AppError, conflict, invalid, notFound } from "../../platform/errors";
+import { conflict, notFound } from "../../platform/errors";
 import { type Actor, authorize } from "../../platform/http/actor";
 import { recordAudit } from "../audit";
-import { people } from "../people/people.table";
-import { getTeamRow } from "../teams";
+import { activePeopleOf, nameOf } from "../people";
+import { assertTeamOf } from "../teams";
 import { updateLinks } from "../updates/updates.table";
 import { appendVersion } from "../versioning";
 import { type DocumentRow, documentFor, publishDocumentChanged, readersOf } from "./document-access";
 import { presentDocument, presentSummaries } from "./documents.present";
-import { listRows, namedAudienceOf, setNamedAudience, tagCounts } from "./documents.repo";
-import { documentDrafts, documents } from "./documents.table";
+import { deleteOwnDraft, listRows, namedAudienceOf, setNamedAudience, tagCounts } from "./documents.repo";
+import { documents } from "./documents.table";
 import { DOCUMENT_VERSIONS } from "./versions";
 
 const DEFAULT_LIST = 100;
@@ -31,19 +31,8 @@ const DEFAULT_LIST = 100;
  * are active people of it (someone of another organisation is simply "no such person" here).
  */
 async function assertAudience(db: Executor, organisationId: string, audience: AudienceInput): Promise<void> {
-  if (audience.teamId)
-    await getTeamRow(db, organisationId, audience.teamId).catch((err: unknown) => {
-      if (err instanceof AppError && err.code === "not_found")
-        throw invalid("audience.teamId", "no such team in your organisation");
-      throw err;
-    });
-  const ids = [...new Set(audience.personIds ?? [])];
-  if (ids.length === 0) return;
-  const found = await db
-    .select({ id: people.id })
-    .from(people)
-    .where(and(eq(people.organisationId, organisationId), eq(people.active, true), inArray(people.id, ids)));
-  if (found.length !== ids.length) throw invalid("audience.personIds", "no such person in your organisation");
+  if (audience.teamId) await assertTeamOf(db, organisationId, audience.teamId, "audience.teamId");
+  await activePeopleOf(db, organisationId, audience.personIds ?? [], "audience.personIds");
 }
 
 /** POST /documents: version 1, shared with its audience, owned by its writer. */
@@ -137,16 +126,15 @@ export async function getDocument(deps: Deps, actor: Actor, id: string): Promise
 
 /** The 409 of a save based on an old version: the current version, for the merge view. */
 async function staleSave(db: Executor, document: DocumentRow) {
-  const [editor] = await db
-    .select({ name: people.name })
-    .from(people)
-    .where(and(eq(people.organisationId, document.organisationId), eq(people.id, document.updatedBy)));
   const details: ConflictDetails = {
     current: {
       version: document.version,
       title: document.title,
       body: document.body,
-      updatedBy: { personId: document.updatedBy, name: editor?.name ?? "Someone" },
+      updatedBy: {
+        personId: document.updatedBy,
+        name: await nameOf(db, document.organisationId, document.updatedBy),
+      },
       updatedAt: document.updatedAt.toISOString(),
     },
   };
@@ -198,15 +186,7 @@ export async function saveDocument(
       input.body !== document.body ||
       share !== undefined ||
       !sameSet(tags, document.tags);
-    await tx
-      .delete(documentDrafts)
-      .where(
-        and(
-          eq(documentDrafts.organisationId, document.organisationId),
-          eq(documentDrafts.documentId, document.id),
-          eq(documentDrafts.personId, actor.personId),
-        ),
-      );
+    await deleteOwnDraft(tx, document, actor.personId);
     if (!changed) return;
     // Who could read it before hears of the change too: someone it is no longer shared with drops it.
     const before = !share ? [] : document.audienceOrganisation ? undefined : await readersOf(tx, document);

@@ -1,10 +1,10 @@
-import { and, eq } from "drizzle-orm";
 import type { DraftBody, DraftView } from "../../../contracts/documents";
 import type { Deps } from "../../deps";
 import { invalid } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
 import { documentFor } from "./document-access";
 import { presentDraft } from "./documents.present";
+import { deleteOwnDraft } from "./documents.repo";
 import { documentDrafts } from "./documents.table";
 
 /**
@@ -41,13 +41,5 @@ export async function putDraft(deps: Deps, actor: Actor, id: string, input: Draf
 /** DELETE /documents/:id/draft: drops the person's own draft (none is fine). */
 export async function deleteDraft(deps: Deps, actor: Actor, id: string): Promise<void> {
   const { document } = await documentFor(deps.db, actor, id, "document.edit");
-  await deps.db
-    .delete(documentDrafts)
-    .where(
-      and(
-        eq(documentDrafts.organisationId, document.organisationId),
-        eq(documentDrafts.documentId, document.id),
-        eq(documentDrafts.personId, actor.personId),
-      ),
-    );
+  await deleteOwnDraft(deps.db, document, actor.personId);
 }

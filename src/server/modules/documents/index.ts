@@ -11,6 +11,7 @@ import { registerMarkdownPreview } from "./markdown-preview.routes";
 export { type DocumentAccess, documentFor, publishDocumentChanged } from "./document-access";
 export { visibleDocuments } from "./document-links";
 export { createDocument, saveDocument } from "./documents.service";
+export { documents } from "./documents.table";
 export { putDraft } from "./drafts";
 export { type References, resolveReferences } from "./references";
 

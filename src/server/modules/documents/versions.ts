@@ -6,6 +6,7 @@ import type { Executor } from "../../platform/db/types";
 import { AppError } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
 import { renderMarkdown } from "../../platform/markdown";
+import { nameOf } from "../people";
 import { people } from "../people/people.table";
 import { type VersionTable, versionOf } from "../versioning";
 import { type DocumentRow, documentFor } from "./document-access";
@@ -25,14 +26,6 @@ export const DOCUMENT_VERSIONS: VersionTable<typeof documentVersions> = {
 type VersionRow = typeof documentVersions.$inferSelect;
 
 const versionMissing = (n: number) => new AppError("not_found", `Version ${n} of this document not found`);
-
-async function nameOf(db: Executor, organisationId: string, personId: string): Promise<string> {
-  const [person] = await db
-    .select({ name: people.name })
-    .from(people)
-    .where(and(eq(people.organisationId, organisationId), eq(people.id, personId)));
-  return person?.name ?? "Someone";
-}
 
 /** GET /documents/:id/versions: every version, the latest first, without their text. */
 export async function listDocumentVersions(

@@ -6,12 +6,15 @@ export { DEFAULT_WEEK } from "./people.defaults";
 export { assertMayEditPerson, assertMayGrantRole } from "./people.policy";
 export { presentPerson } from "./people.present";
 export {
+  activePeopleOf,
   activePersonIds,
   assertEmailAvailable,
   findPerson,
   findSignInCandidates,
   getPerson,
   insertPerson,
+  type NamedPerson,
+  nameOf,
   type PersonRow,
 } from "./people.repo";
 export { checkedWeekPattern } from "./people.service";

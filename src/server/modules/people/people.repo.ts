@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, ilike, inArray, isNotNull, or, sql } from "drizzle-orm";
 import { isUniqueViolation } from "../../platform/db/errors";
 import type { Executor } from "../../platform/db/types";
-import { conflict, notFound } from "../../platform/errors";
+import { conflict, invalid, notFound } from "../../platform/errors";
 import { apiTokens, sessions } from "../auth/auth.table";
 import { teamMembers } from "../teams/teams.table";
 import { people } from "./people.table";
@@ -67,6 +67,44 @@ export async function getPerson(executor: Executor, organisationId: string, pers
   const row = await findPerson(executor, organisationId, personId);
   if (!row) throw notFound("Person");
   return row;
+}
+
+export interface NamedPerson {
+  id: string;
+  name: string;
+  timeZone: string;
+}
+
+/**
+ * The active people of the organisation among `ids` (one query), else 400 naming `field`: someone of
+ * another organisation is simply "no such person" here (an update's audience and responders, a
+ * document's audience).
+ */
+export async function activePeopleOf(
+  db: Executor,
+  organisationId: string,
+  ids: readonly string[],
+  field: string,
+): Promise<Map<string, NamedPerson>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: people.id, name: people.name, timeZone: people.timeZone })
+    .from(people)
+    .where(
+      and(eq(people.organisationId, organisationId), eq(people.active, true), inArray(people.id, [...ids])),
+    );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  if (ids.some((id) => !byId.has(id))) throw invalid(field, "no such person in your organisation");
+  return byId;
+}
+
+/** A person's name for a notice or a history ("Someone" should they be gone). */
+export async function nameOf(db: Executor, organisationId: string, personId: string): Promise<string> {
+  const [person] = await db
+    .select({ name: people.name })
+    .from(people)
+    .where(and(eq(people.organisationId, organisationId), eq(people.id, personId)));
+  return person?.name ?? "Someone";
 }
 
 /** Ids of the organisation's active people (only `personId`'s, if given and active): who must acknowledge. */

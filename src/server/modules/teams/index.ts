@@ -2,7 +2,7 @@ import type { Deps } from "../../deps";
 import { defineModule } from "../../platform/module";
 import { registerTeamRoutes } from "./teams.routes";
 
-export { getTeamRow, setPersonTeams } from "./teams.repo";
+export { assertTeamOf, getTeamRow, setPersonTeams, teamNamesOf } from "./teams.repo";
 export { assertMayEditTeam, createTeam, setTeamMembers } from "./teams.service";
 export { teamMembers, teams } from "./teams.table";
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../platform/db/types";
-import { invalid, notFound } from "../../platform/errors";
+import { AppError, invalid, notFound } from "../../platform/errors";
 import { people } from "../people/people.table";
 import { teamMembers, teams } from "./teams.table";
 
@@ -14,6 +14,29 @@ export async function getTeamRow(executor: Executor, organisationId: string, id:
     .where(and(eq(teams.organisationId, organisationId), eq(teams.id, id)));
   if (!row) throw notFound("Team");
   return row;
+}
+
+/** 400 naming `field` unless the team is one of the organisation's (an update's or a document's audience). */
+export async function assertTeamOf(
+  executor: Executor,
+  organisationId: string,
+  teamId: string,
+  field: string,
+) {
+  await getTeamRow(executor, organisationId, teamId).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === "not_found")
+      throw invalid(field, "no such team in your organisation");
+    throw err;
+  });
+}
+
+/** Names of the organisation's teams among `ids` (one query; none asked, none read). */
+export async function teamNamesOf(executor: Executor, organisationId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return executor
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(and(eq(teams.organisationId, organisationId), inArray(teams.id, [...ids])));
 }
 
 export async function membersOf(executor: Executor, organisationId: string, teamIds: string[]) {

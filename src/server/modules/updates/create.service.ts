@@ -15,10 +15,11 @@ import { invalid } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
 import { getAgreement } from "../agreement";
 import { recordAudit } from "../audit";
-import { workingTimeOf } from "../people";
+import { activePeopleOf, workingTimeOf } from "../people";
+import { assertTeamOf } from "../teams";
 import { mentionedIn } from "./mentions";
 import { publishUpdateChanged, updateFor } from "./update-access";
-import { activePeopleOf, assertAudienceTeam, assertLinks } from "./updates.checks";
+import { assertLinks } from "./updates.checks";
 import { tellAboutPost } from "./updates.notify";
 import { presentUpdate } from "./updates.present";
 import { updateAudience, updateLinks, updateResponders, updates } from "./updates.table";
@@ -100,7 +101,8 @@ async function assertNamed(deps: Deps, actor: Actor, input: CreateUpdateBody) {
     throw invalid("requiredResponderIds", "you cannot be a required responder of your own update");
   await activePeopleOf(deps.db, organisationId, input.audience.personIds ?? [], "audience.personIds");
   await activePeopleOf(deps.db, organisationId, responderIds, "requiredResponderIds");
-  if (input.audience.teamId) await assertAudienceTeam(deps.db, organisationId, input.audience.teamId);
+  if (input.audience.teamId)
+    await assertTeamOf(deps.db, organisationId, input.audience.teamId, "audience.teamId");
   await assertLinks(deps.db, actor, input.links ?? []);
 }
 

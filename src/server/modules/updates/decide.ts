@@ -5,10 +5,10 @@ import type { Executor } from "../../platform/db/types";
 import { conflict, invalid } from "../../platform/errors";
 import { recordAudit } from "../audit";
 import { notify } from "../notifications";
+import { nameOf } from "../people";
 import { visibleLinks } from "./decisions.service";
 import { participantsOfThread } from "./participants";
 import { publishUpdateChanged, recipientsOf, type UpdateRow } from "./update-access";
-import { nameOf } from "./updates.checks";
 import { updateDecisions, updates } from "./updates.table";
 
 /**

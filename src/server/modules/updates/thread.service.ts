@@ -14,11 +14,11 @@ import { conflict, invalid } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
 import { renderMarkdown } from "../../platform/markdown";
 import { type References, resolveReferences } from "../documents";
+import { nameOf } from "../people";
 import { recordDecision } from "./decide";
 import { type ReactionView, reactionsOf } from "./detail.repo";
 import { notifyComment } from "./thread.notify";
 import { publishUpdateChanged, type UpdateAccess, type UpdateRow, updateFor } from "./update-access";
-import { nameOf } from "./updates.checks";
 import {
   updateAcknowledgements,
   updateComments,

@@ -5,8 +5,8 @@ import { formatTimeOfDay, instantToLocal } from "../../../core/time";
 import type { Deps } from "../../deps";
 import type { Executor } from "../../platform/db/types";
 import { type Notification, notify } from "../notifications";
+import { nameOf } from "../people";
 import { recipientsOf, type UpdateRow } from "./update-access";
-import { nameOf } from "./updates.checks";
 
 /** A required responder as the notification speaks to them: their zone and their own reply-by. */
 export interface AskedResponder {

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { UpdateKind } from "../../../contracts/updates";
 import type { Executor } from "../../platform/db/types";
 import { people } from "../people/people.table";
-import { teams } from "../teams/teams.table";
+import { teamNamesOf } from "../teams";
 import type { FeedCursor } from "./feed-cursor";
 import type { UpdateRow } from "./update-access";
 import { updateAudience, updateComments, updateResponders, updateSeen, updates } from "./updates.table";
@@ -97,12 +97,7 @@ export async function summaryParts(
       .select({ id: people.id, name: people.name })
       .from(people)
       .where(and(eq(people.organisationId, organisationId), inArray(people.id, authorIds))),
-    teamIds.length === 0
-      ? Promise.resolve([])
-      : db
-          .select({ id: teams.id, name: teams.name })
-          .from(teams)
-          .where(and(eq(teams.organisationId, organisationId), inArray(teams.id, teamIds))),
+    teamNamesOf(db, organisationId, teamIds),
     db
       .select({ updateId: updateComments.updateId, count: sql<number>`count(*)::int` })
       .from(updateComments)

@@ -1,14 +1,13 @@
 import { Button, Grid, Group, Paper, Stack, Text } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { FormError } from "../../components/FormError";
 import { Loading } from "../../components/Loading";
 import { ServerHtml } from "../../components/MarkdownPreview";
 import { useAction } from "../../lib/action";
 import { ApiError } from "../../lib/api";
+import { useDeleteAndLeave } from "../../lib/delete-and-leave";
 import { useNow } from "../../lib/now";
 import { useViewer } from "../../lib/session";
 import { type DocumentView, deleteDocument, deleteDraft, documentKeys, useDocument } from "./api";
@@ -103,17 +102,12 @@ export function DocumentPage() {
 
 /** Edit (whoever it is shared with), History (every reader), Delete (its owner or an admin, asked once). */
 function DocumentActions({ document: doc, onEdit }: { document: DocumentView; onEdit: () => void }) {
-  const client = useQueryClient();
-  const navigate = useNavigate();
-  const remove = useMutation({
-    mutationFn: () => deleteDocument(doc.id),
-    onSuccess: async () => {
-      // Drop the document before leaving, so nothing asks for it again and finds it gone.
-      client.removeQueries({ queryKey: documentKeys.one(doc.id) });
-      await client.invalidateQueries({ queryKey: documentKeys.all });
-      notifications.show({ message: "Document deleted.", color: "green" });
-      navigate("/docs");
-    },
+  const remove = useDeleteAndLeave({
+    run: () => deleteDocument(doc.id),
+    drop: documentKeys.one(doc.id),
+    refresh: documentKeys.all,
+    done: "Document deleted.",
+    to: "/docs",
   });
   return (
     <div>

@@ -3,13 +3,13 @@ import { Link } from "react-router";
 import { EmptyHint } from "../../components/EmptyHint";
 import { Loading } from "../../components/Loading";
 import { TeamSelect } from "../../components/TeamSelect";
+import { useAddressFilters } from "../../lib/address-filters";
 import { useNow } from "../../lib/now";
 import { useTeams } from "../../lib/resources";
 import { useViewer } from "../../lib/session";
 import { useDocuments, useTags } from "./api";
-import { filtersToParams } from "./doc-text";
+import { filtersFromParams, filtersToParams } from "./doc-text";
 import { DocumentItem } from "./list/DocumentItem";
-import { useListFilters } from "./list/use-filters";
 
 /**
  * Docs: the documents the viewer can read, recently edited first, narrowed by tag or team (kept in
@@ -20,7 +20,7 @@ export function DocumentsPage() {
   const now = useNow();
   const teams = useTeams();
   const tags = useTags();
-  const [filters, setFilters] = useListFilters();
+  const [filters, setFilters] = useAddressFilters(filtersFromParams, filtersToParams);
   const documents = useDocuments(Object.fromEntries(filtersToParams(filters)));
   const filtered = filters.tag !== null || filters.teamId !== null;
   const list = documents.data;

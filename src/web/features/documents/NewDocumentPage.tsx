@@ -1,17 +1,16 @@
 import { Alert, Button, Group, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useNavigate } from "react-router";
+import { AudienceFields } from "../../components/AudienceFields";
 import { FormError } from "../../components/FormError";
 import { Loading } from "../../components/Loading";
 import { fieldErrors, submitWith, useAction } from "../../lib/action";
+import { useKeptDraft } from "../../lib/kept-draft";
 import { usePeople, useTeams } from "../../lib/resources";
 import { useViewer } from "../../lib/session";
 import { createDocument, documentKeys } from "./api";
-import { AudienceFields } from "./form/AudienceFields";
 import { MarkdownEditor } from "./form/MarkdownEditor";
 import { TagsField } from "./form/TagsField";
-import type { AudienceForm, DocumentDraft } from "./new/draft";
-import { toCreateBody } from "./new/draft";
-import { useDocumentDraft } from "./new/use-draft";
+import { type DocumentDraft, documentDrafts, toCreateBody } from "./new/draft";
 
 /**
  * "New document": title, markdown with the server's preview, who it is for, tags. What is typed is
@@ -22,12 +21,12 @@ export function NewDocumentPage() {
   const people = usePeople();
   const teams = useTeams();
   const navigate = useNavigate();
-  const { draft, setDraft, restored, discard, created } = useDocumentDraft(viewer.person.id);
+  const { draft, setDraft, restored, discard, done } = useKeptDraft(documentDrafts, viewer.person.id);
   const create = useAction(() => createDocument(toCreateBody(draft)), {
     refresh: [documentKeys.all],
     done: "Document created",
     onDone: ({ document }) => {
-      created();
+      done();
       navigate(`/docs/${document.id}`);
     },
   });
@@ -66,7 +65,9 @@ export function NewDocumentPage() {
           <MarkdownEditor value={draft.body} onChange={(body) => set("body", body)} error={errors.body} />
           <AudienceFields
             value={draft}
-            onChange={(audience: AudienceForm) => setDraft((prev) => ({ ...prev, ...audience }))}
+            label="Who can read and edit it"
+            description="Everyone it is shared with may edit; each save is kept as a version."
+            onChange={(change) => setDraft((prev) => ({ ...prev, ...change }))}
             people={people.data}
             teams={teams.data}
             errors={errors}

@@ -32,20 +32,6 @@ export function editedText(
   return `edited ${when} by ${doc.updatedBy.name}`;
 }
 
-/** Who a document is for, in a few words: "Everyone", "Platform", "Priya Shah, Kenji Sato and 3 more". */
-export function audienceText(audience: DocumentSummaryView["audience"], names = 2): string {
-  const parts: string[] = [];
-  if (audience.organisation) parts.push("Everyone");
-  if (audience.teamName) parts.push(audience.teamName);
-  const people = audience.people.map((p) => p.name);
-  if (people.length > 0) {
-    const shown = people.slice(0, names);
-    const more = people.length - shown.length;
-    parts.push(more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", "));
-  }
-  return parts.join(" · ") || "Only the owner";
-}
-
 // ── The list's filters, kept in the address ─────────────────────────────────────────────────────
 
 export interface ListFilters {

@@ -3,7 +3,6 @@ import { sideOf, wordDiff } from "../../../core/documents";
 import { formatDateTime } from "../../lib/time";
 import {
   agoText,
-  audienceText,
   comparedPair,
   diffSides,
   diffSummary,
@@ -46,17 +45,6 @@ describe("when a draft was kept", () => {
     expect(whenText("2025-03-11T23:30:00Z", "Asia/Tokyo", now)).toBe("08:30");
     expect(whenText("2025-03-11T23:30:00Z", "UTC", now)).not.toBe("23:30");
     expect(whenText("2025-03-11T23:30:00Z", "UTC", now)).toContain("23:30");
-  });
-});
-
-describe("who a document is for", () => {
-  const audience = { organisation: false, teamId: null, teamName: null, people: [] as (typeof priya)[] };
-  it("names the organisation, the team and up to two people", () => {
-    expect(audienceText({ ...audience, organisation: true })).toBe("Everyone");
-    expect(audienceText({ ...audience, teamId: "t", teamName: "Platform" })).toBe("Platform");
-    const people = ["A", "B", "C", "D"].map((name, i) => ({ personId: `p${i}`, name }));
-    expect(audienceText({ ...audience, people })).toBe("A, B and 2 more");
-    expect(audienceText(audience)).toBe("Only the owner");
   });
 });
 

@@ -1,12 +1,12 @@
 import { Alert, Button, Card, Group, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useState } from "react";
 import type { RotationBody } from "../../../contracts/scheduling";
+import { AttendeePicker } from "../../components/AttendeePicker";
 import { FormError } from "../../components/FormError";
 import { Loading } from "../../components/Loading";
 import { fieldErrors, submitWith, useAction } from "../../lib/action";
 import { usePeople, useTeams } from "../../lib/resources";
 import { useViewer } from "../../lib/session";
-import { AttendeePicker } from "./AttendeePicker";
 import { planRotation, schedulingKeys } from "./api";
 import { CreateMeetingsForm } from "./CreateMeetingsForm";
 import { todayAnd, windowOfDates } from "./dates";

@@ -1,7 +1,6 @@
-/** The scheduling feature's door: pages load on first visit; the attendee picker and fields serve New meeting. */
+/** The scheduling feature's door: pages load on first visit; its fields serve New meeting. */
 import { lazyPage } from "../../lib/lazy-page";
 
-export { AttendeePicker } from "./AttendeePicker";
 export { CountInput, DateField, LengthInput } from "./fields";
 
 export const FindTimePage = lazyPage(() => import("./FindTimePage"), "FindTimePage");

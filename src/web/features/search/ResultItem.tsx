@@ -46,7 +46,7 @@ export function ResultItem({ result, zone }: { result: SearchResult; zone: strin
           {result.source && (
             <>
               {" · from "}
-              <Anchor component={Link} to={sourcePath(result.source)} inherit>
+              <Anchor component={Link} to={sourcePath(result.source)} inherit underline="always">
                 {result.source.title}
               </Anchor>
             </>

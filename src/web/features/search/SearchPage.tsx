@@ -6,13 +6,13 @@ import { FormError } from "../../components/FormError";
 import { Loading } from "../../components/Loading";
 import { LoadMore } from "../../components/LoadMore";
 import { submitWith } from "../../lib/action";
+import { useAddressFilters } from "../../lib/address-filters";
 import { usePaged } from "../../lib/paged";
 import { usePeople, useTeams } from "../../lib/resources";
 import { useViewer } from "../../lib/session";
 import { FilterBar } from "./FilterBar";
-import { isNarrowed, type SearchFilters, searchApiPath } from "./query";
+import { filtersFromParams, filtersToParams, isNarrowed, type SearchFilters, searchApiPath } from "./query";
 import { ResultItem } from "./ResultItem";
-import { useSearchFilters } from "./use-search-filters";
 
 /**
  * One search over documents, updates (and their comments), meetings and decisions — only what the
@@ -23,7 +23,7 @@ export function SearchPage() {
   const viewer = useViewer();
   const teams = useTeams();
   const people = usePeople();
-  const [filters, change] = useSearchFilters();
+  const [filters, change] = useAddressFilters(filtersFromParams, filtersToParams);
   const [text, setText] = useState(filters.q);
   const [blank, setBlank] = useState(false);
   // New words from the top bar's box (or Back) show in the field too.

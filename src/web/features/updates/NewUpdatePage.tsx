@@ -3,13 +3,13 @@ import { useLocation, useNavigate } from "react-router";
 import { FormError } from "../../components/FormError";
 import { Loading } from "../../components/Loading";
 import { fieldErrors, useAction } from "../../lib/action";
+import { useKeptDraft } from "../../lib/kept-draft";
 import { usePeople, useTeams } from "../../lib/resources";
 import { useViewer } from "../../lib/session";
 import { useAgreement } from "../agreement";
 import { createUpdate, updateKeys } from "./api";
-import { draftFromAdvice, toCreateBody } from "./compose/draft";
+import { draftFromAdvice, toCreateBody, updateDrafts } from "./compose/draft";
 import { UpdateForm } from "./compose/UpdateForm";
-import { useUpdateDraft } from "./compose/use-draft";
 
 /**
  * "New update": kind, audience, urgency with the agreement's reply norm, required responders with
@@ -21,7 +21,8 @@ export function NewUpdatePage() {
   const people = usePeople();
   const teams = useTeams();
   const location = useLocation();
-  const { draft, setDraft, restored, discard, posted } = useUpdateDraft(
+  const { draft, setDraft, restored, discard, done } = useKeptDraft(
+    updateDrafts,
     viewer.person.id,
     draftFromAdvice(location.state),
   );
@@ -32,7 +33,7 @@ export function NewUpdatePage() {
     refresh: [updateKeys.all],
     done: "Update posted",
     onDone: ({ update }) => {
-      posted();
+      done();
       navigate(`/updates/${update.id}`);
     },
   });

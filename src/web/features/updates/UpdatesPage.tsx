@@ -3,14 +3,20 @@ import { Link } from "react-router";
 import { EmptyHint } from "../../components/EmptyHint";
 import { Loading } from "../../components/Loading";
 import { LoadMore } from "../../components/LoadMore";
+import { useAddressFilters } from "../../lib/address-filters";
 import { useNow } from "../../lib/now";
 import { useTeams } from "../../lib/resources";
 import { useViewer } from "../../lib/session";
 import { useFeedPages } from "./api";
 import { FeedFilters } from "./feed/FeedFilters";
-import { type FeedFilterState, feedQuery, filtersFromParams, isFiltered } from "./feed/filters";
+import {
+  type FeedFilterState,
+  feedQuery,
+  filtersFromParams,
+  filtersToParams,
+  isFiltered,
+} from "./feed/filters";
 import { UpdateItem } from "./feed/UpdateItem";
-import { useFeedFilters } from "./feed/use-filters";
 
 /**
  * The feed: updates addressed to me or my teams (or one team's), newest first, unread marked, each
@@ -20,7 +26,7 @@ export function UpdatesPage() {
   const viewer = useViewer();
   const now = useNow();
   const teams = useTeams();
-  const [filters, changeFilters] = useFeedFilters();
+  const [filters, changeFilters] = useAddressFilters(filtersFromParams, filtersToParams);
   const query = feedQuery(filters);
   const feed = useFeedPages(query ?? {}, query !== null);
   // The team feed opens on the viewer's first team, so one click shows something.

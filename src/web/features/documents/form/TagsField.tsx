@@ -1,7 +1,7 @@
 import { TagsInput } from "@mantine/core";
 import { MAX_TAGS } from "../../../../contracts/documents";
+import { errorUnder } from "../../../lib/action";
 import { useTags } from "../api";
-import { errorUnder } from "./AudienceFields";
 
 /** A document's tags: typed freely (Enter or comma adds one), with the tags already in use offered. */
 export function TagsField(props: {

@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { clearDraft, draftKey, emptyDraft, loadDraft, saveDraft, toCreateBody } from "./draft";
+import { memoryStore } from "../../../../../test/support/memory-store";
+import { documentDrafts, emptyDraft, toCreateBody } from "./draft";
 
 const me = "11111111-1111-4111-8111-111111111111";
 const team = "33333333-3333-4333-8333-333333333333";
-
-/** localStorage as a map, so the tests see what is kept. */
-function memoryStore() {
-  const items = new Map<string, string>();
-  return {
-    items,
-    getItem: (k: string) => items.get(k) ?? null,
-    setItem: (k: string, v: string) => void items.set(k, v),
-    removeItem: (k: string) => void items.delete(k),
-  };
-}
 
 describe("the new document's request", () => {
   it("trims the title, names the audience chosen and sends tags only when there are some", () => {
@@ -47,31 +37,32 @@ describe("the draft kept in the browser", () => {
       audience: "team" as const,
       teamId: team,
     };
-    saveDraft(store, me, draft);
-    expect(store.items.has(draftKey(me))).toBe(true);
-    expect(loadDraft(store, me)).toEqual(draft);
-    expect(loadDraft(store, "someone-else")).toBeNull();
+    documentDrafts.save(store, me, draft);
+    expect(store.items.has(documentDrafts.key(me))).toBe(true);
+    expect(documentDrafts.key(me)).toBe(`tandem.document-draft.${me}`);
+    expect(documentDrafts.load(store, me)).toEqual(draft);
+    expect(documentDrafts.load(store, "someone-else")).toBeNull();
   });
 
   it("forgets a blank draft and clears on request", () => {
     const store = memoryStore();
-    saveDraft(store, me, { ...emptyDraft(), title: "x" });
-    saveDraft(store, me, emptyDraft());
+    documentDrafts.save(store, me, { ...emptyDraft(), title: "x" });
+    documentDrafts.save(store, me, emptyDraft());
     expect(store.items.size).toBe(0);
-    saveDraft(store, me, { ...emptyDraft(), title: "x" });
-    clearDraft(store, me);
-    expect(loadDraft(store, me)).toBeNull();
+    documentDrafts.save(store, me, { ...emptyDraft(), title: "x" });
+    documentDrafts.clear(store, me);
+    expect(documentDrafts.load(store, me)).toBeNull();
   });
 
   it("opens a damaged or older copy field by field", () => {
     const store = memoryStore();
     store.setItem(
-      draftKey(me),
+      documentDrafts.key(me),
       JSON.stringify({ title: "Kept", audience: "martians", tags: ["a", 3], body: 7 }),
     );
-    expect(loadDraft(store, me)).toEqual({ ...emptyDraft(), title: "Kept", tags: ["a"] });
-    store.setItem(draftKey(me), "{not json");
-    expect(loadDraft(store, me)).toBeNull();
+    expect(documentDrafts.load(store, me)).toEqual({ ...emptyDraft(), title: "Kept", tags: ["a"] });
+    store.setItem(documentDrafts.key(me), "{not json");
+    expect(documentDrafts.load(store, me)).toBeNull();
   });
 
   it("loses only the autosave when storage refuses", () => {
@@ -82,6 +73,6 @@ describe("the draft kept in the browser", () => {
       },
       removeItem: () => undefined,
     };
-    expect(() => saveDraft(full, me, { ...emptyDraft(), title: "x" })).not.toThrow();
+    expect(() => documentDrafts.save(full, me, { ...emptyDraft(), title: "x" })).not.toThrow();
   });
 });

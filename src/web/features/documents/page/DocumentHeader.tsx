@@ -1,8 +1,9 @@
 import { Anchor, Badge, Group, Stack, Text, Title, VisuallyHidden } from "@mantine/core";
 import { Link } from "react-router";
+import { audienceText } from "../../../lib/audience";
 import { formatDateTime } from "../../../lib/time";
 import type { DocumentView } from "../api";
-import { audienceText, editedText } from "../doc-text";
+import { editedText } from "../doc-text";
 
 /** Title, who owns it and who it is for, its version and last edit (viewer's zone), its tags. */
 export function DocumentHeader(props: {
@@ -58,7 +59,7 @@ export function AudienceBadge({ audience }: { audience: DocumentView["audience"]
         </span>
       )}
       <VisuallyHidden>{restricted ? "Shared only with " : "Shared with "}</VisuallyHidden>
-      {audienceText(audience)}
+      {audienceText(audience, "Only the owner")}
     </Badge>
   );
 }

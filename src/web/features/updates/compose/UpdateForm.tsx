@@ -4,12 +4,12 @@ import { Link } from "react-router";
 import type { PersonView } from "../../../../contracts/people";
 import type { TeamView } from "../../../../contracts/teams";
 import { POSTABLE_KINDS, type Urgency } from "../../../../contracts/updates";
+import { AttendeePicker } from "../../../components/AttendeePicker";
+import { AudienceFields } from "../../../components/AudienceFields";
 import { MarkdownPreview } from "../../../components/MarkdownPreview";
-import { submitWith } from "../../../lib/action";
+import { errorUnder, submitWith } from "../../../lib/action";
 import { DocumentPicker } from "../../documents";
-import { AttendeePicker } from "../../scheduling";
 import { KIND_LABELS } from "../feed/item-text";
-import { AudienceFields, errorUnder } from "./AudienceFields";
 import type { UpdateDraft } from "./draft";
 import { MentionTextarea } from "./MentionTextarea";
 import { ReplyByPreview } from "./ReplyByPreview";
@@ -56,7 +56,13 @@ export function UpdateForm(props: {
             maw={560}
           />
         </Group>
-        <AudienceFields draft={draft} set={set} people={props.people} teams={props.teams} errors={errors} />
+        <AudienceFields
+          value={draft}
+          onChange={(change) => props.setDraft((prev) => ({ ...prev, ...change }))}
+          people={props.people}
+          teams={props.teams}
+          errors={errors}
+        />
         <UrgencyField
           value={draft.urgency}
           onChange={(v) => set("urgency", v)}

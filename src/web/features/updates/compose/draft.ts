@@ -6,15 +6,14 @@ import {
 } from "../../../../contracts/updates";
 import { localToInstant, parseDate, parseTimeOfDay } from "../../../../core/time";
 import type { AdvisedUpdate } from "../../../lib/advised-update";
+import { type AudienceForm, audienceInput, keptAudience } from "../../../lib/audience";
+import { keptDraft, oneOf, stringsOf, textOr } from "../../../lib/kept-draft";
 
 /** The composer's form as typed; kept in localStorage per person so nothing typed is lost. */
-export interface UpdateDraft {
+export interface UpdateDraft extends AudienceForm {
   kind: (typeof POSTABLE_KINDS)[number];
   title: string;
   body: string;
-  audience: "organisation" | "team" | "people";
-  teamId: string | null;
-  personIds: string[];
   urgency: Urgency;
   responderIds: string[];
   /** Proposals: `YYYY-MM-DDTHH:MM` on the author's wall clock (a datetime-local input). */
@@ -54,9 +53,6 @@ export function emptyDraft(): UpdateDraft {
   };
 }
 
-/** Whether the draft holds nothing typed (then there is nothing to keep or restore). */
-export const isBlank = (draft: UpdateDraft) => JSON.stringify(draft) === JSON.stringify(emptyDraft());
-
 /** The instant of a `YYYY-MM-DDTHH:MM` wall-clock time in `zone`, or null when it is not a real one. */
 export function wallClockInstant(value: string, zone: string): number | null {
   const [date = "", time = ""] = value.split("T");
@@ -67,19 +63,11 @@ export function wallClockInstant(value: string, zone: string): number | null {
 
 /** The request body; times typed on the author's wall clock are sent as instants. */
 export function toCreateBody(draft: UpdateDraft, zone: string): CreateUpdateBody {
-  const audience: CreateUpdateBody["audience"] =
-    draft.audience === "organisation"
-      ? { organisation: true }
-      : draft.audience === "team"
-        ? draft.teamId
-          ? { teamId: draft.teamId }
-          : {}
-        : { personIds: draft.personIds };
   const body: CreateUpdateBody = {
     kind: draft.kind,
     title: draft.title.trim(),
     body: draft.body,
-    audience,
+    audience: audienceInput(draft),
     urgency: draft.urgency,
   };
   if (draft.responderIds.length > 0) body.requiredResponderIds = draft.responderIds;
@@ -94,56 +82,14 @@ export function toCreateBody(draft: UpdateDraft, zone: string): CreateUpdateBody
 
 // ── Kept between visits ──────────────────────────────────────────────────────────────────────────
 
-type Store = Pick<Storage, "getItem" | "setItem" | "removeItem">;
-
-/** One draft per person, so someone else signing in on the same browser never sees it. */
-export const draftKey = (personId: string) => `tandem.update-draft.${personId}`;
-
-const oneOf = <T extends string>(list: readonly T[], value: unknown, fallback: T): T =>
-  list.includes(value as T) ? (value as T) : fallback;
-const textOr = (value: unknown, fallback: string) => (typeof value === "string" ? value : fallback);
-const idsOr = (value: unknown) =>
-  Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-
-/** The kept draft, field by field over an empty one (so an older or damaged copy still opens), or null. */
-export function loadDraft(store: Store, personId: string): UpdateDraft | null {
-  try {
-    const text = store.getItem(draftKey(personId));
-    if (!text) return null;
-    const kept = JSON.parse(text) as Record<string, unknown>;
-    const fresh = emptyDraft();
-    const draft: UpdateDraft = {
-      kind: oneOf(POSTABLE_KINDS, kept.kind, fresh.kind),
-      title: textOr(kept.title, ""),
-      body: textOr(kept.body, ""),
-      audience: oneOf(["organisation", "team", "people"] as const, kept.audience, fresh.audience),
-      teamId: typeof kept.teamId === "string" ? kept.teamId : null,
-      personIds: idsOr(kept.personIds),
-      urgency: oneOf(URGENCIES, kept.urgency, fresh.urgency),
-      responderIds: idsOr(kept.responderIds),
-      decisionDue: textOr(kept.decisionDue, ""),
-      documentIds: idsOr(kept.documentIds),
-    };
-    return isBlank(draft) ? null : draft;
-  } catch {
-    return null;
-  }
-}
-
-/** Keeps the draft (a blank one is forgotten); a full or refused storage loses only the autosave. */
-export function saveDraft(store: Store, personId: string, draft: UpdateDraft): void {
-  try {
-    if (isBlank(draft)) store.removeItem(draftKey(personId));
-    else store.setItem(draftKey(personId), JSON.stringify(draft));
-  } catch {
-    // Autosave is a convenience; the form still holds what was typed.
-  }
-}
-
-export function clearDraft(store: Store, personId: string): void {
-  try {
-    store.removeItem(draftKey(personId));
-  } catch {
-    // Nothing kept, nothing to clear.
-  }
-}
+/** The composer's draft, kept per person until the update is posted. */
+export const updateDrafts = keptDraft<UpdateDraft>("update-draft", emptyDraft, (kept, fresh) => ({
+  kind: oneOf(POSTABLE_KINDS, kept.kind, fresh.kind),
+  title: textOr(kept.title),
+  body: textOr(kept.body),
+  ...keptAudience(kept),
+  urgency: oneOf(URGENCIES, kept.urgency, fresh.urgency),
+  responderIds: stringsOf(kept.responderIds),
+  decisionDue: textOr(kept.decisionDue),
+  documentIds: stringsOf(kept.documentIds),
+}));

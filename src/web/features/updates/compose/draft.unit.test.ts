@@ -1,29 +1,10 @@
 import { describe, expect, it } from "vitest";
-import {
-  clearDraft,
-  draftFromAdvice,
-  draftKey,
-  emptyDraft,
-  loadDraft,
-  saveDraft,
-  toCreateBody,
-  wallClockInstant,
-} from "./draft";
+import { memoryStore, refusingStore } from "../../../../../test/support/memory-store";
+import { draftFromAdvice, emptyDraft, toCreateBody, updateDrafts, wallClockInstant } from "./draft";
 
 const me = "11111111-1111-4111-8111-111111111111";
 const priya = "22222222-2222-4222-8222-222222222222";
 const team = "33333333-3333-4333-8333-333333333333";
-
-/** localStorage as a map, so the tests see what is kept. */
-function memoryStore() {
-  const items = new Map<string, string>();
-  return {
-    items,
-    getItem: (k: string) => items.get(k) ?? null,
-    setItem: (k: string, v: string) => void items.set(k, v),
-    removeItem: (k: string) => void items.delete(k),
-  };
-}
 
 describe("the composer's request", () => {
   it("names the audience the form chose, and responders only when there are some", () => {
@@ -84,44 +65,35 @@ describe("the kept draft", () => {
       responderIds: [priya],
       documentIds: ["55555555-5555-4555-8555-555555555555"],
     };
-    saveDraft(store, me, draft);
-    expect([...store.items.keys()]).toEqual([draftKey(me)]);
-    expect(loadDraft(store, me)).toEqual(draft);
-    expect(loadDraft(store, priya)).toBeNull();
-    clearDraft(store, me);
-    expect(loadDraft(store, me)).toBeNull();
+    updateDrafts.save(store, me, draft);
+    expect([...store.items.keys()]).toEqual([updateDrafts.key(me)]);
+    // The key of the drafts kept before the shared helper, so none is lost.
+    expect(updateDrafts.key(me)).toBe(`tandem.update-draft.${me}`);
+    expect(updateDrafts.load(store, me)).toEqual(draft);
+    expect(updateDrafts.load(store, priya)).toBeNull();
+    updateDrafts.clear(store, me);
+    expect(updateDrafts.load(store, me)).toBeNull();
   });
 
   it("forgets a blank draft rather than offering to restore it", () => {
     const store = memoryStore();
-    saveDraft(store, me, { ...emptyDraft(), title: "x" });
-    saveDraft(store, me, emptyDraft());
+    updateDrafts.save(store, me, { ...emptyDraft(), title: "x" });
+    updateDrafts.save(store, me, emptyDraft());
     expect(store.items.size).toBe(0);
   });
 
   it("opens a damaged or older copy field by field, and survives a storage that refuses", () => {
     const store = memoryStore();
     store.setItem(
-      draftKey(me),
+      updateDrafts.key(me),
       JSON.stringify({ title: "Kept", kind: "recap", urgency: 5, personIds: [1, priya], documentIds: "x" }),
     );
-    expect(loadDraft(store, me)).toEqual({ ...emptyDraft(), title: "Kept", personIds: [priya] });
-    store.setItem(draftKey(me), "{not json");
-    expect(loadDraft(store, me)).toBeNull();
-    const refusing = {
-      getItem: () => {
-        throw new Error("denied");
-      },
-      setItem: () => {
-        throw new Error("quota");
-      },
-      removeItem: () => {
-        throw new Error("denied");
-      },
-    };
-    expect(loadDraft(refusing, me)).toBeNull();
-    expect(() => saveDraft(refusing, me, { ...emptyDraft(), title: "x" })).not.toThrow();
-    expect(() => clearDraft(refusing, me)).not.toThrow();
+    expect(updateDrafts.load(store, me)).toEqual({ ...emptyDraft(), title: "Kept", personIds: [priya] });
+    store.setItem(updateDrafts.key(me), "{not json");
+    expect(updateDrafts.load(store, me)).toBeNull();
+    expect(updateDrafts.load(refusingStore, me)).toBeNull();
+    expect(() => updateDrafts.save(refusingStore, me, { ...emptyDraft(), title: "x" })).not.toThrow();
+    expect(() => updateDrafts.clear(refusingStore, me)).not.toThrow();
   });
 });
 

@@ -1,8 +1,9 @@
 import { Anchor, Badge, Card, Group, Stack, Text, VisuallyHidden } from "@mantine/core";
 import { Link } from "react-router";
 import type { UpdateSummaryView } from "../../../../contracts/updates";
+import { audienceText } from "../../../lib/audience";
 import { formatDateTime } from "../../../lib/time";
-import { audienceText, KIND_LABELS, myReplyBy } from "./item-text";
+import { KIND_LABELS, myReplyBy } from "./item-text";
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
 
@@ -36,7 +37,7 @@ export function UpdateItem(props: {
           </Anchor>
         </Group>
         <Text size="xs" c="dimmed">
-          {update.authorName} to {audienceText(update.audience)} ·{" "}
+          {update.authorName} to {audienceText(update.audience, "Nobody")} ·{" "}
           <time dateTime={update.createdAt}>{formatDateTime(update.createdAt, zone)}</time>
           {update.editedAt ? " · edited" : ""}
         </Text>

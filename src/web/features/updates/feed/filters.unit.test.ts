@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatDateTime } from "../../../lib/time";
 import { feedQuery, filtersFromParams, filtersToParams, isFiltered } from "./filters";
-import { audienceText, myReplyBy } from "./item-text";
+import { myReplyBy } from "./item-text";
 
 const team = "33333333-3333-4333-8333-333333333333";
 
@@ -68,19 +68,5 @@ describe("an update's line in the feed", () => {
     );
     expect(myReplyBy({ ...update, needsMyReply: false }, me, "UTC", 0)).toBeNull();
     expect(myReplyBy({ ...update, replyBy: null, responders: [] }, me, "UTC", 0)?.overdue).toBe(false);
-  });
-
-  it("names the audience in a few words", () => {
-    const people = ["Priya Shah", "Kenji Sato", "Ana Lima", "Sam Price"].map((name, i) => ({
-      personId: String(i),
-      name,
-    }));
-    const none = { organisation: false, teamId: null, teamName: null, people: [] };
-    expect(audienceText({ ...none, organisation: true })).toBe("Everyone");
-    expect(audienceText({ ...none, teamId: "t", teamName: "Platform", people: people.slice(0, 1) })).toBe(
-      "Platform · Priya Shah",
-    );
-    expect(audienceText({ ...none, people })).toBe("Priya Shah, Kenji Sato and 2 more");
-    expect(audienceText(none)).toBe("Nobody");
   });
 });

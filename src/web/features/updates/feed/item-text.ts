@@ -12,20 +12,6 @@ export const KIND_LABELS: Record<UpdateKind, string> = {
   checkin_digest: "Check-in digest",
 };
 
-/** Who an update is for, in a few words: "Everyone", "Platform", "Priya Shah, Kenji Sato and 3 more". */
-export function audienceText(audience: UpdateSummaryView["audience"], names = 2): string {
-  const parts: string[] = [];
-  if (audience.organisation) parts.push("Everyone");
-  if (audience.teamName) parts.push(audience.teamName);
-  const people = audience.people.map((p) => p.name);
-  if (people.length > 0) {
-    const shown = people.slice(0, names);
-    const more = people.length - shown.length;
-    parts.push(more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", "));
-  }
-  return parts.join(" · ") || "Nobody";
-}
-
 /**
  * "Reply by Thu 17 Dec, 17:00" in the viewer's zone when the viewer must still answer: their own
  * deadline (each responder has their own, in their working hours), else the update's latest one.

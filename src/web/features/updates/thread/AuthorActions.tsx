@@ -1,10 +1,8 @@
 import { Button, Group } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useNavigate } from "react-router";
 import { ConfirmButton } from "../../../components/ConfirmButton";
 import { FormError } from "../../../components/FormError";
 import { api } from "../../../lib/api";
+import { useDeleteAndLeave } from "../../../lib/delete-and-leave";
 import { updateKeys } from "../api";
 import type { ThreadContext } from "./context";
 
@@ -14,17 +12,12 @@ export function AuthorActions({
   editing,
   onEdit,
 }: ThreadContext & { editing: boolean; onEdit(): void }) {
-  const client = useQueryClient();
-  const navigate = useNavigate();
-  const remove = useMutation({
-    mutationFn: () => api("DELETE", `/updates/${u.id}`),
-    onSuccess: async () => {
-      // Drop the thread before leaving, so nothing asks for it again and finds it gone.
-      client.removeQueries({ queryKey: updateKeys.one(u.id) });
-      await client.invalidateQueries({ queryKey: updateKeys.all });
-      notifications.show({ message: "Update deleted.", color: "green" });
-      navigate("/updates");
-    },
+  const remove = useDeleteAndLeave({
+    run: () => api("DELETE", `/updates/${u.id}`),
+    drop: updateKeys.one(u.id),
+    refresh: updateKeys.all,
+    done: "Update deleted.",
+    to: "/updates",
   });
   if (!u.can.edit && !u.can.delete) return null;
   return (

@@ -1,7 +1,8 @@
 import { Anchor, Badge, Group, Stack, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
+import { audienceText } from "../../../lib/audience";
 import { formatDateTime } from "../../../lib/time";
-import { audienceText, KIND_LABELS } from "../feed/item-text";
+import { KIND_LABELS } from "../feed/item-text";
 import type { ThreadContext } from "./context";
 import { URGENCY_LABELS } from "./thread-text";
 import { VersionHistory } from "./VersionHistory";
@@ -33,8 +34,9 @@ export function ThreadHeader(ctx: ThreadContext) {
       </Group>
       <Text size="sm" c="dimmed">
         By {u.authorName}
-        {u.authorId === ctx.viewerId && " (you)"} · to {audienceText(u.audience, Number.POSITIVE_INFINITY)} ·
-        posted {formatDateTime(u.createdAt, zone)}
+        {u.authorId === ctx.viewerId && " (you)"} · to{" "}
+        {audienceText(u.audience, "Nobody", Number.POSITIVE_INFINITY)} · posted{" "}
+        {formatDateTime(u.createdAt, zone)}
         {u.decisionDue && ` · decision due ${formatDateTime(u.decisionDue, zone)}`}
       </Text>
       {u.editedAt && <VersionHistory {...ctx} />}

@@ -1,7 +1,7 @@
 import { Group, MultiSelect, Select } from "@mantine/core";
 import { useState } from "react";
-import type { PersonView } from "../../../contracts/people";
-import type { TeamView } from "../../../contracts/teams";
+import type { PersonView } from "../../contracts/people";
+import type { TeamView } from "../../contracts/teams";
 
 /**
  * People picked by name, or a whole team at once ("Add a team" adds its members). `taken` are people

@@ -1,34 +1,32 @@
 import { Group, Radio, Stack } from "@mantine/core";
-import type { PersonView } from "../../../../contracts/people";
-import type { TeamView } from "../../../../contracts/teams";
-import { TeamSelect } from "../../../components/TeamSelect";
-import { AttendeePicker } from "../../scheduling";
-import type { AudienceForm } from "../new/draft";
-
-/** The server's message for a field or anything under it ("audience.personIds[2]"). */
-export const errorUnder = (errors: Record<string, string>, path: string) =>
-  errors[path] ??
-  Object.entries(errors).find(([key]) => key.startsWith(`${path}.`) || key.startsWith(`${path}[`))?.[1];
+import type { PersonView } from "../../contracts/people";
+import type { TeamView } from "../../contracts/teams";
+import { errorUnder } from "../lib/action";
+import type { AudienceForm } from "../lib/audience";
+import { AttendeePicker } from "./AttendeePicker";
+import { TeamSelect } from "./TeamSelect";
 
 /**
- * Who the document is for, as on the update composer: the whole organisation, a team, or people named
- * one by one. (The composer's own fields hold an update's draft, so documents keep this small copy.)
+ * Who an update or a document is for: the whole organisation, a team, or people named one by one.
+ * `onChange` gets what changed, for the form to merge into its draft.
  */
 export function AudienceFields(props: {
   value: AudienceForm;
-  onChange: (next: AudienceForm) => void;
+  onChange: (change: Partial<AudienceForm>) => void;
   people: PersonView[];
   teams: TeamView[] | undefined;
   errors: Record<string, string>;
+  label?: string;
+  description?: string;
 }) {
   const { value, onChange, errors } = props;
   return (
     <Stack gap="xs">
       <Radio.Group
-        label="Who can read and edit it"
-        description="Everyone it is shared with may edit; each save is kept as a version."
+        label={props.label ?? "Audience"}
+        description={props.description}
         value={value.audience}
-        onChange={(v) => onChange({ ...value, audience: v as AudienceForm["audience"] })}
+        onChange={(v) => onChange({ audience: v as AudienceForm["audience"] })}
         error={errors.audience}
       >
         <Group gap="md" mt={4}>
@@ -43,7 +41,7 @@ export function AudienceFields(props: {
           placeholder="Choose a team"
           teams={props.teams ?? []}
           value={value.teamId}
-          onChange={(teamId) => onChange({ ...value, teamId })}
+          onChange={(teamId) => onChange({ teamId })}
           error={errorUnder(errors, "audience.teamId")}
           required
           maw={320}
@@ -55,7 +53,7 @@ export function AudienceFields(props: {
           people={props.people}
           teams={props.teams}
           value={value.personIds}
-          onChange={(personIds) => onChange({ ...value, personIds })}
+          onChange={(personIds) => onChange({ personIds })}
           error={errorUnder(errors, "audience.personIds")}
           required
         />
