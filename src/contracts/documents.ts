@@ -117,7 +117,8 @@ export const documentView = documentSummaryView.extend({
   usedIn: z.array(usedInView),
   /** The viewer's autosaved draft, when one is kept. */
   draft: draftView.nullable(),
-  can: z.object({ edit: z.boolean(), delete: z.boolean() }),
+  /** `share`: the owner may change who it is for (with a save). */
+  can: z.object({ edit: z.boolean(), delete: z.boolean(), share: z.boolean() }),
 });
 export type DocumentView = z.infer<typeof documentView>;
 

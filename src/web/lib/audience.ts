@@ -41,3 +41,16 @@ export function audienceText(audience: z.infer<typeof audienceView>, nobody: str
   }
   return parts.join(" · ") || nobody;
 }
+
+/**
+ * An audience as its form shows it, to edit: the organisation, else the team when nobody is named,
+ * else the named people. (A team together with named people shows as the people: a form that changes
+ * it sends its one choice; one left untouched sends nothing.)
+ */
+export function audienceFormOf(audience: z.infer<typeof audienceView>): AudienceForm {
+  const personIds = audience.people.map((p) => p.personId);
+  if (audience.organisation) return { audience: "organisation", teamId: audience.teamId, personIds };
+  if (audience.teamId && personIds.length === 0)
+    return { audience: "team", teamId: audience.teamId, personIds };
+  return { audience: "people", teamId: audience.teamId, personIds };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { audienceInput, audienceText, keptAudience } from "./audience";
+import { audienceFormOf, audienceInput, audienceText, keptAudience } from "./audience";
 
 const team = "33333333-3333-4333-8333-333333333333";
 const priya = "22222222-2222-4222-8222-222222222222";
@@ -51,6 +51,30 @@ describe("the audience a form sends", () => {
       audience: "organisation",
       teamId: null,
       personIds: [],
+    });
+  });
+});
+
+describe("an audience as its form shows it, to edit", () => {
+  const none = { organisation: false, teamId: null, teamName: null, people: [] };
+  const named = [{ personId: priya, name: "Priya Shah" }];
+
+  it("shows the organisation, a team alone, or the named people, and round-trips to the same input", () => {
+    const org = audienceFormOf({ ...none, organisation: true });
+    expect(org.audience).toBe("organisation");
+    expect(audienceInput(org)).toEqual({ organisation: true });
+    const alone = audienceFormOf({ ...none, teamId: team, teamName: "Platform" });
+    expect(alone).toEqual({ audience: "team", teamId: team, personIds: [] });
+    expect(audienceInput(alone)).toEqual({ teamId: team });
+    const people = audienceFormOf({ ...none, people: named });
+    expect(audienceInput(people)).toEqual({ personIds: [priya] });
+  });
+
+  it("shows a team with named people as the people, keeping the team for a switch back", () => {
+    expect(audienceFormOf({ ...none, teamId: team, teamName: "Platform", people: named })).toEqual({
+      audience: "people",
+      teamId: team,
+      personIds: [priya],
     });
   });
 });

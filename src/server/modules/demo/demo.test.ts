@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { signIn } from "../../../../test/support/factories";
-import { call, freshEnv, sessionCookieOf, type TestEnv } from "../../../../test/support/harness";
+import { call, closeEnv, freshEnv, sessionCookieOf, type TestEnv } from "../../../../test/support/harness";
 import { hashPassword } from "../../platform/crypto";
 import { organisations } from "../organisations/organisations.table";
 import { people } from "../people/people.table";
@@ -10,8 +10,10 @@ import { DEMO_MEETINGS } from "./demo-data";
 // Each test seeds a whole organisation on a fresh instance: longer than the suite's 30 s under load.
 describe("POST /api/v1/setup/demo", { timeout: 90_000 }, () => {
   const envs: TestEnv[] = [];
-  afterAll(async () => {
-    for (const env of envs) await env.app.close();
+  // Each test seeds a database of its own: close it when the test ends, or eight of them hold more
+  // PostgreSQL connections than a run has beside the other worker ("too many clients already").
+  afterEach(async () => {
+    for (const env of envs.splice(0)) await closeEnv(env);
   });
   const seeded = async () => {
     const env = await freshEnv();

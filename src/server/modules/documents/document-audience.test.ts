@@ -79,6 +79,9 @@ describe("who may read and edit a document", () => {
     });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.message).toBe("Only its author may change who this document is for");
+    // The page offers the audience to the owner only.
+    expect((await get(o.manager, url(document.id))).json().document.can.share).toBe(false);
+    expect((await get(o.member, url(document.id))).json().document.can.share).toBe(true);
     const same = await put(o.manager, url(document.id), {
       baseVersion: 1,
       body: "Edited",

@@ -75,6 +75,10 @@ export async function presentDocument(
     createdAt: document.createdAt.toISOString(),
     usedIn: used,
     draft: draft ? presentDraft(draft) : null,
-    can: { edit: may(actor, "document.edit", facts), delete: may(actor, "document.delete", facts) },
+    can: {
+      edit: may(actor, "document.edit", facts),
+      delete: may(actor, "document.delete", facts),
+      share: may(actor, "document.share", facts),
+    },
   };
 }

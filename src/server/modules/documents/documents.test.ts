@@ -63,7 +63,7 @@ describe("POST /api/v1/documents", () => {
       audience: { organisation: true, teamId: null, people: [] },
       usedIn: [],
       draft: null,
-      can: { edit: true, delete: true },
+      can: { edit: true, delete: true, share: true },
     });
     expect(doc.html).toContain("<strong>this</strong>");
     expect(doc.html).not.toContain("<script>");

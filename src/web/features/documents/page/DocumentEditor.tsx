@@ -2,12 +2,15 @@ import { Alert, Button, Group, Paper, Stack, Text, TextInput } from "@mantine/co
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { SUMMARY_MAX_CHARS } from "../../../../contracts/documents";
+import { AudienceFields } from "../../../components/AudienceFields";
 import { ConfirmButton } from "../../../components/ConfirmButton";
 import { CopyValue } from "../../../components/CopyValue";
 import { FormError } from "../../../components/FormError";
 import { SectionCard } from "../../../components/SectionCard";
 import { fieldErrors, submitWith, useAction } from "../../../lib/action";
+import { type AudienceForm, audienceFormOf, audienceInput } from "../../../lib/audience";
 import { useNow } from "../../../lib/now";
+import { usePeople, useTeams } from "../../../lib/resources";
 import {
   type CurrentVersion,
   conflictOf,
@@ -61,6 +64,8 @@ export function DocumentEditor(props: {
   const client = useQueryClient();
   const [mine, setMine] = useState<Mine>({ title: props.start.title, body: props.start.body });
   const [tags, setTags] = useState(doc.tags);
+  /** Who it is for, changed only by its owner; sent with the save only once changed here. */
+  const [audience, setAudience] = useState<AudienceForm | null>(null);
   const [summary, setSummary] = useState("");
   const [baseVersion, setBaseVersion] = useState(props.start.baseVersion);
   const [theirs, setTheirs] = useState<CurrentVersion | null>(null);
@@ -75,6 +80,7 @@ export function DocumentEditor(props: {
       const body: SaveDocumentBody = { title: mine.title.trim(), body: mine.body, baseVersion: base };
       if (summary.trim()) body.summary = summary.trim();
       if (tags.join("\n") !== doc.tags.join("\n")) body.tags = tags;
+      if (audience) body.audience = audienceInput(audience);
       return saveDocument(doc.id, body);
     },
     {
@@ -109,7 +115,7 @@ export function DocumentEditor(props: {
   };
 
   const errors = fieldErrors(save.error);
-  const changed = mine.title !== doc.title || mine.body !== doc.body || autosave.kept();
+  const changed = mine.title !== doc.title || mine.body !== doc.body || autosave.kept() || audience !== null;
   const moved = !theirs && doc.version > baseVersion;
   const status = autosave.status;
   return (
@@ -170,6 +176,13 @@ export function DocumentEditor(props: {
             </>
           )}
           <TagsField value={tags} onChange={setTags} errors={errors} />
+          {doc.can.share && (
+            <ShareFields
+              value={audience ?? audienceFormOf(doc.audience)}
+              onChange={(change) => setAudience({ ...(audience ?? audienceFormOf(doc.audience)), ...change })}
+              errors={errors}
+            />
+          )}
           <TextInput
             label="What changed?"
             description="Optional; shown beside this version in the history."
@@ -225,6 +238,26 @@ export function DocumentEditor(props: {
         </Stack>
       </form>
     </SectionCard>
+  );
+}
+
+/** For the owner: who can read and edit it, changed with the next save. */
+function ShareFields(props: {
+  value: AudienceForm;
+  onChange: (change: Partial<AudienceForm>) => void;
+  errors: Record<string, string>;
+}) {
+  const people = usePeople();
+  const teams = useTeams();
+  if (!people.data) return null;
+  return (
+    <AudienceFields
+      {...props}
+      label="Who can read and edit it"
+      description="Only you, its owner, change this; it takes effect when you save."
+      people={people.data}
+      teams={teams.data}
+    />
   );
 }
 
