@@ -8,6 +8,8 @@ import type { CalendarZones, ZoneReader } from "./zones";
 
 /** A calendar expanding to more busy periods than this inside the horizon is refused. */
 export const MAX_INSTANCES = 1_000_000;
+/** The most room reserved before any busy period is found (4 MB for both arrays); beyond, they grow. */
+const INITIAL_LIMIT = 1 << 18;
 const NO_TIME: IcsDuration = { days: 0, ms: 0 };
 
 /** The EXDATEs of a series that has none. */
@@ -34,8 +36,8 @@ interface RangeOverride {
 /** The busy periods of one calendar's events, collected inside the horizon. */
 export class Expansion {
   /** Start and end instants of the busy periods found (clipped to the horizon): the first `count` of each. */
-  starts = new Float64Array(256);
-  ends = new Float64Array(256);
+  starts: Float64Array;
+  ends: Float64Array;
   count = 0;
   readonly problems: EventProblem[] = [];
   private readonly budget = new RuleBudget();
@@ -44,7 +46,13 @@ export class Expansion {
     readonly zones: CalendarZones,
     private readonly horizon: Interval,
     private readonly lineOfEvent?: (index: number) => number | undefined,
-  ) {}
+    /** Room to begin with: a guess from the number of events saves growing the arrays step by step. */
+    capacity = 256,
+  ) {
+    const size = Math.min(Math.max(256, capacity), INITIAL_LIMIT);
+    this.starts = new Float64Array(size);
+    this.ends = new Float64Array(size);
+  }
 
   /** All-day values are local dates of the owner, whatever TZID they carry. */
   private readerOf(time: IcsTime): ZoneReader {
@@ -71,6 +79,11 @@ export class Expansion {
   private push(reader: ZoneReader, wall: number, instant: number, duration: IcsDuration): void {
     const end =
       (duration.days === 0 ? instant : reader.toInstant(wall + duration.days * DAY_MS)) + duration.ms;
+    this.pushSpan(instant, end);
+  }
+
+  /** The busy period `[instant, end)`, clipped to the horizon; nothing when it falls outside. */
+  private pushSpan(instant: number, end: number): void {
     const start = Math.max(instant, this.horizon.start);
     const clipped = Math.min(end, this.horizon.end);
     if (clipped <= start) return;
@@ -100,6 +113,12 @@ export class Expansion {
   addSingle(event: IcsEvent, inherited: IcsDuration = NO_TIME): void {
     if (event.transparent) return;
     const reader = this.readerOf(event.start);
+    if (event.end && !event.start.isDate) {
+      // The usual timed event, DTSTART to DTEND: {@link durationOf}'s exact time, without its object.
+      const instant = reader.toInstant(event.start.wall);
+      this.pushSpan(instant, Math.max(instant, this.instantOf(event.end)));
+      return;
+    }
     this.push(
       reader,
       event.start.wall,
@@ -139,12 +158,13 @@ export class Expansion {
     for (const wall of starts) {
       if (wall < window.from || wall > window.to) continue;
       const instant = reader.toInstant(wall);
-      const override = own.get(instant);
+      const override = own.size === 0 ? undefined : own.get(instant);
       if (override) matched.push(override);
       if (override || skipped.has(wall, instant)) continue;
-      const range = ranges.find((r) => r.instant <= instant);
+      const range = ranges.length === 0 ? undefined : ranges.find((r) => r.instant <= instant);
       if (!range) {
-        if (!master.transparent) this.push(reader, wall, instant, lengths.get(wall) ?? duration);
+        const length = lengths.size === 0 ? duration : (lengths.get(wall) ?? duration);
+        if (!master.transparent) this.push(reader, wall, instant, length);
       } else if (!range.event.cancelled && !range.event.transparent) {
         this.push(reader, wall + range.shift, reader.toInstant(wall + range.shift), range.duration);
       }

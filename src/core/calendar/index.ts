@@ -44,7 +44,9 @@ export { ianaZoneOf } from "./zones";
 export function readCalendar(text: string, options: ExpandOptions): ExpandResult & { events: number } {
   try {
     const parsed = parseIcs(text);
-    return { ...expandBusy(parsed, options), events: parsed.events.filter((e) => !e.cancelled).length };
+    let events = 0;
+    for (const event of parsed.events) if (!event.cancelled) events++;
+    return { ...expandBusy(parsed, options), events };
   } catch (err) {
     if (err instanceof IcsError) throw err;
     // Whatever a library threw on this input, the file is what cannot be read: a 400, never a 500.

@@ -125,8 +125,10 @@ function stepDays(
     if (periodDay * DAY_MS > last) break;
     if (steps >= MAX_RULE_CANDIDATES || budget.left <= 0) return outOfBudget(starts, steps, budget);
     budget.left--;
-    const days = weekly ? inWeek.map((offset) => periodDay + offset) : [periodDay];
-    for (const day of days) {
+    // The period's days: each weekday of a week, or the one day of a DAILY period.
+    const perPeriod = weekly ? inWeek.length : 1;
+    for (let k = 0; k < perPeriod; k++) {
+      const day = weekly ? periodDay + (inWeek[k] as number) : periodDay;
       if (!weekly && weekdays.length > 0 && !weekdays.includes(weekdayOf(day))) continue;
       const wall = day * DAY_MS + timeOfDay;
       if (wall < bounds.start) continue;

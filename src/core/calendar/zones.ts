@@ -41,30 +41,50 @@ function ianaReader(zone: string): ZoneReader {
 const IANA_READERS = new Map<string, ZoneReader>();
 /** Days remembered per zone and direction: a bound on memory, far above a horizon's few hundred. */
 const MAX_DAYS = 20_000;
+/** Days read from an array (no hashing) per zone and direction: about eleven years around the first one asked. */
+const NEAR_DAYS = 4096;
+
+/**
+ * A zone's offset per day, or NaN for a day near a clock change, computed once by `offsetOf`. The
+ * days around the first one asked sit in a typed array (the hot path: a calendar's horizon), any
+ * other in a bounded map.
+ */
+function dayOffsets(offsetOf: (day: number) => number): (day: number) => number {
+  const near = new Float64Array(NEAR_DAYS).fill(Number.POSITIVE_INFINITY); // +∞: not computed yet
+  let base: number | undefined;
+  const far = new Map<number, number>();
+  return (day) => {
+    base ??= day - NEAR_DAYS / 2;
+    const at = day - base;
+    if (at >= 0 && at < NEAR_DAYS) {
+      let offset = near[at] as number;
+      if (offset === Number.POSITIVE_INFINITY) {
+        offset = offsetOf(day);
+        near[at] = offset;
+      }
+      return offset;
+    }
+    let offset = far.get(day);
+    if (offset === undefined) {
+      offset = offsetOf(day);
+      if (far.size >= MAX_DAYS) far.clear();
+      far.set(day, offset);
+    }
+    return offset;
+  };
+}
 
 function newIanaReader(zone: string): ZoneReader {
-  const wallDays = new Map<number, number>();
-  const instantDays = new Map<number, number>();
+  // Wall day `day` spans instants within a day either side: steady over three days, it is safe.
+  const wallDays = dayOffsets((day) => steadyOffset(zone, (day - 1) * DAY_MS, (day + 2) * DAY_MS));
+  const instantDays = dayOffsets((day) => steadyOffset(zone, day * DAY_MS, (day + 1) * DAY_MS));
   return {
     toInstant(wall) {
-      const day = Math.floor(wall / DAY_MS);
-      let offset = wallDays.get(day);
-      if (offset === undefined) {
-        // Wall day `day` spans instants within a day either side: steady over three days, it is safe.
-        offset = steadyOffset(zone, (day - 1) * DAY_MS, (day + 2) * DAY_MS);
-        if (wallDays.size >= MAX_DAYS) wallDays.clear();
-        wallDays.set(day, offset);
-      }
+      const offset = wallDays(Math.floor(wall / DAY_MS));
       return Number.isNaN(offset) ? wallClockToInstant(zone, wall) : wall - offset;
     },
     toWall(instant) {
-      const day = Math.floor(instant / DAY_MS);
-      let offset = instantDays.get(day);
-      if (offset === undefined) {
-        offset = steadyOffset(zone, day * DAY_MS, (day + 1) * DAY_MS);
-        if (instantDays.size >= MAX_DAYS) instantDays.clear();
-        instantDays.set(day, offset);
-      }
+      const offset = instantDays(Math.floor(instant / DAY_MS));
       return Number.isNaN(offset) ? instant + offsetAt(zone, instant) : instant + offset;
     },
   };
