@@ -14,19 +14,8 @@ import type {
 import { ApiError, api, get } from "../../lib/api";
 import { documentKeys } from "./keys";
 
-export type {
-  ConflictDetails,
-  CreateDocumentBody,
-  DiffPart,
-  DocumentSummaryView,
-  DocumentVersionDetailView,
-  DocumentVersionView,
-  DocumentView,
-  DraftBody,
-  DraftView,
-  SaveDocumentBody,
-  UsedInView,
-} from "../../../contracts/documents";
+/** The pages read the contract's view types from here, beside the queries that fetch them. */
+export type * from "../../../contracts/documents";
 
 // The keys live in ./keys, so the entry (live refresh needs only them) does not carry these queries.
 export { documentKeys };
