@@ -14,6 +14,7 @@ import { LiveEvents } from "../src/server/platform/events/live-events";
 import type { Actor } from "../src/server/platform/http/actor";
 import { Jobs } from "../src/server/platform/jobs";
 import { WorkerPool } from "../src/server/platform/workers/pool";
+import { fileStorage } from "../src/server/platform/storage/file-storage";
 import { type BenchOutcome, round } from "./lib/measure";
 
 const ROWS = 5_000;
@@ -49,6 +50,7 @@ async function benchDeps() {
     workers,
     events,
     clock: systemClock,
+    storage: fileStorage(join(dataDir, "storage")),
   };
   let orgs = 0;
   const newOrg = async (): Promise<Actor> => {

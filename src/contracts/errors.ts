@@ -18,6 +18,8 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   ics_too_large: 413,
   unsupported_media_type: 415,
+  /** A `Range` outside the file; the `Content-Range` header then says the file's length. */
+  range_not_satisfiable: 416,
   too_many_requests: 429,
   internal: 500,
   unavailable: 503,

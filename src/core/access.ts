@@ -95,6 +95,8 @@ const BY_ROLE = {
   "update.delete": { roles: ADMINS, relations: ["authorOf"], what: "delete this update" },
   // Documents (issue 13): admins remove any document (moderation) without reading it
   "document.delete": { roles: ADMINS, relations: ["authorOf"], what: "delete this document" },
+  // Recordings (issue 14): how long video files are kept
+  "recordings.settings": { roles: ADMINS, what: "change how long recordings are kept" },
   "pulse.administer": { roles: PEOPLE_ADMINS, what: "run pulse surveys" },
   /** Only above the anonymity threshold (added with the pulse module). */
   "pulse.readAggregate": {

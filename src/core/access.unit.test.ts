@@ -67,6 +67,7 @@ const EXPECTED: Record<Action, { roles: Role[]; relations: Relation[] }> = {
   "document.edit": { roles: [], relations: ["authorOf", "recipientOf"] },
   "document.share": { roles: [], relations: ["authorOf"] },
   "document.delete": { roles: ["owner", "admin"], relations: ["authorOf"] },
+  "recordings.settings": { roles: ["owner", "admin"], relations: [] },
   "meeting.contribute": { roles: [], relations: ["authorOf", "attendeeOf"] },
   "meeting.organise": { roles: [], relations: ["authorOf"] },
   "meeting.rate": { roles: [], relations: ["attendeeOf"] },

@@ -39,6 +39,16 @@ const schema = z.object({
   ICS_TIME_BUDGET_MS: z.coerce.number().int().min(50).max(600_000).default(10_000),
   TANDEM_WORKER_HEAP_MB: z.coerce.number().int().min(32).max(16_384).default(512),
   TANDEM_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  STORAGE_URL: z
+    .string()
+    .regex(/^(file:|s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$)/, "must be file: (or file:/a/folder) or s3://bucket")
+    .default("file:"),
+  S3_ENDPOINT: z.url({ message: "must be a URL such as https://s3.eu-west-1.amazonaws.com" }).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  RECORDING_MAX_MINUTES: z.coerce.number().int().min(1).max(240).default(15),
+  RECORDING_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(500),
 });
 
 export interface Config {
@@ -71,6 +81,13 @@ export interface Config {
   workerHeapMb: number;
   /** When set, /metrics needs `Authorization: Bearer <token>`; unset, it answers loopback callers only. */
   metricsToken: string | undefined;
+  /** Where recordings are kept: `file:` (under the data directory), `file:/a/folder`, or `s3://bucket/prefix`. */
+  storageUrl: string;
+  /** For `s3://`: any S3-compatible store; the endpoint unset means AWS itself. */
+  s3: { endpoint: string | undefined; region: string; accessKeyId: string | undefined; secretAccessKey: string | undefined };
+  /** A recording's limits: the recorder stops there, the server refuses past them. */
+  recordingMaxBytes: number;
+  recordingMaxDurationMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -108,5 +125,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     icsTimeBudgetMs: c.ICS_TIME_BUDGET_MS,
     workerHeapMb: c.TANDEM_WORKER_HEAP_MB,
     metricsToken: c.TANDEM_METRICS_TOKEN,
+    storageUrl: c.STORAGE_URL,
+    s3: {
+      endpoint: c.S3_ENDPOINT,
+      region: c.S3_REGION,
+      accessKeyId: c.S3_ACCESS_KEY_ID,
+      secretAccessKey: c.S3_SECRET_ACCESS_KEY,
+    },
+    recordingMaxBytes: c.RECORDING_MAX_MB * 1024 * 1024,
+    recordingMaxDurationMs: c.RECORDING_MAX_MINUTES * 60_000,
   };
 }

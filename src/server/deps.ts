@@ -4,6 +4,7 @@ import type { Database, Db } from "./platform/db/types";
 import type { LiveEvents } from "./platform/events/live-events";
 import type { Jobs } from "./platform/jobs";
 import type { Mailer } from "./platform/mail";
+import type { Storage } from "./platform/storage";
 import type { WorkerPool } from "./platform/workers/pool";
 
 /** What every service may use; built once in main.ts (or by a test) and passed down. */
@@ -20,4 +21,6 @@ export interface Deps {
   events: LiveEvents;
   /** The time: `systemClock`, or a test's own to drive digests and retries without waiting. */
   clock: Clock;
+  /** Files (recordings): the data directory or an S3-compatible store, per STORAGE_URL. */
+  storage: Storage;
 }

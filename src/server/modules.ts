@@ -12,6 +12,7 @@ import { outboxModule } from "./modules/outbox";
 import { peopleModule } from "./modules/people";
 import { policiesModule } from "./modules/policies";
 import { schedulingModule } from "./modules/scheduling";
+import { recordingsModule } from "./modules/recordings";
 import { searchModule } from "./modules/search";
 import { setupModule } from "./modules/setup";
 import { teamsModule } from "./modules/teams";
@@ -35,6 +36,7 @@ export const MODULES: readonly ModuleDefinition<Deps>[] = [
   notificationsModule,
   meetingsModule,
   documentsModule,
+  recordingsModule,
   updatesModule,
   searchModule,
 ];

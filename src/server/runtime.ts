@@ -11,6 +11,7 @@ import { LiveEvents } from "./platform/events/live-events";
 import { Jobs, type JobsOptions } from "./platform/jobs";
 import { stderrLog } from "./platform/log";
 import { createMailer } from "./platform/mail";
+import { openStorage } from "./platform/storage";
 import { WorkerPool } from "./platform/workers/pool";
 import { registerWorkers } from "./workers";
 
@@ -44,6 +45,7 @@ export async function openServices(config: Config): Promise<Services> {
         await deps.jobs.stop();
         await deps.workers.close();
         await deps.events.close();
+        await deps.storage.close();
         deps.mailer?.close();
         await database.close();
       },
@@ -65,6 +67,7 @@ export async function startDeps(config: Config, database: Database, jobOptions: 
     workers: new WorkerPool({ heapMb: config.workerHeapMb }),
     events: await LiveEvents.start(database),
     clock: systemClock,
+    storage: await openStorage(config),
   };
 }
 

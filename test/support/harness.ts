@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { cp, rm } from "node:fs/promises";
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import pg from "pg";
 import { inject } from "vitest";
@@ -54,6 +56,9 @@ export async function closeEnv(env: TestEnv): Promise<void> {
   await env.deps.jobs.stop();
   await env.deps.workers.close();
   await env.deps.events.close();
+  await env.deps.storage.close();
+  if (env.deps.config.storageUrl.includes("/tandem-storage-"))
+    await rm(env.deps.config.storageUrl.slice("file:".length), { recursive: true, force: true });
   env.deps.mailer?.close();
   await env.deps.database.close();
 }
@@ -76,6 +81,8 @@ async function createEnv(extra: Record<string, string>, fresh = false, jobLog?: 
     // One app serves a whole test worker from 127.0.0.1; the limiter has a test of its own.
     TANDEM_RATE_LIMIT: "1000000",
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { TANDEM_DATA_DIR: dataDir }),
+    // Each env keeps its files apart (removed by closeEnv); a test may name its own store.
+    STORAGE_URL: `file:${await mkdtemp(join(tmpdir(), "tandem-storage-"))}`,
     ...extra,
   });
   const database = await openDatabase({

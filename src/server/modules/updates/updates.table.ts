@@ -13,6 +13,7 @@ import {
 import type { Stance, UpdateKind, Urgency } from "../../../contracts/updates";
 import { organisations } from "../organisations/organisations.table";
 import { people } from "../people/people.table";
+import { recordings } from "../recordings/recordings.table";
 import { teams } from "../teams/teams.table";
 
 const orgId = () =>
@@ -52,6 +53,8 @@ export const updates = pgTable(
     decisionDue: at("decision_due"),
     /** A recap's meeting, or the meeting an escalation created (no foreign key: meetings refer to updates). */
     meetingId: uuid("meeting_id"),
+    /** A video update's recording (one update per recording). */
+    recordingId: uuid("recording_id").references(() => recordings.id, { onDelete: "set null" }),
     /** When stall was noticed and the escalation offered (once). */
     stalledAt: at("stalled_at"),
     closedAt: at("closed_at"),
@@ -62,6 +65,7 @@ export const updates = pgTable(
     index("updates_org_created_idx").on(t.organisationId, t.createdAt),
     index("updates_team_idx").on(t.organisationId, t.audienceTeamId, t.createdAt),
     index("updates_meeting_idx").on(t.meetingId),
+    uniqueIndex("updates_recording_idx").on(t.recordingId),
   ],
 );
 
@@ -134,6 +138,8 @@ export const updateComments = pgTable(
     parentId: uuid("parent_id"),
     authorId: personId("author_id"),
     body: text("body").notNull(),
+    /** A comment on a video update may point at a moment in it (milliseconds from the start). */
+    atMs: integer("at_ms"),
     createdAt: at("created_at").notNull().defaultNow(),
   },
   (t) => [index("update_comments_update_idx").on(t.updateId, t.createdAt)],
