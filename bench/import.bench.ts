@@ -13,8 +13,8 @@ import { openDatabase } from "../src/server/platform/db/open";
 import { LiveEvents } from "../src/server/platform/events/live-events";
 import type { Actor } from "../src/server/platform/http/actor";
 import { Jobs } from "../src/server/platform/jobs";
-import { WorkerPool } from "../src/server/platform/workers/pool";
 import { fileStorage } from "../src/server/platform/storage/file-storage";
+import { WorkerPool } from "../src/server/platform/workers/pool";
 import { type BenchOutcome, round } from "./lib/measure";
 
 const ROWS = 5_000;

@@ -41,7 +41,10 @@ const schema = z.object({
   TANDEM_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   STORAGE_URL: z
     .string()
-    .regex(/^(file:|s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$)/, "must be file: (or file:/a/folder) or s3://bucket")
+    .regex(
+      /^(file:|s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$)/,
+      "must be file: (or file:/a/folder) or s3://bucket",
+    )
     .default("file:"),
   S3_ENDPOINT: z.url({ message: "must be a URL such as https://s3.eu-west-1.amazonaws.com" }).optional(),
   S3_REGION: z.string().min(1).default("us-east-1"),
@@ -84,7 +87,12 @@ export interface Config {
   /** Where recordings are kept: `file:` (under the data directory), `file:/a/folder`, or `s3://bucket/prefix`. */
   storageUrl: string;
   /** For `s3://`: any S3-compatible store; the endpoint unset means AWS itself. */
-  s3: { endpoint: string | undefined; region: string; accessKeyId: string | undefined; secretAccessKey: string | undefined };
+  s3: {
+    endpoint: string | undefined;
+    region: string;
+    accessKeyId: string | undefined;
+    secretAccessKey: string | undefined;
+  };
   /** A recording's limits: the recorder stops there, the server refuses past them. */
   recordingMaxBytes: number;
   recordingMaxDurationMs: number;

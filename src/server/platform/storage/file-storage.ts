@@ -1,9 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, rename, rm, stat } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { randomUUID } from "node:crypto";
 import { limitBytes } from "./limit-bytes";
 import type { ByteRange, Storage } from "./storage";
 
@@ -49,7 +49,8 @@ export function fileStorage(root: string): Storage {
     },
     async deletePrefix(prefix) {
       const path = join(base, prefix);
-      if (!resolve(path).startsWith(base + sep)) throw new Error(`storage prefix outside the store: ${prefix}`);
+      if (!resolve(path).startsWith(base + sep))
+        throw new Error(`storage prefix outside the store: ${prefix}`);
       await rm(path, { recursive: true, force: true });
     },
     async signedUrl() {

@@ -7,7 +7,12 @@ export { type ByteRange, type Storage, TooLargeError } from "./storage";
 interface StorageConfig {
   storageUrl: string;
   dataDir: string;
-  s3: { endpoint: string | undefined; region: string; accessKeyId: string | undefined; secretAccessKey: string | undefined };
+  s3: {
+    endpoint: string | undefined;
+    region: string;
+    accessKeyId: string | undefined;
+    secretAccessKey: string | undefined;
+  };
 }
 
 /** The store STORAGE_URL names: `file:` (the data directory's `storage/`), `file:/a/folder`, or `s3://bucket/prefix`. */

@@ -11,5 +11,7 @@ export function limitBytes(maxBytes: number): Transform & { readonly bytes: numb
       else done(null, chunk);
     },
   });
-  return Object.defineProperty(counter, "bytes", { get: () => bytes }) as Transform & { readonly bytes: number };
+  return Object.defineProperty(counter, "bytes", { get: () => bytes }) as Transform & {
+    readonly bytes: number;
+  };
 }

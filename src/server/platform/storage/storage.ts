@@ -26,7 +26,11 @@ export interface Storage {
    * Writes `body` under `key`, replacing what was there. Past `maxBytes` the write stops, nothing of it
    * is kept (an earlier object under the key is gone too) and it throws `TooLargeError`.
    */
-  put(key: string, body: Readable, options: { maxBytes: number; contentType?: string }): Promise<{ bytes: number }>;
+  put(
+    key: string,
+    body: Readable,
+    options: { maxBytes: number; contentType?: string },
+  ): Promise<{ bytes: number }>;
   /** The object's bytes, or the range of them; throws when there is no such object. */
   read(key: string, range?: ByteRange): Promise<Readable>;
   /** The object's size, or null when there is none. */
@@ -37,6 +41,9 @@ export interface Storage {
    * S3 only: an address the browser may fetch directly for `expiresSeconds` (range requests work there),
    * served with `contentType`. The file store answers undefined: the server streams it itself.
    */
-  signedUrl(key: string, options: { expiresSeconds: number; contentType: string }): Promise<string | undefined>;
+  signedUrl(
+    key: string,
+    options: { expiresSeconds: number; contentType: string },
+  ): Promise<string | undefined>;
   close(): Promise<void>;
 }
