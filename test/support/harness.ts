@@ -82,7 +82,7 @@ async function createEnv(extra: Record<string, string>, fresh = false, jobLog?: 
     TANDEM_RATE_LIMIT: "1000000",
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { TANDEM_DATA_DIR: dataDir }),
     // Each env keeps its files apart (removed by closeEnv); a test may name its own store.
-    STORAGE_URL: `file:${await mkdtemp(join(tmpdir(), "tandem-storage-"))}`,
+    ...(extra.STORAGE_URL ? {} : { STORAGE_URL: `file:${await mkdtemp(join(tmpdir(), "tandem-storage-"))}` }),
     ...extra,
   });
   const database = await openDatabase({
