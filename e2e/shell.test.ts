@@ -12,6 +12,7 @@ const MEMBER_REFUSED = new Set([
   "/meetings/calendar/:id",
   "/agreement/edit",
   "/agreement/compliance",
+  "/settings/organisation",
   "/settings/invitations",
   "/settings/import",
   "/settings/outbox",

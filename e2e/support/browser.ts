@@ -45,6 +45,9 @@ async function launchContext(options: ContextOptions): Promise<Browsing> {
       "--disable-component-update",
       "--disable-sync",
       "--proxy-server=127.0.0.1:9",
+      // Always on (harmless elsewhere): a test pattern and a tone for the camera and microphone, allowed without a prompt.
+      "--use-fake-device-for-media-stream",
+      "--use-fake-ui-for-media-stream",
     ],
     timezoneId: options.timezoneId ?? "Asia/Kolkata",
     locale: "en-GB",

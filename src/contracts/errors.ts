@@ -15,6 +15,8 @@ export const ERROR_STATUS = {
   agreement_conflict: 409,
   setup_closed: 409,
   invitation_invalid: 410,
+  /** A recording's video was deleted by the organisation's retention setting (its update stays). */
+  recording_expired: 410,
   payload_too_large: 413,
   ics_too_large: 413,
   unsupported_media_type: 415,

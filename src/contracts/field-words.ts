@@ -62,6 +62,8 @@ const NAME_WORDS: Record<string, string> = {
   requiredResponderIds: "required responders",
   decisionDue: "decision deadline",
   preReadDocumentIds: "pre-read documents",
+  recordingId: "recording",
+  atMs: "moment in the video",
 };
 
 /** One element of a list, named after the list: members[1] → "second member". */

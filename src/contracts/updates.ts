@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idParams, instant, localDate, text, uuid } from "./common";
 import { MARKDOWN_MAX } from "./markdown";
+import { recordingView } from "./recordings";
 
 /** Issue 12: async updates, threads, proposals and the decision log. */
 
@@ -15,8 +16,10 @@ export const UPDATE_KINDS = [
   "checkin_digest",
 ] as const;
 export type UpdateKind = (typeof UPDATE_KINDS)[number];
-/** What a person may post; the others are posted by Tandem (recaps) or later capabilities. */
+/** What a person writes in the composer; the others are posted by Tandem (recaps) or later capabilities. */
 export const POSTABLE_KINDS = ["status", "proposal", "question", "announcement"] as const;
+/** What `POST /updates` takes: the composer's kinds and a video (a recording posted by the recorder). */
+export const CREATABLE_KINDS = [...POSTABLE_KINDS, "video"] as const;
 export const URGENCIES = ["urgent", "normal", "low"] as const;
 export type Urgency = (typeof URGENCIES)[number];
 /** The small fixed set of reactions. */
@@ -61,19 +64,34 @@ const links = z.array(linkInput).max(20, "at most 20 links");
 
 export const createUpdateBody = z
   .strictObject({
-    kind: z.enum(POSTABLE_KINDS, { message: "must be status, proposal, question or announcement" }),
+    kind: z.enum(CREATABLE_KINDS, { message: "must be status, proposal, question, announcement or video" }),
     title,
-    body,
+    /** A video's words may be left out: the recording speaks for itself. */
+    body: body.optional(),
     audience: audienceInput,
     urgency: urgency.optional(),
     requiredResponderIds: people(MAX_REQUIRED_RESPONDERS).optional(),
     /** Proposals only: when the decision is due. */
     decisionDue: instant.optional(),
     links: links.optional(),
+    /** Video only: the author's own ready recording (`POST /api/v1/recordings`). */
+    recordingId: uuid.optional(),
   })
   .refine((u) => u.decisionDue === undefined || u.kind === "proposal", {
     message: "only a proposal has a decision deadline",
     path: ["decisionDue"],
+  })
+  .refine((u) => u.kind !== "video" || u.recordingId !== undefined, {
+    message: "a video update needs its recording: record or upload the video first",
+    path: ["recordingId"],
+  })
+  .refine((u) => u.recordingId === undefined || u.kind === "video", {
+    message: "only a video update carries a recording",
+    path: ["recordingId"],
+  })
+  .refine((u) => u.body !== undefined || u.kind === "video", {
+    message: "is required (it may be empty)",
+    path: ["body"],
   });
 export type CreateUpdateBody = z.infer<typeof createUpdateBody>;
 
@@ -111,6 +129,12 @@ export const updateParams = idParams;
 export const commentBody = z.strictObject({
   body: longText(MAX_COMMENT_CHARS).trim().min(1, "must not be empty"),
   parentId: uuid.optional(),
+  /** On a video update: the moment of the video it is about, in milliseconds from the start. */
+  atMs: z
+    .number({ message: "must be a number of milliseconds" })
+    .int("must be a whole number of milliseconds")
+    .min(0, "must be 0 or more")
+    .optional(),
 });
 export const reactionBody = z.strictObject({
   emoji: z.enum(REACTIONS, { message: `must be one of ${REACTIONS.join(" ")}` }),
@@ -200,6 +224,8 @@ export const updateSummaryView = z.object({
   overdue: z.boolean(),
   /** The meeting a recap comes from, or an escalation's meeting. */
   meetingId: z.string().nullable(),
+  /** A video update's recording ("expired" once retention deleted its file); null for other kinds. */
+  recording: recordingView.nullable(),
 });
 export type UpdateSummaryView = z.infer<typeof updateSummaryView>;
 
@@ -211,6 +237,8 @@ export const commentView = z.object({
   body: z.string(),
   html: z.string(),
   createdAt: z.string(),
+  /** The moment of the video it points at (a video update's timed comment), else null. */
+  atMs: z.number().nullable(),
 });
 export type CommentView = z.infer<typeof commentView>;
 

@@ -16,6 +16,7 @@ import { installNulGuard } from "./platform/http/nul-guard";
 import { registerObservability } from "./platform/http/observability";
 import { fastifyTrustProxy } from "./platform/http/trust-proxy";
 import { registerWebApp } from "./platform/http/web-app";
+import { storageOrigins } from "./platform/storage";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -64,6 +65,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
         styleSrc: ["'self'", "'unsafe-inline'"], // Mantine injects CSS variables at runtime
         imgSrc: ["'self'", "data:"],
         connectSrc: ["'self'"],
+        // The recorder reads a chosen file's length and makes poster frames from a local copy (blob: URLs);
+        // from S3, videos play from signed URLs on the store's origin.
+        mediaSrc: ["'self'", "blob:", ...storageOrigins(deps.config)],
         frameAncestors: ["'none'"],
         upgradeInsecureRequests: null,
       },

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { and, count, eq, type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { buildMeeting, buildUpdate } from "../../test/support/build";
+import { buildMeeting, buildRecording, buildUpdate } from "../../test/support/build";
 import { makeOrg, type TestOrg } from "../../test/support/factories";
 import { freshEnv, type TestEnv, testEnv } from "../../test/support/harness";
 import { startSmtp, type TestSmtp } from "../../test/support/smtp";
@@ -28,6 +28,13 @@ import { importPeopleJob } from "./modules/onboarding";
 import { peopleImports } from "./modules/onboarding/import.table";
 import { outboxEmails, sendEmailJob } from "./modules/outbox";
 import { people } from "./modules/people";
+import { videoKey } from "./modules/recordings/keys";
+import {
+  deleteRecordingFilesJob,
+  expireRecordingsJob,
+  sweepAbandonedRecordingsJob,
+} from "./modules/recordings/recordings.jobs";
+import { recordingSettings, recordings } from "./modules/recordings/recordings.table";
 import { updates } from "./modules/updates";
 import { flagStalledThreadsJob, remindReplyByJob } from "./modules/updates/updates.jobs";
 import { liveEvents } from "./platform/events/live-events.table";
@@ -355,6 +362,52 @@ const cases: Record<string, () => Promise<void>> = {
     expect(once).toMatchObject({ told: 2, flagged: [{ at: new Date("2030-01-08T09:00:00Z") }] });
   },
 
+  async "delete-recording-files"() {
+    const env = await testEnv();
+    const org = await makeOrg(env);
+    const organisationId = org.organisation.id;
+    const { recording } = await buildRecording(env, { org });
+    await env.deps.db.update(recordings).set({ status: "deleting" }).where(eq(recordings.id, recording.id));
+    const state = () => recordingState(env, organisationId, recording.id);
+    const once = await runTwice(
+      deleteRecordingFilesJob,
+      env.deps,
+      { organisationId, recordingIds: [recording.id] },
+      state,
+    );
+    expect(once).toEqual({ rows: [], file: null });
+  },
+
+  async "expire-recordings"() {
+    // Its own database: the sweep covers every organisation's recordings.
+    const env = await freshEnv();
+    const org = await makeOrg(env);
+    const organisationId = org.organisation.id;
+    await env.deps.db.insert(recordingSettings).values({ organisationId, retentionDays: 1 });
+    const { recording } = await buildRecording(env, { org, createdAt: new Date(Date.now() - 2 * DAY) });
+    const state = () => recordingState(env, organisationId, recording.id);
+    const once = await runTwice(expireRecordingsJob, env.deps, {}, state);
+    expect(once).toEqual({ rows: [{ status: "expired", expiredAt: expect.any(Date) }], file: null });
+  },
+
+  async "sweep-abandoned-recordings"() {
+    // Its own database: the sweep covers every organisation's recordings.
+    const env = await freshEnv();
+    const org = await makeOrg(env);
+    const organisationId = org.organisation.id;
+    const { recording } = await buildRecording(env, { org, createdAt: new Date(Date.now() - 8 * DAY) });
+    const kept = (await buildRecording(env, { org })).recording;
+    const state = async () => ({
+      swept: await recordingState(env, organisationId, recording.id),
+      kept: await recordingState(env, organisationId, kept.id),
+    });
+    const once = await runTwice(sweepAbandonedRecordingsJob, env.deps, {}, state);
+    expect(once).toEqual({
+      swept: { rows: [], file: null },
+      kept: { rows: [{ status: "ready", expiredAt: null }], file: kept.bytes },
+    });
+  },
+
   async "import-people"() {
     const env = await testEnv();
     const org = await makeOrg(env);
@@ -403,6 +456,17 @@ describe("every job is idempotent: run twice with one payload, it changes nothin
     await cases[name]?.();
   });
 });
+
+/** A recording's row (status, expiry) and its video file's size, or null when gone. */
+async function recordingState(env: TestEnv, organisationId: string, id: string) {
+  return {
+    rows: await env.deps.db
+      .select({ status: recordings.status, expiredAt: recordings.expiredAt })
+      .from(recordings)
+      .where(and(eq(recordings.organisationId, organisationId), eq(recordings.id, id))),
+    file: await env.deps.storage.size(videoKey(organisationId, id)),
+  };
+}
 
 /**
  * A notification sent to a member on Wednesday 20:00 London (outside their hours), in its own database

@@ -1,4 +1,4 @@
-import { buildUpdate } from "../support/build";
+import { buildRecording, buildUpdate } from "../support/build";
 import type { MatrixContext, RouteCase, Who } from "../support/matrix";
 import { everyRole } from "../support/matrix";
 
@@ -34,6 +34,25 @@ export const cases: RouteCase[] = [
     // The foreign caller names a person of another organisation: 400 naming the audience.
     expect: everyRole(201, 400),
     badInput: { wrongType: { field: "title", value: 1 }, oversized: "title" },
+  },
+  {
+    // A video: each caller posts a ready recording of their own (the foreign caller's audience is
+    // another organisation's person: 400, as above).
+    route: "POST /api/v1/updates",
+    prepare: async ({ env, org, foreign, who }) => {
+      const owner = who === "foreign" ? foreign.member : org[who === "anonymous" ? "member" : who];
+      const { recording } = await buildRecording(env, { org: who === "foreign" ? foreign : org, owner });
+      return {
+        body: {
+          kind: "video",
+          title: "Matrix walkthrough",
+          audience: { personIds: [org.member.person.id] },
+          recordingId: recording.id,
+        },
+      };
+    },
+    expect: everyRole(201, 400),
+    badInput: { wrongType: { field: "recordingId", value: 7 }, oversized: "title" },
   },
   {
     route: "POST /api/v1/updates/reply-by",

@@ -1,4 +1,5 @@
 import { buildThread } from "../../src/server/modules/updates/thread.fixtures";
+import { buildRecording, buildUpdate } from "../support/build";
 import type { MatrixContext, RouteCase, Who } from "../support/matrix";
 import { everyRole } from "../support/matrix";
 
@@ -30,6 +31,23 @@ export const cases: RouteCase[] = [
     prepare: on("comments", { body: "Matrix comment" }),
     expect: only(201, 201),
     badInput: { wrongType: { field: "body", value: 1 }, oversized: "body" },
+  },
+  {
+    // A timed comment on the member's video to the manager.
+    route: "POST /api/v1/updates/:id/comments",
+    prepare: async ({ env, org }) => {
+      const { recording } = await buildRecording(env, { org });
+      const { update } = await buildUpdate(env, {
+        org,
+        kind: "video",
+        title: "Matrix video",
+        audience: { personIds: [org.manager.person.id] },
+        recordingId: recording.id,
+      });
+      return { url: `/api/v1/updates/${update.id}/comments`, body: { body: "At two seconds", atMs: 2000 } };
+    },
+    expect: only(201, 201),
+    badInput: { wrongType: { field: "atMs", value: "soon" } },
   },
   {
     route: "POST /api/v1/updates/:id/reactions",

@@ -10,6 +10,7 @@ import {
   buildMeeting,
   buildPerson,
   buildPolicy,
+  buildRecording,
   buildRotation,
   buildTeam,
   buildUpdate,
@@ -135,5 +136,16 @@ describe("builders", () => {
       title: "Shipped",
       authorId: org.member.person.id,
     });
+  });
+
+  it("a ready recording its owner can play", async () => {
+    const { org, recording } = await buildRecording(env);
+    const res = await call(env, "GET", `/api/v1/recordings/${recording.id}`, { as: org.member.caller });
+    expect(res.json().recording).toMatchObject({ id: recording.id, status: "ready", mimeType: "video/webm" });
+    const media = await call(env, "GET", `/api/v1/recordings/${recording.id}/media`, {
+      as: org.member.caller,
+    });
+    expect(media.statusCode).toBe(200);
+    expect(media.rawPayload.length).toBe(recording.bytes);
   });
 });

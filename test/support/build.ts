@@ -1,7 +1,9 @@
+import { Readable } from "node:stream";
 import type { MeetingKind, Rules } from "../../src/contracts/agreement";
 import type { CreateDocumentBody } from "../../src/contracts/documents";
 import type { CreateMeetingBody } from "../../src/contracts/meetings";
 import type { AbsenceBody } from "../../src/contracts/people";
+import type { VideoType } from "../../src/contracts/recordings";
 import type { CreateUpdateBody } from "../../src/contracts/updates";
 import type { WeekPattern } from "../../src/contracts/week";
 import { publishAgreement, publishTeamAgreement } from "../../src/server/modules/agreement/agreement.service";
@@ -13,6 +15,8 @@ import { createMeeting } from "../../src/server/modules/meetings/create.service"
 import type { PersonRow } from "../../src/server/modules/people";
 import { addAbsence } from "../../src/server/modules/people/time-off.service";
 import { createPolicy } from "../../src/server/modules/policies/policies.service";
+import { videoKey } from "../../src/server/modules/recordings/keys";
+import { recordings } from "../../src/server/modules/recordings/recordings.table";
 import { planRotationFor } from "../../src/server/modules/scheduling/rotation.service";
 import { createTeam, setTeamMembers } from "../../src/server/modules/teams";
 import { createUpdate } from "../../src/server/modules/updates/create.service";
@@ -279,4 +283,57 @@ export async function buildDocument(
     ...rest,
   });
   return { org, owner, document };
+}
+
+/** Bytes that begin as WebM does (the EBML magic), then a known pattern, so a range can be checked byte by byte. */
+export function videoBytes(length = 1000): Buffer {
+  const bytes = Buffer.alloc(length, 0);
+  for (let i = 0; i < length; i++) bytes[i] = i % 251;
+  Buffer.from([0x1a, 0x45, 0xdf, 0xa3]).copy(bytes);
+  return bytes;
+}
+
+/**
+ * A ready recording of `owner` (the member by default): its row and its video file, put in the env's
+ * store. Not posted: only its owner reads it until an update points at it.
+ */
+export async function buildRecording(
+  env: TestEnv,
+  given: {
+    org?: TestOrg;
+    owner?: TestPerson;
+    bytes?: Buffer;
+    mimeType?: VideoType;
+    /** What the recorder said it sends; `mimeType` is what its bytes were sniffed as. */
+    declaredType?: string;
+    createdAt?: Date;
+    title?: string;
+  } = {},
+) {
+  const org = await orgOf(env, given.org);
+  const owner = given.owner ?? org.member;
+  const bytes = given.bytes ?? videoBytes();
+  const mimeType = given.mimeType ?? "video/webm";
+  const now = env.deps.clock.now();
+  const [recording] = await env.deps.db
+    .insert(recordings)
+    .values({
+      organisationId: org.organisation.id,
+      ownerId: owner.person.id,
+      title: given.title ?? "Walkthrough",
+      declaredType: given.declaredType ?? mimeType,
+      mimeType,
+      status: "ready",
+      bytes: bytes.length,
+      durationMs: 5000,
+      createdAt: given.createdAt ?? now,
+      readyAt: given.createdAt ?? now,
+    })
+    .returning();
+  if (!recording) throw new Error("insert returned no row");
+  await env.deps.storage.put(videoKey(org.organisation.id, recording.id), Readable.from([bytes]), {
+    maxBytes: bytes.length,
+    contentType: mimeType,
+  });
+  return { org, owner, recording };
 }

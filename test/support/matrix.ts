@@ -63,3 +63,14 @@ export const PUBLIC = (ok: number): Record<Who, number> => ({
   foreign: ok,
   anonymous: ok,
 });
+
+/** What is the member's alone (a recording before it is posted): everyone else is told it does not exist. */
+export const membersOwn = (ok: number): Record<Who, number> => ({
+  owner: 404,
+  admin: 404,
+  hr: 404,
+  manager: 404,
+  member: ok,
+  foreign: 404,
+  anonymous: 401,
+});

@@ -56,6 +56,7 @@ export const NAV: NavSection[] = [
       { to: "/settings/profile", label: "Profile" },
       { to: "/settings/notifications", label: "Notifications" },
       { to: "/settings/tokens", label: "API tokens" },
+      { to: "/settings/organisation", label: "Organisation", allow: can.do("recordings.settings") },
       { to: "/settings/invitations", label: "Invitations", allow: can.do("invitations.read") },
       { to: "/settings/import", label: "Import people", allow: can.do("people.import") },
       { to: "/settings/webhooks", label: "Webhooks", allow: can.do("webhooks.manageOrg") },

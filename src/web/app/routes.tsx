@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { Params } from "react-router";
 import type { Role } from "../../contracts/common";
-import { AuditPage, ImportPage, InvitationsPage, OutboxPage } from "../features/admin";
+import { AuditPage, ImportPage, InvitationsPage, OrganisationPage, OutboxPage } from "../features/admin";
 import { AdvisorPage } from "../features/advisor";
 import {
   AgreementPage,
@@ -18,6 +18,7 @@ import { EditMeetingPage, MeetingPage, MeetingsPage, NewMeetingPage } from "../f
 import { InboxPage, NotificationSettingsPage, UrgentLogPage, WebhooksPage } from "../features/notifications";
 import { EditPersonPage, PeopleDirectoryPage, PersonPage } from "../features/people";
 import { PoliciesPage, PolicyPage } from "../features/policies";
+import { RecordVideoPage } from "../features/recordings";
 import { FindTimePage, RotationPage } from "../features/scheduling";
 import { SearchPage } from "../features/search";
 import { ProfilePage, TokensPage } from "../features/settings";
@@ -62,6 +63,7 @@ export const appRoutes: AppRoute[] = [
   { path: "/updates", title: "Updates", element: <UpdatesPage /> },
   { path: "/updates/new", title: "New update", element: <NewUpdatePage /> },
   { path: "/updates/decisions", title: "Decision log", element: <DecisionLogPage /> },
+  { path: "/updates/record", title: "Record a video update", element: <RecordVideoPage /> },
   { path: "/updates/:id", title: "Update", element: <UpdatePage /> },
   { path: "/docs", title: "Docs", element: <DocumentsPage /> },
   { path: "/docs/new", title: "New document", element: <NewDocumentPage /> },
@@ -94,6 +96,12 @@ export const appRoutes: AppRoute[] = [
   { path: "/inbox", title: "Inbox", element: <InboxPage /> },
   { path: "/settings/notifications", title: "Notifications", element: <NotificationSettingsPage /> },
   { path: "/settings/tokens", title: "API tokens", element: <TokensPage /> },
+  {
+    path: "/settings/organisation",
+    title: "Organisation",
+    element: <OrganisationPage />,
+    allow: byRole(can.do("recordings.settings")),
+  },
   {
     path: "/settings/invitations",
     title: "Invitations",

@@ -36,7 +36,7 @@ export async function api<T>(
   method: string,
   path: string,
   body?: unknown,
-  raw?: { type: string; data: string },
+  raw?: { type: string; data: BodyInit },
 ): Promise<T> {
   const headers: Record<string, string> = {};
   if (method !== "GET") {
@@ -62,10 +62,11 @@ export const get = <T>(path: string) => api<T>("GET", path);
 /**
  * Sends a file body with XMLHttpRequest, which (unlike fetch) reports upload progress:
  * `onProgress` gets 0–1 while the bytes go up, then the server's answer resolves the promise.
+ * A `FormData` body goes without a type: the browser sets multipart's boundary.
  */
 export async function upload<T>(
   path: string,
-  file: { type: string; data: string },
+  file: { type: string; data: string } | { data: FormData },
   onProgress: (fraction: number) => void,
   method: "POST" | "PUT" = "POST",
 ): Promise<T> {
@@ -73,7 +74,7 @@ export async function upload<T>(
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open(method, `/api/v1${path}`);
-    xhr.setRequestHeader("content-type", file.type);
+    if ("type" in file) xhr.setRequestHeader("content-type", file.type);
     if (token) xhr.setRequestHeader("x-csrf-token", token);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);

@@ -27,7 +27,8 @@ export type AuditAction =
   | "update.posted"
   | "update.deleted"
   | "document.created"
-  | "document.deleted";
+  | "document.deleted"
+  | "recordings.retention_changed";
 
 export interface AuditEntry {
   organisationId: string;

@@ -21,6 +21,7 @@ import {
 import { seedDocuments } from "./demo-documents";
 import { seedMeetings } from "./demo-meetings";
 import { seedUpdates } from "./demo-updates";
+import { seedVideo } from "./demo-video";
 
 export interface SeededDemo {
   organisation: OrganisationRow;
@@ -116,7 +117,7 @@ export async function seedDemo(deps: Deps): Promise<SeededDemo> {
   };
   const documentIdOf = await seedDocuments(deps, cast);
   const meetings = await seedMeetings(deps, cast);
-  const updates = await seedUpdates(deps, cast);
+  const updates = (await seedUpdates(deps, cast)) + (await seedVideo(deps, cast));
   return {
     organisation,
     owner,

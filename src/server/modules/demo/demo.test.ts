@@ -150,6 +150,20 @@ describe("POST /api/v1/setup/demo", { timeout: 90_000 }, () => {
     const proposal = (await get(`/api/v1/updates/${titled("Move the release train to Wednesdays")?.id}`))
       .update;
     expect(proposal.tally).toEqual({ agree: 1, disagree: 1, abstain: 0 });
+    // Marcus's walkthrough to Product (Olivia is in it): a ready video she can play, two timed comments.
+    const walkthrough = (await get(`/api/v1/updates/${titled("Walkthrough: the new onboarding flow")?.id}`))
+      .update;
+    expect(walkthrough.recording).toMatchObject({
+      status: "ready",
+      mimeType: "video/webm",
+      durationMs: 4000,
+    });
+    expect(walkthrough.comments.map((c: { atMs: number | null }) => c.atMs)).toEqual([1000, 3000]);
+    expect(walkthrough.comments[1].parentId).toBe(walkthrough.comments[0].id);
+    const played = await call(env, "GET", walkthrough.recording.mediaUrl, { as });
+    expect(played.statusCode).toBe(200);
+    expect(played.rawPayload.subarray(0, 4).toString("hex")).toBe("1a45dfa3");
+    expect(played.rawPayload.length).toBe(walkthrough.recording.bytes);
     // The decided proposal is in the decision log, closed.
     const { decisions } = await get("/api/v1/decisions?q=tiers");
     expect(decisions).toEqual([

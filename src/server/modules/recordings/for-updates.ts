@@ -1,37 +1,79 @@
+import { and, eq, inArray } from "drizzle-orm";
 import type { RecordingView } from "../../../contracts/recordings";
 import type { Deps } from "../../deps";
 import type { Db } from "../../platform/db/types";
+import { AppError } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
+import { updates } from "../updates/updates.table";
+import { ownRecording } from "./recording-access";
+import { deleteRecordingFilesJob } from "./recordings.jobs";
+import { presentRecording } from "./recordings.present";
+import { recordings } from "./recordings.table";
 
 /**
  * What the updates module asks of recordings (issue 14): posting one as a video update, showing it in
  * the feed and the thread, and letting it go when its update is deleted.
  */
 
-/** The actor's own ready recording, not yet posted; otherwise a 400/404 naming what is wrong. */
+/**
+ * The actor's own ready recording, not yet posted, locked for the posting transaction (so the sweep of
+ * unposted recordings cannot take it meanwhile). Someone else's or unknown: 404; still uploading or
+ * expired: 400 validation_failed (nothing to post yet, or any more); posted already: 409 conflict.
+ */
 export async function recordingToPost(
-  _tx: Db,
-  _actor: Actor,
-  _recordingId: string,
+  tx: Db,
+  actor: Actor,
+  recordingId: string,
 ): Promise<{ id: string; durationMs: number | null }> {
-  throw new Error("not built yet");
+  const row = await ownRecording(tx, actor, recordingId, { forUpdate: true });
+  if (row.status === "uploading")
+    throw new AppError(
+      "validation_failed",
+      "The recording is still uploading; post it when the upload is complete",
+    );
+  if (row.status === "expired")
+    throw new AppError(
+      "validation_failed",
+      "This recording's video was deleted by the organisation's retention setting; record it again",
+    );
+  const [posted] = await tx
+    .select({ id: updates.id })
+    .from(updates)
+    .where(and(eq(updates.organisationId, actor.organisationId), eq(updates.recordingId, row.id)));
+  if (posted) throw new AppError("conflict", "This recording is already posted as an update");
+  return { id: row.id, durationMs: row.durationMs };
 }
 
 /** The views of these recordings (by id) in the organisation; ids it does not hold are left out. */
 export async function recordingViews(
-  _db: Db,
-  _organisationId: string,
-  _ids: readonly string[],
+  db: Db,
+  organisationId: string,
+  ids: readonly string[],
 ): Promise<Map<string, RecordingView>> {
-  throw new Error("not built yet");
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(recordings)
+    .where(and(eq(recordings.organisationId, organisationId), inArray(recordings.id, [...ids])));
+  return new Map(rows.map((row) => [row.id, presentRecording(row)]));
 }
 
 /** In the transaction deleting their update: marks the recordings "deleting" and queues their files' removal. */
 export async function releaseRecordings(
-  _tx: Db,
-  _deps: Deps,
-  _organisationId: string,
-  _recordingIds: readonly string[],
+  tx: Db,
+  deps: Deps,
+  organisationId: string,
+  recordingIds: readonly string[],
 ): Promise<void> {
-  throw new Error("not built yet");
+  if (recordingIds.length === 0) return;
+  const released = await tx
+    .update(recordings)
+    .set({ status: "deleting" })
+    .where(and(eq(recordings.organisationId, organisationId), inArray(recordings.id, [...recordingIds])))
+    .returning({ id: recordings.id });
+  if (released.length === 0) return;
+  await deps.jobs.send(tx, deleteRecordingFilesJob, {
+    organisationId,
+    recordingIds: released.map((r) => r.id),
+  });
 }

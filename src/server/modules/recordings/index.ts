@@ -1,6 +1,6 @@
 import type { Deps } from "../../deps";
 import { defineModule } from "../../platform/module";
-import { deleteRecordingFilesJob } from "./recordings.jobs";
+import { deleteRecordingFilesJob, expireRecordingsJob, sweepAbandonedRecordingsJob } from "./recordings.jobs";
 import { recordingRoutes } from "./recordings.routes";
 
 /**
@@ -10,11 +10,13 @@ import { recordingRoutes } from "./recordings.routes";
  * sees that update (`updates.visibility.ts`).
  */
 export { recordingToPost, recordingViews, releaseRecordings } from "./for-updates";
+export { videoKey } from "./keys";
 export { presentRecording } from "./recordings.present";
 export { recordings } from "./recordings.table";
+export { completeRecording, createRecording, putChunk } from "./upload.service";
 
 export const recordingsModule = defineModule<Deps>({
   name: "recordings",
   routes: [recordingRoutes],
-  jobs: [deleteRecordingFilesJob],
+  jobs: [deleteRecordingFilesJob, expireRecordingsJob, sweepAbandonedRecordingsJob],
 });

@@ -1,5 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import type { Deps } from "../../deps";
+import { playbackRoutes } from "./playback.routes";
+import { settingsRoutes } from "./settings.routes";
+import { registerUploadRoutes } from "./upload.routes";
 
 /** The recordings API (issue 14): see the contract in `contracts/recordings.ts`. */
-export async function recordingRoutes(_app: FastifyInstance, _deps: Deps): Promise<void> {}
+export async function recordingRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  await registerUploadRoutes(app, deps);
+  await playbackRoutes(app, deps);
+  settingsRoutes(app, deps);
+}

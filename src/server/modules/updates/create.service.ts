@@ -10,12 +10,14 @@ import type {
 import { DAY_MS } from "../../../core/time";
 import { responderDeadline } from "../../../core/updates";
 import type { Deps } from "../../deps";
+import { isUniqueViolation } from "../../platform/db/errors";
 import type { Executor } from "../../platform/db/types";
-import { invalid } from "../../platform/errors";
+import { conflict, invalid } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
 import { getAgreement } from "../agreement";
 import { recordAudit } from "../audit";
 import { activePeopleOf, workingTimeOf } from "../people";
+import { recordingToPost } from "../recordings";
 import { assertTeamOf } from "../teams";
 import { mentionedIn } from "./mentions";
 import { publishUpdateChanged, updateFor } from "./update-access";
@@ -126,59 +128,79 @@ export async function createUpdate(deps: Deps, actor: Actor, input: CreateUpdate
     now.getTime(),
     hours,
   );
-  const mentioned = await mentionedIn(deps.db, organisationId, input.body);
+  const body = input.body ?? "";
+  const mentioned = await mentionedIn(deps.db, organisationId, body);
   const replyBy = latest(dues);
   const at = (ms: number | null) => (ms === null ? null : new Date(ms));
 
-  const created = await deps.db.transaction(async (tx) => {
-    const [update] = await tx
-      .insert(updates)
-      .values({
+  const created = await postedOnce(input.recordingId, () =>
+    deps.db.transaction(async (tx) => {
+      // A video: the author's own ready recording, from now on seen by whoever sees this update.
+      const recording = input.recordingId ? await recordingToPost(tx, actor, input.recordingId) : null;
+      const [update] = await tx
+        .insert(updates)
+        .values({
+          organisationId,
+          kind: input.kind,
+          authorId,
+          title: input.title,
+          body,
+          recordingId: recording?.id ?? null,
+          audienceOrganisation: input.audience.organisation === true,
+          audienceTeamId: teamId ?? null,
+          urgency,
+          replyBy: at(replyBy),
+          decisionDue: input.decisionDue ? new Date(input.decisionDue) : null,
+          createdAt: now,
+        })
+        .returning();
+      if (!update) throw new Error("insert returned no row");
+      const ids = { updateId: update.id, organisationId };
+      const named = input.audience.personIds ?? [];
+      if (named.length > 0)
+        await tx.insert(updateAudience).values(named.map((personId) => ({ ...ids, personId })));
+      const links = input.links ?? [];
+      if (links.length > 0)
+        await tx
+          .insert(updateLinks)
+          .values(links.map((l, position) => ({ ...ids, type: l.type, targetId: l.id, position })));
+      if (dues.length > 0)
+        await tx.insert(updateResponders).values(
+          dues.map((d) => ({
+            ...ids,
+            personId: d.personId,
+            replyBy: at(d.replyBy),
+            remindAt: at(d.remindAt),
+            lateRemindAt: at(d.lateRemindAt),
+          })),
+        );
+      const asked = new Map(dues.map((d) => [d.personId, { timeZone: d.timeZone, replyBy: d.replyBy }]));
+      await tellAboutPost(tx, deps, update, asked, mentioned, hours);
+      await recordAudit(tx, {
         organisationId,
-        kind: input.kind,
-        authorId,
-        title: input.title,
-        body: input.body,
-        audienceOrganisation: input.audience.organisation === true,
-        audienceTeamId: teamId ?? null,
-        urgency,
-        replyBy: at(replyBy),
-        decisionDue: input.decisionDue ? new Date(input.decisionDue) : null,
-        createdAt: now,
-      })
-      .returning();
-    if (!update) throw new Error("insert returned no row");
-    const ids = { updateId: update.id, organisationId };
-    const named = input.audience.personIds ?? [];
-    if (named.length > 0)
-      await tx.insert(updateAudience).values(named.map((personId) => ({ ...ids, personId })));
-    const links = input.links ?? [];
-    if (links.length > 0)
-      await tx
-        .insert(updateLinks)
-        .values(links.map((l, position) => ({ ...ids, type: l.type, targetId: l.id, position })));
-    if (dues.length > 0)
-      await tx.insert(updateResponders).values(
-        dues.map((d) => ({
-          ...ids,
-          personId: d.personId,
-          replyBy: at(d.replyBy),
-          remindAt: at(d.remindAt),
-          lateRemindAt: at(d.lateRemindAt),
-        })),
-      );
-    const asked = new Map(dues.map((d) => [d.personId, { timeZone: d.timeZone, replyBy: d.replyBy }]));
-    await tellAboutPost(tx, deps, update, asked, mentioned, hours);
-    await recordAudit(tx, {
-      organisationId,
-      actorId: authorId,
-      action: "update.posted",
-      targetType: "update",
-      targetId: update.id,
-      data: { kind: update.kind, urgency, responders: dues.length },
-    });
-    await publishUpdateChanged(tx, deps, update);
-    return update;
-  });
+        actorId: authorId,
+        action: "update.posted",
+        targetType: "update",
+        targetId: update.id,
+        data: { kind: update.kind, urgency, responders: dues.length },
+      });
+      await publishUpdateChanged(tx, deps, update);
+      return update;
+    }),
+  );
   return presentUpdate(deps.db, deps, actor, await updateFor(deps.db, actor, created.id));
+}
+
+/**
+ * One update per recording (`updates_recording_idx`): when the same recording is posted twice at
+ * once, the later insert is refused by the index — a 409 in words, never the database's.
+ */
+async function postedOnce<T>(recordingId: string | undefined, post: () => Promise<T>): Promise<T> {
+  try {
+    return await post();
+  } catch (err) {
+    if (recordingId !== undefined && isUniqueViolation(err))
+      throw conflict("This recording is already posted as an update");
+    throw err;
+  }
 }

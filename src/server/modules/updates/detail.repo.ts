@@ -36,6 +36,7 @@ export const commentsOf = (db: Executor, ref: Ref) =>
       authorName: name,
       body: updateComments.body,
       createdAt: updateComments.createdAt,
+      atMs: updateComments.atMs,
     })
     .from(updateComments)
     .innerJoin(people, eq(people.id, updateComments.authorId))

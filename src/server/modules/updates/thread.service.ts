@@ -15,6 +15,7 @@ import type { Actor } from "../../platform/http/actor";
 import { renderMarkdown } from "../../platform/markdown";
 import { type References, resolveReferences } from "../documents";
 import { nameOf } from "../people";
+import { recordingViews } from "../recordings";
 import { recordDecision } from "./decide";
 import { type ReactionView, reactionsOf } from "./detail.repo";
 import { notifyComment } from "./thread.notify";
@@ -37,6 +38,7 @@ const presentComment = (row: CommentRow, authorName: string, references: Referen
   body: row.body,
   html: renderMarkdown(row.body, references),
   createdAt: row.createdAt.toISOString(),
+  atMs: row.atMs,
 });
 
 /** 409 once the thread is closed (its decision recorded): `what` says what it no longer takes. */
@@ -72,6 +74,7 @@ export async function addComment(
     const { update } = await updateFor(tx, actor, updateId, "update.contribute", { forUpdate: true });
     assertOpen(update, "comments");
     if (input.parentId) await assertTopLevel(tx, update, input.parentId);
+    if (input.atMs !== undefined) await assertMoment(tx, update, input.atMs);
     const now = deps.clock.now();
     const [row] = await tx
       .insert(updateComments)
@@ -81,6 +84,7 @@ export async function addComment(
         parentId: input.parentId ?? null,
         authorId: actor.personId,
         body: input.body,
+        atMs: input.atMs ?? null,
         createdAt: now,
       })
       .returning();
@@ -109,6 +113,25 @@ async function assertTopLevel(tx: Executor, update: UpdateRow, parentId: string)
   if (parent.parentId !== null) {
     throw invalid("parentId", "replies go one level deep; reply to the first comment of this thread");
   }
+}
+
+/** m:ss (h:mm:ss from an hour), as a player shows a time. */
+function clockTime(ms: number): string {
+  const total = Math.floor(ms / 1000);
+  const [h, m, s] = [Math.floor(total / 3600), Math.floor(total / 60) % 60, total % 60];
+  const two = (n: number) => String(n).padStart(2, "0");
+  return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
+}
+
+/** A timed comment points at a moment of the thread's video: 400 on any other update, or past its end. */
+async function assertMoment(tx: Executor, update: UpdateRow, atMs: number): Promise<void> {
+  const recording = update.recordingId
+    ? (await recordingViews(tx, update.organisationId, [update.recordingId])).get(update.recordingId)
+    : undefined;
+  if (update.kind !== "video" || !recording)
+    throw invalid("atMs", "only a comment on a video can point at a moment");
+  if (recording.durationMs !== null && atMs > recording.durationMs)
+    throw invalid("atMs", `is after the end; the video is only ${clockTime(recording.durationMs)} long`);
 }
 
 /** Adds the actor's reaction, or removes it when they had already given this emoji (a toggle). */

@@ -60,6 +60,7 @@ describe("comments", () => {
       body: "**Yes**, please",
       html: "<p><strong>Yes</strong>, please</p>\n",
       createdAt: expect.any(String),
+      atMs: null,
     });
     for (const who of [outsider, org.admin, org.owner, org.hr]) {
       const refused = await comment(who, u.id, { body: "Me too" });

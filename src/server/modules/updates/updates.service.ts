@@ -11,6 +11,7 @@ import type { Deps } from "../../deps";
 import { conflict, invalid, notFound } from "../../platform/errors";
 import { type Actor, authorize } from "../../platform/http/actor";
 import { recordAudit } from "../audit";
+import { releaseRecordings } from "../recordings";
 import { decodeCursor, encodeCursor } from "./feed-cursor";
 import { publishUpdateChanged, recipientsOf, updateFor } from "./update-access";
 import { assertLinks } from "./updates.checks";
@@ -123,7 +124,7 @@ export async function patchUpdate(deps: Deps, actor: Actor, id: string, patch: P
 /**
  * DELETE /updates/:id: its author, or an admin moderating — who may remove an update without being
  * able to read it, so it is loaded without the read check; anyone else who can read it gets 403, and
- * who cannot, 404. Everything of the thread goes with it (foreign keys cascade).
+ * who cannot, 404. Everything of the thread goes with it (foreign keys cascade), a video's recording too.
  */
 export async function deleteUpdate(deps: Deps, actor: Actor, id: string): Promise<void> {
   await deps.db.transaction(async (tx) => {
@@ -140,6 +141,8 @@ export async function deleteUpdate(deps: Deps, actor: Actor, id: string): Promis
     }
     const personIds = await recipientsOf(tx, update);
     await tx.delete(updates).where(and(eq(updates.id, id), eq(updates.organisationId, actor.organisationId)));
+    // A video's file goes with it (a job removes the files once this commits).
+    if (update.recordingId) await releaseRecordings(tx, deps, actor.organisationId, [update.recordingId]);
     await recordAudit(tx, {
       organisationId: actor.organisationId,
       actorId: actor.personId,

@@ -1,7 +1,9 @@
+import type { RecordingView } from "../../../contracts/recordings";
 import type { ResponderView, UpdateSummaryView } from "../../../contracts/updates";
 import type { Executor } from "../../platform/db/types";
 import type { Actor } from "../../platform/http/actor";
 import { renderMarkdown } from "../../platform/markdown";
+import { recordingViews } from "../recordings";
 import type { UpdateRow } from "./update-access";
 import { type SummaryParts, summaryParts } from "./updates.repo";
 
@@ -26,7 +28,11 @@ export function excerptOf(markdown: string): string {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function summaryOf(row: UpdateRow, parts: SummaryParts, viewerId: string, now: number): UpdateSummaryView {
+interface Parts extends SummaryParts {
+  recordings: Map<string, RecordingView>;
+}
+
+function summaryOf(row: UpdateRow, parts: Parts, viewerId: string, now: number): UpdateSummaryView {
   const responderRows = parts.responders.get(row.id) ?? [];
   const responders: ResponderView[] = responderRows.map((r) => ({
     personId: r.personId,
@@ -66,10 +72,14 @@ function summaryOf(row: UpdateRow, parts: SummaryParts, viewerId: string, now: n
     // The same rule as the feed's `overdue` filter: the viewer's own row, or any row for the author.
     overdue: open && (isAuthor ? responderRows.some(late) : mine !== undefined && late(mine)),
     meetingId: row.meetingId,
+    recording: row.recordingId ? (parts.recordings.get(row.recordingId) ?? null) : null,
   };
 }
 
-/** Feed summaries of `rows` for the viewer, in their order: a constant number of queries per page. */
+/**
+ * Feed summaries of `rows` for the viewer, in their order: a constant number of queries per page
+ * (the page's recordings in one more).
+ */
 export async function presentSummaries(
   db: Executor,
   actor: Actor,
@@ -77,6 +87,12 @@ export async function presentSummaries(
   now: Date,
 ): Promise<UpdateSummaryView[]> {
   if (rows.length === 0) return [];
-  const parts = await summaryParts(db, actor.organisationId, actor.personId, rows);
-  return rows.map((row) => summaryOf(row, parts, actor.personId, now.getTime()));
+  const recordingIds = rows.flatMap((r) => (r.recordingId ? [r.recordingId] : []));
+  const [parts, recordings] = await Promise.all([
+    summaryParts(db, actor.organisationId, actor.personId, rows),
+    recordingIds.length === 0
+      ? new Map<string, RecordingView>()
+      : recordingViews(db, actor.organisationId, recordingIds),
+  ]);
+  return rows.map((row) => summaryOf(row, { ...parts, recordings }, actor.personId, now.getTime()));
 }

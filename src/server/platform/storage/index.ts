@@ -25,3 +25,14 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
   const folder = config.storageUrl.slice("file:".length);
   return fileStorage(folder || join(config.dataDir || ".", "storage"));
 }
+
+/**
+ * Origins the browser fetches stored files from directly (S3's signed playback URLs), for the CSP's
+ * `media-src`; none for the file store, whose files Tandem serves itself.
+ */
+export function storageOrigins(config: StorageConfig): string[] {
+  if (!config.storageUrl.startsWith("s3://")) return [];
+  if (config.s3.endpoint) return [new URL(config.s3.endpoint).origin];
+  const bucket = new URL(config.storageUrl).hostname;
+  return [`https://${bucket}.s3.${config.s3.region}.amazonaws.com`, `https://${bucket}.s3.amazonaws.com`];
+}

@@ -5,3 +5,4 @@ export const AuditPage = lazyPage(() => import("./AuditPage"), "AuditPage");
 export const ImportPage = lazyPage(() => import("./ImportPage"), "ImportPage");
 export const InvitationsPage = lazyPage(() => import("./InvitationsPage"), "InvitationsPage");
 export const OutboxPage = lazyPage(() => import("./OutboxPage"), "OutboxPage");
+export const OrganisationPage = lazyPage(() => import("./OrganisationPage"), "OrganisationPage");

@@ -7,6 +7,7 @@ import { ApiError } from "../../lib/api";
 import { useNow } from "../../lib/now";
 import { usePeople } from "../../lib/resources";
 import { useViewer } from "../../lib/session";
+import { PlaybackProvider } from "../recordings";
 import { useUpdate } from "./api";
 import { AcknowledgementsCard } from "./thread/AcknowledgementsCard";
 import { AuthorActions } from "./thread/AuthorActions";
@@ -22,6 +23,7 @@ import { RespondersCard } from "./thread/RespondersCard";
 import { StalledBanner } from "./thread/StalledBanner";
 import { ThreadHeader } from "./thread/ThreadHeader";
 import { threadNamer } from "./thread/thread-text";
+import { VideoSection } from "./thread/VideoSection";
 
 /**
  * One update and its thread (`/updates/:id`): the text, reactions, "Got it", required responders,
@@ -47,7 +49,8 @@ export function UpdatePage() {
     now,
     nameOf: threadNamer(u, people.data),
   };
-  return (
+  // A video's player is shared with the comments: "At 0:42" on the form, time links that seek it.
+  const page = (
     <Stack>
       <ThreadHeader {...ctx} />
       <StalledBanner {...ctx} />
@@ -55,12 +58,15 @@ export function UpdatePage() {
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack>
+            <VideoSection {...ctx} />
             {editing ? (
               <EditUpdateForm {...ctx} onClose={() => setEditing(false)} />
             ) : (
-              <Paper withBorder p="md" component="article" aria-label="The update">
-                <ServerHtml html={u.html} />
-              </Paper>
+              (u.kind !== "video" || u.body.trim() !== "") && (
+                <Paper withBorder p="md" component="article" aria-label="The update">
+                  <ServerHtml html={u.html} />
+                </Paper>
+              )
             )}
             <ReactionsBar {...ctx} />
             {u.kind === "proposal" && <ProposalCard {...ctx} />}
@@ -78,4 +84,5 @@ export function UpdatePage() {
       </Grid>
     </Stack>
   );
+  return u.recording ? <PlaybackProvider>{page}</PlaybackProvider> : page;
 }

@@ -49,6 +49,9 @@ export function UpdatesPage() {
           <Button component={Link} to="/updates/decisions" variant="default">
             Decision log
           </Button>
+          <Button component={Link} to="/updates/record" variant="default">
+            Record a video
+          </Button>
           <Button component={Link} to="/updates/new">
             New update
           </Button>

@@ -1,4 +1,6 @@
+import type { RecordingView } from "../../../../contracts/recordings";
 import type { UpdateKind, UpdateSummaryView } from "../../../../contracts/updates";
+import { formatDuration } from "../../../lib/duration";
 import { formatDateTime } from "../../../lib/time";
 
 /** Each kind in words, for badges and the kind filter. */
@@ -30,4 +32,11 @@ export function myReplyBy(
   const overdue = Date.parse(due) < now;
   const when = formatDateTime(due, zone);
   return { text: overdue ? `Overdue: reply was due ${when}` : `Reply by ${when}`, overdue };
+}
+
+/** A video update's line in the feed: "Video · 2:13", or why it cannot be watched. */
+export function videoLine(recording: Pick<RecordingView, "status" | "durationMs">): string {
+  if (recording.status === "expired") return "Video · deleted after the retention period";
+  if (recording.status === "uploading") return "Video · still uploading";
+  return recording.durationMs === null ? "Video" : `Video · ${formatDuration(recording.durationMs)}`;
 }

@@ -3,7 +3,9 @@ import { useState } from "react";
 import { EmptyHint } from "../../../components/EmptyHint";
 import { ServerHtml } from "../../../components/MarkdownPreview";
 import { SectionCard } from "../../../components/SectionCard";
+import { formatDuration } from "../../../lib/duration";
 import { formatDateTime } from "../../../lib/time";
+import { usePlayback } from "../../recordings";
 import type { CommentView } from "../api";
 import { CommentForm } from "./CommentForm";
 import type { ThreadContext } from "./context";
@@ -73,8 +75,32 @@ function Comment({ comment: c, ctx }: { comment: CommentView; ctx: ThreadContext
         <Text size="xs" c="dimmed">
           {formatDateTime(c.createdAt, ctx.zone)}
         </Text>
+        {c.atMs !== null && <MomentLink atMs={c.atMs} />}
       </Group>
       <ServerHtml html={c.html} />
     </Box>
+  );
+}
+
+/** The moment of the video a comment points at: a link that plays from there, or the time alone without a player. */
+function MomentLink({ atMs }: { atMs: number }) {
+  const playback = usePlayback();
+  const time = formatDuration(atMs);
+  if (!playback || playback.currentMs === null)
+    return (
+      <Text size="xs" c="dimmed">
+        at {time} in the video
+      </Text>
+    );
+  return (
+    <Anchor
+      component="button"
+      type="button"
+      size="xs"
+      onClick={() => playback.seek(atMs)}
+      aria-label={`Play the video from ${time}`}
+    >
+      {time}
+    </Anchor>
   );
 }

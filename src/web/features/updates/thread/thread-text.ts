@@ -40,6 +40,11 @@ export function commentThreads(comments: readonly CommentView[]): CommentThread[
   return [...threads.values()];
 }
 
+/** A video update's timed comments, as marks along its timeline (replies with a moment too). */
+export function commentMarks(comments: readonly CommentView[]): { id: string; atMs: number; name: string }[] {
+  return comments.flatMap((c) => (c.atMs === null ? [] : [{ id: c.id, atMs: c.atMs, name: c.authorName }]));
+}
+
 type Offer = NonNullable<UpdateView["escalation"]>;
 
 /**

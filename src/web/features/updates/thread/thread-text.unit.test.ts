@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { CommentView } from "../../../../contracts/updates";
 import { formatDateTime } from "../../../lib/time";
-import { commentThreads, escalationText, responderState, startInstant } from "./thread-text";
+import { commentMarks, commentThreads, escalationText, responderState, startInstant } from "./thread-text";
 
-const comment = (id: string, minute: number, parentId: string | null = null): CommentView => ({
+const comment = (
+  id: string,
+  minute: number,
+  parentId: string | null = null,
+  atMs: number | null = null,
+): CommentView => ({
   id,
   parentId,
   authorId: "a",
@@ -11,6 +16,7 @@ const comment = (id: string, minute: number, parentId: string | null = null): Co
   body: id,
   html: `<p>${id}</p>`,
   createdAt: new Date(Date.UTC(2026, 0, 5, 9, minute)).toISOString(),
+  atMs,
 });
 
 describe("a responder's state", () => {
@@ -77,5 +83,15 @@ describe("a picked start", () => {
   it("is nothing until complete", () => {
     expect(startInstant("", "UTC")).toBeNull();
     expect(startInstant("2026-01-06", "UTC")).toBeNull();
+  });
+});
+
+describe("a video's timed comments", () => {
+  it("marks each comment that points at a moment, replies too, and no other", () => {
+    const comments = [comment("a", 1, null, 2_000), comment("b", 2), comment("c", 3, "a", 42_000)];
+    expect(commentMarks(comments)).toEqual([
+      { id: "a", atMs: 2_000, name: "Ana" },
+      { id: "c", atMs: 42_000, name: "Ana" },
+    ]);
   });
 });

@@ -1,0 +1,22 @@
+import { Stack, Text, Title } from "@mantine/core";
+import { Loading } from "../../components/Loading";
+import { RecordingsSettingsForm } from "./RecordingsSettingsForm";
+import { useRecordingSettings } from "./recordings-api";
+
+/** Admin: settings that apply to the whole organisation. */
+export function OrganisationPage() {
+  const recordings = useRecordingSettings();
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        Organisation
+      </Title>
+      <Text c="dimmed">Settings that apply to everyone in the organisation.</Text>
+      {recordings.data ? (
+        <RecordingsSettingsForm settings={recordings.data} />
+      ) : (
+        <Loading error={recordings.error} />
+      )}
+    </Stack>
+  );
+}
