@@ -7,6 +7,7 @@ import { runHealthzBench } from "./healthz.bench";
 import { runIcsBench } from "./ics.bench";
 import { runImportBench } from "./import.bench";
 import type { BenchOutcome, BenchResult } from "./lib/measure";
+import { runRecordingsBench } from "./recordings.bench";
 import { runSearchBench } from "./search.bench";
 import { runSlotBenches } from "./slots.bench";
 import { runWebSizeBench } from "./web-size.bench";
@@ -19,6 +20,7 @@ const benches: (() => BenchOutcome | Promise<BenchOutcome>)[] = [
   runHealthzBench,
   runImportBench,
   runSearchBench,
+  runRecordingsBench,
   runWebSizeBench,
 ];
 
