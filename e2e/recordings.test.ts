@@ -149,6 +149,23 @@ describe("video updates in a browser", () => {
     expect(errors).toEqual([]);
   }, 180_000);
 
+  it("discards an interrupted recording, in the browser and on the server", async () => {
+    const { page, baseUrl } = e2e;
+    const id = await recordCamera(page, baseUrl, 2);
+    await page.reload();
+    await page.getByText(/^Your recording from .* is kept in this browser/).waitFor();
+    await page.getByRole("button", { name: "Discard", exact: true }).click();
+    await page.getByRole("button", { name: "Discard recording" }).click();
+    await page.getByRole("button", { name: "Start recording" }).waitFor();
+    expect(await page.getByText(/^Your recording from /).count()).toBe(0);
+    const gone = await page.request.get(`${baseUrl}/api/v1/recordings/${id}`);
+    expect(gone.status()).toBe(404);
+    await page.reload();
+    await page.getByRole("button", { name: "Start recording" }).waitFor();
+    expect(await page.getByText(/^Your recording from /).count()).toBe(0);
+    expect(errors).toEqual([]);
+  }, 180_000);
+
   it("uploads a video file (with a poster frame), and says what to do with a file that is not a video", async () => {
     const { page, baseUrl } = e2e;
     await page.goto(`${baseUrl}/updates/record`);

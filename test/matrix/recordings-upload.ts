@@ -55,6 +55,11 @@ export const cases: RouteCase[] = [
     badInput: { wrongType: { field: "chunks", value: "one" } },
   },
   {
+    route: "DELETE /api/v1/recordings/:id",
+    prepare: async (ctx) => ({ url: `/api/v1/recordings/${await recordingOf(ctx, true)}` }),
+    expect: membersOwn(204),
+  },
+  {
     route: "POST /api/v1/recordings/upload",
     prepare: async () => ({ payload: MULTIPART, contentType: `multipart/form-data; boundary=${BOUNDARY}` }),
     expect: everyRole(200),

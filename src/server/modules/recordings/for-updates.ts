@@ -4,8 +4,7 @@ import type { Deps } from "../../deps";
 import type { Db } from "../../platform/db/types";
 import { AppError } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
-import { updates } from "../updates/updates.table";
-import { ownRecording } from "./recording-access";
+import { ownRecording, postedAs } from "./recording-access";
 import { deleteRecordingFilesJob } from "./recordings.jobs";
 import { presentRecording } from "./recordings.present";
 import { recordings } from "./recordings.table";
@@ -36,11 +35,8 @@ export async function recordingToPost(
       "validation_failed",
       "This recording's video was deleted by the organisation's retention setting; record it again",
     );
-  const [posted] = await tx
-    .select({ id: updates.id })
-    .from(updates)
-    .where(and(eq(updates.organisationId, actor.organisationId), eq(updates.recordingId, row.id)));
-  if (posted) throw new AppError("conflict", "This recording is already posted as an update");
+  if (await postedAs(tx, row))
+    throw new AppError("conflict", "This recording is already posted as an update");
   return { id: row.id, durationMs: row.durationMs };
 }
 

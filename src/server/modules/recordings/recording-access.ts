@@ -86,3 +86,15 @@ export async function heldChunks(
     .orderBy(asc(recordingChunks.index));
   return rows.map((r) => r.index);
 }
+
+/** The update a recording is posted as, if any. */
+export async function postedAs(
+  db: Executor,
+  row: Pick<RecordingRow, "id" | "organisationId">,
+): Promise<string | null> {
+  const [posted] = await db
+    .select({ id: updates.id })
+    .from(updates)
+    .where(and(eq(updates.organisationId, row.organisationId), eq(updates.recordingId, row.id)));
+  return posted?.id ?? null;
+}

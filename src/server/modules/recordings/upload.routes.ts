@@ -13,7 +13,7 @@ import type { Deps } from "../../deps";
 import { requireActor } from "../../platform/http/actor";
 import { noContent, replies } from "../../platform/http/replies";
 import { presentRecording } from "./recordings.present";
-import { completeRecording, createRecording, putChunk } from "./upload.service";
+import { completeRecording, createRecording, discardRecording, putChunk } from "./upload.service";
 import { notMultipart, uploadWholeRecording } from "./whole-upload";
 
 const tags = ["recordings"];
@@ -76,6 +76,15 @@ export async function registerUploadRoutes(app: FastifyInstance, deps: Deps): Pr
         await completeRecording(deps, requireActor(request), request.params.id, request.body),
       ),
     }),
+  );
+
+  r.delete(
+    "/api/v1/recordings/:id",
+    { schema: { tags, params: recordingParams, response: replies({ 204: noContent }) } },
+    async (request, reply) => {
+      await discardRecording(deps, requireActor(request), request.params.id);
+      return reply.status(204).send();
+    },
   );
 
   await app.register(async (scoped) => {

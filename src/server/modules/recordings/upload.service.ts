@@ -6,8 +6,9 @@ import type { Executor } from "../../platform/db/types";
 import { AppError, conflict, invalid } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
 import { TooLargeError } from "../../platform/storage";
+import { releaseRecordings } from "./for-updates";
 import { chunkKey, recordingFolder, videoKey } from "./keys";
-import { heldChunks, ownRecording, type RecordingRow } from "./recording-access";
+import { heldChunks, ownRecording, postedAs, type RecordingRow } from "./recording-access";
 import { recordingChunks, recordings } from "./recordings.table";
 import {
   assertUploading,
@@ -211,4 +212,17 @@ export async function completeRecording(
   }
   await deps.storage.deletePrefix(`${recordingFolder(row.organisationId, id)}chunks/`);
   return ready;
+}
+
+/**
+ * DELETE /recordings/:id: the owner discards a recording not posted (an upload given up, a take they do
+ * not want). A posted one goes with its update. Its files are removed by `delete-recording-files`.
+ */
+export async function discardRecording(deps: Deps, actor: Actor, id: string): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const row = await ownRecording(tx, actor, id, { forUpdate: true });
+    if (await postedAs(tx, row))
+      throw conflict("This recording is posted as an update; delete the update to delete its video");
+    await releaseRecordings(tx, deps, actor.organisationId, [row.id]);
+  });
 }

@@ -8,6 +8,7 @@ import { type Caller, call, closeEnv, type TestEnv, testEnv } from "../../../../
 import { startS3, type TestS3 } from "../../../../test/support/s3";
 import { WEBM_HEAD_BYTES, withDuration } from "../../../core/media/webm-duration";
 import { chunkKey, videoKey } from "./keys";
+import { deleteRecordingFilesJob } from "./recordings.jobs";
 import { recordingChunks, recordings } from "./recordings.table";
 
 const WEBM = await readFile(join(import.meta.dirname, "../demo/assets/walkthrough.webm"));
@@ -305,6 +306,45 @@ describe("what is refused", () => {
       expect(res.json().error.message).toBe("Recording not found");
     }
     expect(await heldIndexes(env, id)).toEqual([0]);
+  });
+});
+
+describe("discarding a recording", () => {
+  it("lets its owner discard one not posted: gone at once, its files removed by the job", async () => {
+    const id = await start(env, o.member);
+    await chunk(env, o.member, id, 0, WEBM);
+    for (const stranger of [o.owner, o.manager])
+      expect(
+        (await call(env, "DELETE", `/api/v1/recordings/${id}`, { as: stranger.caller })).statusCode,
+      ).toBe(404);
+    expect((await call(env, "DELETE", `/api/v1/recordings/${id}`, { as: o.member.caller })).statusCode).toBe(
+      204,
+    );
+    expect((await call(env, "GET", `/api/v1/recordings/${id}`, { as: o.member.caller })).statusCode).toBe(
+      404,
+    );
+    expect((await chunk(env, o.member, id, 1, WEBM)).statusCode).toBe(404);
+    expect((await rowOf(env, id))?.status).toBe("deleting");
+    await deleteRecordingFilesJob.handle(env.deps, { organisationId: o.organisation.id, recordingIds: [id] });
+    expect(await rowOf(env, id)).toBeUndefined();
+    expect(await folders(env, o.organisation.id)).not.toContain(id);
+  });
+
+  it("refuses to discard a posted recording: its update is what is deleted", async () => {
+    const id = await start(env, o.member);
+    await chunk(env, o.member, id, 0, WEBM);
+    await complete(env, o.member, id, 1);
+    const posted = await call(env, "POST", "/api/v1/updates", {
+      as: o.member.caller,
+      body: { kind: "video", recordingId: id, title: "Posted", audience: { organisation: true } },
+    });
+    expect(posted.statusCode).toBe(201);
+    const res = await call(env, "DELETE", `/api/v1/recordings/${id}`, { as: o.member.caller });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toBe(
+      "This recording is posted as an update; delete the update to delete its video",
+    );
+    expect((await rowOf(env, id))?.status).toBe("ready");
   });
 });
 

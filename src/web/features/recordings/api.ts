@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { RecordingLimits, RecordingView } from "../../../contracts/recordings";
 import type { AudienceInput } from "../../../contracts/updates";
-import { api, get, upload } from "../../lib/api";
+import { ApiError, api, get, upload } from "../../lib/api";
 import type { ChunkServer } from "./uploader";
 
 export type { RecordingLimits, RecordingView } from "../../../contracts/recordings";
@@ -25,6 +25,12 @@ export const startRecording = (mimeType: string) =>
   api<OneRecording>("POST", "/recordings", { mimeType }).then((r) => r.recording);
 
 export const readRecording = (id: string) => get<OneRecording>(`/recordings/${id}`).then((r) => r.recording);
+
+/** Discards a recording not posted; one the server no longer holds (404) is discarded already. */
+export const discardRecording = (id: string) =>
+  api<void>("DELETE", `/recordings/${id}`).catch((error: unknown) => {
+    if (!(error instanceof ApiError && error.status === 404)) throw error;
+  });
 
 export const completeRecording = (id: string, body: { chunks: number; durationMs: number }) =>
   api<OneRecording>("POST", `/recordings/${id}/complete`, body).then((r) => r.recording);

@@ -4,7 +4,7 @@ import { ConfirmButton } from "../../../components/ConfirmButton";
 import { formatDuration } from "../../../lib/duration";
 import { useViewer } from "../../../lib/session";
 import { formatDateTime } from "../../../lib/time";
-import type { RecordingView } from "../api";
+import { discardRecording, type RecordingView } from "../api";
 import type { ChunkStore, KeptRecording } from "../chunk-store";
 import type { UploadProgress } from "../uploader";
 import { ErrorNote } from "./ErrorNote";
@@ -53,10 +53,14 @@ export function ResumeOffer(props: {
           </Button>
           <ConfirmButton
             size="xs"
-            question="The recording kept in this browser will be deleted; it cannot be brought back."
+            question="The recording will be deleted, here and on the server; it cannot be brought back."
             confirmLabel="Discard recording"
             disabled={progress !== null}
-            onConfirm={() => void store.forget(kept.id).then(props.onDiscarded)}
+            onConfirm={() =>
+              void discardRecording(kept.id)
+                .then(() => store.forget(kept.id))
+                .then(props.onDiscarded, setError)
+            }
           >
             Discard
           </ConfirmButton>
