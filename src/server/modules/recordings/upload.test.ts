@@ -1,33 +1,22 @@
-import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
-import { Readable } from "node:stream";
-import { asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeOrg, type TestOrg, type TestPerson } from "../../../../test/support/factories";
-import { type Caller, call, closeEnv, type TestEnv, testEnv } from "../../../../test/support/harness";
-import { startS3, type TestS3 } from "../../../../test/support/s3";
-import { WEBM_HEAD_BYTES, withDuration } from "../../../core/media/webm-duration";
+import { beforeAll, describe, expect, it } from "vitest";
+import { makeOrg, type TestOrg } from "../../../../test/support/factories";
+import { call, type TestEnv, testEnv } from "../../../../test/support/harness";
 import { chunkKey, videoKey } from "./keys";
 import { deleteRecordingFilesJob } from "./recordings.jobs";
-import { recordingChunks, recordings } from "./recordings.table";
-
-const WEBM = await readFile(join(import.meta.dirname, "../demo/assets/walkthrough.webm"));
-const PNG = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  Buffer.alloc(200, 7),
-]);
-/** A WebM's real header followed by filler: the server reads only the head. */
-const webmOf = (size: number) => Buffer.concat([WEBM.subarray(0, 200), Buffer.alloc(size - 200, 1)]);
-/** What the server keeps of a WebM recording: its bytes, with its length written into the header. */
-const withLength = (bytes: Buffer, durationMs: number) => {
-  const head = withDuration(bytes.subarray(0, WEBM_HEAD_BYTES), durationMs);
-  return head ? Buffer.concat([head, bytes.subarray(WEBM_HEAD_BYTES)]) : bytes;
-};
-/** WEBM cut into `n` pieces, in order. */
-const piecesOf = (bytes: Buffer, n: number) => {
-  const size = Math.ceil(bytes.length / n);
-  return Array.from({ length: n }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
-};
+import {
+  chunk,
+  complete,
+  expectReady,
+  folders,
+  heldIndexes,
+  PNG,
+  piecesOf,
+  rowOf,
+  sendBytes,
+  start,
+  storedBytes,
+  WEBM,
+} from "./upload.fixtures";
 
 let env: TestEnv;
 let o: TestOrg;
@@ -35,80 +24,6 @@ beforeAll(async () => {
   env = await testEnv();
   o = await makeOrg(env);
 });
-
-function authHeaders(caller: Caller): Record<string, string> {
-  if (caller.kind === "session")
-    return { cookie: `tandem_session=${caller.cookie}`, "x-csrf-token": caller.csrf };
-  return caller.kind === "token" ? { authorization: `Bearer ${caller.token}` } : {};
-}
-
-/** Sends raw bytes (a Buffer with its length, or a stream without one). */
-const sendBytes = (
-  on: TestEnv,
-  as: TestPerson,
-  method: "PUT" | "POST",
-  url: string,
-  payload: Buffer | Readable,
-  contentType: string | null = "application/octet-stream",
-) =>
-  on.app.inject({
-    method,
-    url,
-    payload,
-    headers: { ...authHeaders(as.caller), ...(contentType ? { "content-type": contentType } : {}) },
-  });
-
-const start = async (on: TestEnv, as: TestPerson, mimeType = "video/webm;codecs=vp9,opus") => {
-  const res = await call(on, "POST", "/api/v1/recordings", {
-    as: as.caller,
-    body: { mimeType, title: "Demo" },
-  });
-  expect(res.statusCode).toBe(201);
-  return res.json().recording.id as string;
-};
-const chunk = (on: TestEnv, as: TestPerson, id: string, index: number, bytes: Buffer | Readable) =>
-  sendBytes(on, as, "PUT", `/api/v1/recordings/${id}/chunks/${index}`, bytes, "video/webm");
-const complete = (on: TestEnv, as: TestPerson, id: string, chunks: number, durationMs = 5_000) =>
-  call(on, "POST", `/api/v1/recordings/${id}/complete`, { as: as.caller, body: { chunks, durationMs } });
-
-async function storedBytes(on: TestEnv, key: string): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const part of await on.deps.storage.read(key)) parts.push(part as Buffer);
-  return Buffer.concat(parts);
-}
-const heldIndexes = async (on: TestEnv, id: string) =>
-  (
-    await on.deps.db
-      .select({ index: recordingChunks.index })
-      .from(recordingChunks)
-      .where(eq(recordingChunks.recordingId, id))
-      .orderBy(asc(recordingChunks.index))
-  ).map((r) => r.index);
-const rowOf = async (on: TestEnv, id: string) =>
-  (await on.deps.db.select().from(recordings).where(eq(recordings.id, id)))[0];
-
-/**
- * Completes the recording whose `pieces` were uploaded and checks the video is exactly their concatenation,
- * with the length in a WebM's header.
- */
-async function expectReady(on: TestEnv, as: TestPerson, id: string, pieces: Buffer[]) {
-  const res = await complete(on, as, id, pieces.length, 4_200);
-  expect(res.statusCode).toBe(200);
-  const whole = withLength(Buffer.concat(pieces), 4_200);
-  expect(res.json().recording).toMatchObject({
-    id,
-    status: "ready",
-    mimeType: "video/webm",
-    bytes: whole.length,
-    durationMs: 4_200,
-    receivedChunks: [],
-  });
-  const organisationId = as.person.organisationId;
-  expect((await storedBytes(on, videoKey(organisationId, id))).equals(whole)).toBe(true);
-  expect(await on.deps.storage.size(chunkKey(organisationId, id, 0))).toBeNull();
-  expect(await heldIndexes(on, id)).toEqual([]);
-  expect(await rowOf(on, id)).toMatchObject({ status: "ready", bytes: whole.length, durationMs: 4_200 });
-}
 
 describe("chunked upload", () => {
   it("starts a recording, takes its chunks in order and joins them when completed", async () => {
@@ -345,182 +260,5 @@ describe("discarding a recording", () => {
       "This recording is posted as an update; delete the update to delete its video",
     );
     expect((await rowOf(env, id))?.status).toBe("ready");
-  });
-});
-
-/** A multipart body: the fields in order, then the file part (its name and type are only labels), then `after`. */
-function multipart(
-  fields: Record<string, string>,
-  file?: Buffer,
-  { label = { name: "walkthrough.webm", type: "video/webm" }, after = {} as Record<string, string> } = {},
-) {
-  const boundary = "----tandem-test-boundary";
-  const field = ([name, value]: [string, string]) =>
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
-  const parts: Buffer[] = Object.entries(fields).map(field);
-  if (file) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${label.name}"\r\nContent-Type: ${label.type}\r\n\r\n`,
-      ),
-      file,
-      Buffer.from("\r\n"),
-    );
-  }
-  parts.push(...Object.entries(after).map(field), Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-const upload = (on: TestEnv, as: TestPerson, body: ReturnType<typeof multipart>) =>
-  sendBytes(on, as, "POST", "/api/v1/recordings/upload", body.payload, body.contentType);
-
-/** What the organisation holds in storage (file store): the recordings' folders. */
-async function folders(on: TestEnv, organisationId: string): Promise<string[]> {
-  const root = on.deps.config.storageUrl.slice("file:".length);
-  return readdir(join(root, "recordings", organisationId)).catch(() => []);
-}
-
-describe("whole-file upload (multipart)", () => {
-  it("stores the file as a ready recording, its type sniffed (the name and declared type ignored)", async () => {
-    const owner = await makeOrg(env);
-    const res = await upload(
-      env,
-      owner.member,
-      multipart({ title: "Sprint demo", durationMs: "4200" }, WEBM, {
-        label: { name: "notes.txt", type: "text/plain" },
-      }),
-    );
-    expect(res.statusCode).toBe(200);
-    const recording = res.json().recording;
-    expect(recording).toMatchObject({
-      status: "ready",
-      title: "Sprint demo",
-      mimeType: "video/webm",
-      bytes: WEBM.length,
-      durationMs: 4_200,
-    });
-    expect((await storedBytes(env, videoKey(owner.organisation.id, recording.id))).equals(WEBM)).toBe(true);
-    expect(await rowOf(env, recording.id)).toMatchObject({
-      ownerId: owner.member.person.id,
-      status: "ready",
-    });
-  });
-
-  it("refuses a PNG named and typed as a WebM, leaving no row and no file", async () => {
-    const other = await makeOrg(env);
-    const res = await upload(env, other.member, multipart({}, PNG));
-    expect(res.statusCode).toBe(415);
-    expect(res.json().error.code).toBe("unsupported_media_type");
-    expect(
-      await env.deps.db.select().from(recordings).where(eq(recordings.organisationId, other.organisation.id)),
-    ).toEqual([]);
-    expect(await folders(env, other.organisation.id)).toEqual([]);
-  });
-
-  it("refuses bad fields, a missing file, a field after the file and a body that is not multipart", async () => {
-    const cases: [ReturnType<typeof multipart>, number, string][] = [
-      [multipart({ durationMs: "soon" }, WEBM), 400, "must be a whole number of milliseconds"],
-      [multipart({ durationMs: String(16 * 60_000) }, WEBM), 400, "longer than the 15-minute limit"],
-      [multipart({ title: "x".repeat(201) }, WEBM), 400, "at most 200 characters"],
-      [multipart({ surprise: "yes" }, WEBM), 400, "Surprise is not part of an upload"],
-      [multipart({ title: "No file" }), 400, "Send the video in a part named file"],
-    ];
-    for (const [body, status, words] of cases) {
-      const res = await upload(env, o.member, body);
-      expect({ status: res.statusCode, message: res.json().error.message }).toMatchObject({
-        status,
-        message: expect.stringContaining(words),
-      });
-    }
-    const fieldAfter = await upload(env, o.member, multipart({}, WEBM, { after: { title: "Late" } }));
-    expect(fieldAfter.statusCode).toBe(400);
-    expect(fieldAfter.json().error.message).toBe("Title must come before the file");
-    const json = await call(env, "POST", "/api/v1/recordings/upload", {
-      as: o.member.caller,
-      body: { file: "x" },
-    });
-    expect(json.statusCode).toBe(415);
-    expect(json.json().error.message).toBe(
-      "Send the video as multipart/form-data, with the file in a part named file",
-    );
-  });
-});
-
-describe("the size limit, enforced while streaming (1 MB)", () => {
-  let small: TestEnv;
-  let s: TestOrg;
-  beforeAll(async () => {
-    small = await testEnv({ RECORDING_MAX_MB: "1" });
-    s = await makeOrg(small);
-  });
-  afterAll(() => closeEnv(small));
-  const LIMIT_MESSAGE =
-    "This recording is larger than the 1 MB limit; stop recording or upload a shorter one";
-
-  it("refuses the chunk that takes the total past the limit and keeps nothing of it (with or without its length)", async () => {
-    for (const streamed of [false, true]) {
-      const id = await start(small, s.member);
-      const piece = webmOf(400_000);
-      expect((await chunk(small, s.member, id, 0, piece)).statusCode).toBe(204);
-      expect((await chunk(small, s.member, id, 1, Buffer.alloc(400_000, 2))).statusCode).toBe(204);
-      const third = Buffer.alloc(400_000, 3);
-      const res = await chunk(
-        small,
-        s.member,
-        id,
-        2,
-        streamed ? Readable.from([third.subarray(0, 200_000), third.subarray(200_000)]) : third,
-      );
-      expect(res.statusCode).toBe(413);
-      expect(res.json().error).toMatchObject({ code: "payload_too_large", message: LIMIT_MESSAGE });
-      expect(await heldIndexes(small, id)).toEqual([0, 1]);
-      expect(await small.deps.storage.size(chunkKey(s.organisation.id, id, 2))).toBeNull();
-      expect((await rowOf(small, id))?.bytes).toBe(800_000);
-      // A smaller last chunk still fits.
-      expect((await chunk(small, s.member, id, 2, Buffer.alloc(100_000, 3))).statusCode).toBe(204);
-      const done = await complete(small, s.member, id, 3);
-      // 900 000 bytes sent, and 11 more for the length written into the WebM's header.
-      expect(done.json().recording).toMatchObject({ status: "ready", bytes: 900_011 });
-    }
-  });
-
-  it("refuses a 2 MB multipart upload, leaving no row and no file", async () => {
-    const other = await makeOrg(small);
-    const res = await upload(small, other.member, multipart({ title: "Too long" }, webmOf(2 * 1024 * 1024)));
-    expect(res.statusCode).toBe(413);
-    expect(res.json().error).toMatchObject({ code: "payload_too_large", message: LIMIT_MESSAGE });
-    expect(
-      await small.deps.db
-        .select()
-        .from(recordings)
-        .where(eq(recordings.organisationId, other.organisation.id)),
-    ).toEqual([]);
-    expect(await folders(small, other.organisation.id)).toEqual([]);
-  });
-});
-
-describe("on S3", () => {
-  let s3: TestS3;
-  let on: TestEnv;
-  beforeAll(async () => {
-    s3 = await startS3();
-    on = await testEnv(s3.env);
-  });
-  afterAll(async () => {
-    await closeEnv(on);
-    await s3.close();
-  });
-
-  it("joins chunks sent out of order into one object of the right size, the chunks removed", async () => {
-    const org = await makeOrg(on);
-    const id = await start(on, org.member);
-    const pieces = piecesOf(WEBM, 3);
-    for (const i of [1, 0, 2])
-      expect((await chunk(on, org.member, id, i, pieces[i] as Buffer)).statusCode).toBe(204);
-    const res = await complete(on, org.member, id, 3);
-    const kept = withLength(WEBM, 5_000);
-    expect(res.json().recording).toMatchObject({ status: "ready", bytes: kept.length });
-    expect(await on.deps.storage.size(videoKey(org.organisation.id, id))).toBe(kept.length);
-    expect((await storedBytes(on, videoKey(org.organisation.id, id))).equals(kept)).toBe(true);
-    expect(await on.deps.storage.size(chunkKey(org.organisation.id, id, 0))).toBeNull();
   });
 });
