@@ -157,7 +157,8 @@ describe("video updates in a browser", () => {
     await page.getByRole("button", { name: "Discard", exact: true }).click();
     await page.getByRole("button", { name: "Discard recording" }).click();
     await page.getByRole("button", { name: "Start recording" }).waitFor();
-    expect(await page.getByText(/^Your recording from /).count()).toBe(0);
+    // The offer goes once the server and the browser have both let the recording go.
+    await expect.poll(() => page.getByText(/^Your recording from /).count()).toBe(0);
     const gone = await page.request.get(`${baseUrl}/api/v1/recordings/${id}`);
     expect(gone.status()).toBe(404);
     await page.reload();
