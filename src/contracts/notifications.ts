@@ -26,6 +26,10 @@ export const NOTIFICATION_KINDS = [
   "update.commented",
   "update.decided",
   "update.stalled",
+  "checkin.due",
+  "checkin.reminder",
+  "checkin.blocker",
+  "checkin.digest",
 ] as const;
 export const notificationKind = z.enum(NOTIFICATION_KINDS, {
   message: `must be one of: ${NOTIFICATION_KINDS.join(", ")}`,

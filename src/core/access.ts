@@ -98,12 +98,29 @@ const BY_ROLE = {
   // Recordings (issue 14): how long video files are kept
   "recordings.settings": { roles: ADMINS, what: "change how long recordings are kept" },
   "pulse.administer": { roles: PEOPLE_ADMINS, what: "run pulse surveys" },
-  /** Only above the anonymity threshold (added with the pulse module). */
+  /**
+   * Team pulse trends, and only at or above the organisation's minimum group size (issue 15): HR,
+   * admins, the ritual's leads and owner, and its participants. Never an individual answer.
+   */
   "pulse.readAggregate": {
     roles: PEOPLE_ADMINS,
-    relations: ["leadOf"],
+    relations: ["leadOf", "authorOf", "recipientOf"],
     what: "see this team's pulse results",
   },
+  // Check-ins (issue 15): a lead for their team, admins for anyone; `recipientOf` is a participant
+  "checkin.create": { roles: ADMINS, relations: ["leadOf"], what: "create check-ins for this team" },
+  "checkin.manage": {
+    roles: ADMINS,
+    relations: ["leadOf", "authorOf"],
+    what: "change or delete this check-in",
+  },
+  "checkin.read": {
+    roles: ADMINS,
+    relations: ["leadOf", "authorOf", "recipientOf"],
+    what: "see this check-in",
+  },
+  /** The minimum group sizes for aggregates: raised only, by admins. */
+  "privacy.settings": { roles: ADMINS, what: "change the organisation's privacy thresholds" },
 } as const satisfies Record<string, ByRole>;
 
 const PRIVATE = {
@@ -169,6 +186,26 @@ const PRIVATE = {
     private: true,
     relations: ["self"],
     what: "read an individual pulse answer",
+  },
+  /** A ritual's answers (text, scale, yes/no, blockers; pulse only as thresholded aggregates). */
+  "checkin.readDigest": {
+    private: true,
+    relations: ["leadOf", "authorOf", "recipientOf"],
+    what: "read this check-in's answers",
+  },
+  /** Who has not answered: the people who run the ritual, never its team or HR. */
+  "checkin.readNonRespondents": {
+    private: true,
+    relations: ["leadOf", "authorOf"],
+    what: "see who has not answered this check-in",
+  },
+  /** A team's open blockers: its leads. */
+  "blockers.readTeam": { private: true, relations: ["leadOf"], what: "see this team's blockers" },
+  /** The person named to unblock (`self`), its author, or a lead of the ritual's team. */
+  "blocker.resolve": {
+    private: true,
+    relations: ["self", "authorOf", "leadOf"],
+    what: "resolve this blocker",
   },
   "insights.readPersonal": { private: true, relations: ["self"], what: "see these personal insights" },
 } as const satisfies Record<string, Private>;

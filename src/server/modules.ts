@@ -3,6 +3,7 @@ import { agreementModule } from "./modules/agreement";
 import { auditModule } from "./modules/audit";
 import { authModule } from "./modules/auth";
 import { calendarsModule } from "./modules/calendars";
+import { checkinsModule } from "./modules/checkins";
 import { demoModule } from "./modules/demo";
 import { documentsModule } from "./modules/documents";
 import { meetingsModule } from "./modules/meetings";
@@ -38,6 +39,7 @@ export const MODULES: readonly ModuleDefinition<Deps>[] = [
   documentsModule,
   recordingsModule,
   updatesModule,
+  checkinsModule,
   searchModule,
 ];
 

@@ -22,6 +22,10 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   "update.commented": "A comment on an update you wrote or answered",
   "update.decided": "A proposal you took part in was decided",
   "update.stalled": "A thread stalled and could use a short meeting",
+  "checkin.due": "A check-in to answer",
+  "checkin.reminder": "A reminder to answer a check-in",
+  "checkin.blocker": "Someone is blocked and named you to unblock them",
+  "checkin.digest": "A check-in's digest",
 };
 
 /** The kinds as options for a select or a group of checkboxes. */

@@ -1,0 +1,11 @@
+export { type Delivery, deliveryOn, nextDelivery, openDeliveries, type RitualTiming } from "./delivery";
+export {
+  type AnswerFact,
+  ownPulse,
+  type PulsePeriod,
+  pulsePeriods,
+  summariseQuestion,
+  type Thresholds,
+  weekStart,
+} from "./summary";
+export { askedQuestions, TEMPLATES } from "./templates";
