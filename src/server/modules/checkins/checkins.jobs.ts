@@ -1,6 +1,5 @@
-import type { z } from "zod";
-import type { Deps } from "../../deps";
-import type { JobDefinition } from "../../platform/job";
+import { deliverCheckinsJob, remindCheckinsJob } from "./delivery.jobs";
+import { postCheckinDigestsJob } from "./digest.jobs";
 
-/** Delivery, the reminder and the digest (periodic, idempotent). Filled in by the delivery work. */
-export const checkinJobs: JobDefinition<z.ZodType, Deps>[] = [];
+/** Delivery, the reminder and the digest (periodic, idempotent). */
+export const checkinJobs = [deliverCheckinsJob, remindCheckinsJob, postCheckinDigestsJob];
