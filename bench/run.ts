@@ -3,6 +3,7 @@ import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runAvailabilityBench } from "./availability.bench";
+import { runCheckinsBench } from "./checkins.bench";
 import { runHealthzBench } from "./healthz.bench";
 import { runIcsBench } from "./ics.bench";
 import { runImportBench } from "./import.bench";
@@ -16,6 +17,7 @@ import { runWebSizeBench } from "./web-size.bench";
 const benches: (() => BenchOutcome | Promise<BenchOutcome>)[] = [
   runSlotBenches,
   runAvailabilityBench,
+  runCheckinsBench,
   runIcsBench,
   runHealthzBench,
   runImportBench,

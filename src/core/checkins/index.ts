@@ -7,5 +7,6 @@ export {
   summariseQuestion,
   type Thresholds,
   weekStart,
+  withheldNote,
 } from "./summary";
 export { askedQuestions, TEMPLATES } from "./templates";
