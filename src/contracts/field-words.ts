@@ -64,6 +64,14 @@ const NAME_WORDS: Record<string, string> = {
   preReadDocumentIds: "pre-read documents",
   recordingId: "recording",
   atMs: "moment in the video",
+  participantIds: "participants",
+  windowHours: "response window (hours)",
+  localTime: "time",
+  unblockerId: "person who can unblock",
+  unblockerPrompt: "unblocker question",
+  rotatingPrompts: "rotating questions",
+  minGroupSize: "minimum group size",
+  minTextGroupSize: "minimum group size for comments",
 };
 
 /** One element of a list, named after the list: members[1] → "second member". */

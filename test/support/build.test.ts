@@ -4,6 +4,7 @@ import {
   buildAgreementVersion,
   buildApiToken,
   buildCalendar,
+  buildCheckin,
   buildDocument,
   buildFocusBlocks,
   buildInvitation,
@@ -147,5 +148,18 @@ describe("builders", () => {
     });
     expect(media.statusCode).toBe(200);
     expect(media.rawPayload.length).toBe(recording.bytes);
+  });
+
+  it("a daily standup its participant can read", async () => {
+    const { org, checkin } = await buildCheckin(env);
+    const res = await call(env, "GET", `/api/v1/checkins/${checkin.id}`, { as: org.member.caller });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().checkin).toMatchObject({
+      id: checkin.id,
+      templateId: "daily_standup",
+      ownerId: org.admin.person.id,
+      participants: [{ id: org.member.person.id }],
+    });
+    expect(res.json().checkin.questions.length).toBeGreaterThan(0);
   });
 });

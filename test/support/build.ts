@@ -1,15 +1,19 @@
 import { Readable } from "node:stream";
 import type { MeetingKind, Rules } from "../../src/contracts/agreement";
+import type { CheckinSchedule, CheckinView, QuestionBody, TemplateId } from "../../src/contracts/checkins";
 import type { CreateDocumentBody } from "../../src/contracts/documents";
 import type { CreateMeetingBody } from "../../src/contracts/meetings";
 import type { AbsenceBody } from "../../src/contracts/people";
 import type { VideoType } from "../../src/contracts/recordings";
 import type { CreateUpdateBody } from "../../src/contracts/updates";
 import type { WeekPattern } from "../../src/contracts/week";
+import { askedQuestions } from "../../src/core/checkins";
 import { publishAgreement, publishTeamAgreement } from "../../src/server/modules/agreement/agreement.service";
 import { createApiToken } from "../../src/server/modules/auth/auth.service";
 import { createCalendar } from "../../src/server/modules/calendars/calendars.service";
 import { setFocusBlocks } from "../../src/server/modules/calendars/focus.service";
+import { createCheckin } from "../../src/server/modules/checkins/checkins.service";
+import { checkinOccurrences } from "../../src/server/modules/checkins/checkins.table";
 import { createDocument } from "../../src/server/modules/documents/documents.service";
 import { createMeeting } from "../../src/server/modules/meetings/create.service";
 import type { PersonRow } from "../../src/server/modules/people";
@@ -336,4 +340,64 @@ export async function buildRecording(
     contentType: mimeType,
   });
   return { org, owner, recording };
+}
+
+/**
+ * A check-in ritual created through the service: the organisation's admin (or `owner`) creates a daily
+ * standup from its template for `team` and/or `participants`; given neither, the member is its one
+ * participant. Anything else given overrides the template.
+ */
+export async function buildCheckin(
+  env: TestEnv,
+  given: {
+    org?: TestOrg;
+    team?: { id: string };
+    participants?: TestPerson[];
+    owner?: TestPerson;
+    templateId?: TemplateId;
+    questions?: QuestionBody[];
+    schedule?: CheckinSchedule;
+    windowHours?: number;
+    reminder?: boolean;
+    name?: string;
+  } = {},
+) {
+  const { org: maybeOrg, team, participants, owner, ...rest } = given;
+  const org = await orgOf(env, maybeOrg);
+  const people = participants ?? (team ? [] : [org.member]);
+  const checkin = await createCheckin(env.deps, actorOf(owner ?? org.admin), {
+    templateId: "daily_standup",
+    ...rest,
+    ...(team ? { teamId: team.id } : {}),
+    ...(people.length > 0 ? { participantIds: people.map((p) => p.person.id) } : {}),
+  });
+  return { org, checkin };
+}
+
+/**
+ * One person's occurrence of a ritual on `localDate`, inserted as the delivery job would (the
+ * questions the ritual asks that week), without waiting for its time: delivered an hour ago, late
+ * after 12 hours, closing in a day unless `closesAt` is given. Answer it through the answer route.
+ */
+export async function buildOccurrence(
+  env: TestEnv,
+  given: { org: TestOrg; checkin: CheckinView; person: TestPerson; localDate: string; closesAt?: Date },
+) {
+  const now = env.deps.clock.now().getTime();
+  const hour = 3_600_000;
+  const [occurrence] = await env.deps.db
+    .insert(checkinOccurrences)
+    .values({
+      organisationId: given.org.organisation.id,
+      checkinId: given.checkin.id,
+      personId: given.person.person.id,
+      localDate: given.localDate,
+      deliveredAt: new Date(now - hour),
+      lateAfter: new Date(now + 12 * hour),
+      closesAt: given.closesAt ?? new Date(now + 24 * hour),
+      questions: askedQuestions(given.checkin.questions, given.localDate),
+    })
+    .returning();
+  if (!occurrence) throw new Error("insert returned no row");
+  return { org: given.org, occurrence };
 }

@@ -28,7 +28,10 @@ export type AuditAction =
   | "update.deleted"
   | "document.created"
   | "document.deleted"
-  | "recordings.retention_changed";
+  | "recordings.retention_changed"
+  | "checkin.created"
+  | "checkin.changed"
+  | "checkin.deleted";
 
 export interface AuditEntry {
   organisationId: string;
