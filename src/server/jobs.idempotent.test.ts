@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { and, count, eq, type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { buildMeeting, buildRecording, buildUpdate } from "../../test/support/build";
+import { buildCheckin, buildMeeting, buildRecording, buildUpdate } from "../../test/support/build";
 import { makeOrg, type TestOrg } from "../../test/support/factories";
 import { freshEnv, type TestEnv, testEnv } from "../../test/support/harness";
 import { startSmtp, type TestSmtp } from "../../test/support/smtp";
@@ -13,6 +13,9 @@ import { agreementReminders, agreementVersions } from "./modules/agreement/agree
 import { auditLog } from "./modules/audit/audit.table";
 import { refreshCalendarJob, refreshDueCalendarsJob } from "./modules/calendars";
 import { busyIntervals, calendars } from "./modules/calendars/calendars.table";
+import { checkinDigests, checkinOccurrences } from "./modules/checkins/checkins.table";
+import { deliverCheckinsJob, remindCheckinsJob } from "./modules/checkins/delivery.jobs";
+import { postCheckinDigestsJob } from "./modules/checkins/digest.jobs";
 import { flagEmptyAgendasJob } from "./modules/meetings/agenda.jobs";
 import { meetings } from "./modules/meetings/meetings.table";
 import {
@@ -362,6 +365,61 @@ const cases: Record<string, () => Promise<void>> = {
     expect(once).toMatchObject({ told: 2, flagged: [{ at: new Date("2030-01-08T09:00:00Z") }] });
   },
 
+  async "deliver-checkins"() {
+    // Its own database: the sweep covers every organisation's rituals.
+    const { env, orgId, org } = await standupFor("2030-01-07T10:00:00Z"); // Monday, after 09:30 London
+    const state = async () => ({
+      occurrences: await env.deps.db
+        .select({ to: checkinOccurrences.personId, localDate: checkinOccurrences.localDate })
+        .from(checkinOccurrences)
+        .where(eq(checkinOccurrences.organisationId, orgId)),
+      told: await checkinNotices(env, orgId, "checkin.due"),
+    });
+    const once = await runTwice(deliverCheckinsJob, env.deps, {}, state);
+    expect(once).toEqual({
+      occurrences: [{ to: org.member.person.id, localDate: "2030-01-07" }],
+      told: [{ to: org.member.person.id }],
+    });
+  },
+
+  async "remind-checkins"() {
+    // Its own database: the sweep covers every organisation's occurrences.
+    const { env, orgId, org } = await standupFor("2030-01-07T10:00:00Z");
+    await deliverCheckinsJob.handle(env.deps, {});
+    env.deps.clock = { now: () => new Date("2030-01-08T09:05:00Z") }; // past the reminder, Tuesday 09:00
+    const state = () => checkinNotices(env, orgId, "checkin.reminder");
+    const once = await runTwice(remindCheckinsJob, env.deps, {}, state);
+    expect(once).toEqual([{ to: org.member.person.id }]);
+  },
+
+  async "post-checkin-digests"() {
+    // Its own database: the sweep covers every organisation's rituals.
+    const { env, orgId, org } = await standupFor("2030-01-07T10:00:00Z");
+    await deliverCheckinsJob.handle(env.deps, {});
+    env.deps.clock = { now: () => new Date("2030-01-08T12:00:00Z") }; // Monday's window closed, the day over
+    const state = async () => ({
+      digests: await env.deps.db
+        .select({ localDate: checkinDigests.localDate, updateId: checkinDigests.updateId })
+        .from(checkinDigests)
+        .where(eq(checkinDigests.organisationId, orgId)),
+      posts: await env.deps.db
+        .select({ id: updates.id })
+        .from(updates)
+        .where(and(eq(updates.organisationId, orgId), eq(updates.kind, "checkin_digest"))),
+      told: await env.deps.db
+        .select({ to: notifications.recipientId })
+        .from(notifications)
+        .where(and(eq(notifications.organisationId, orgId), eq(notifications.kind, "checkin.digest"))),
+    });
+    const once = await runTwice(postCheckinDigestsJob, env.deps, {}, state);
+    const posted = (once as { posts: { id: string }[] }).posts[0]?.id;
+    expect(once).toEqual({
+      digests: [{ localDate: "2030-01-07", updateId: posted }],
+      posts: [{ id: expect.any(String) }],
+      told: [{ to: org.member.person.id }],
+    });
+  },
+
   async "delete-recording-files"() {
     const env = await testEnv();
     const org = await makeOrg(env);
@@ -490,3 +548,19 @@ async function heldOvernight(then: string) {
   env.deps.clock = { now: () => new Date(then) };
   return { env, orgId };
 }
+
+/** A daily standup for the member (09:30 London, Monday to Friday) in its own database; then the clock set to `then`. */
+async function standupFor(then: string) {
+  const env = await freshEnv();
+  env.deps.clock = { now: () => new Date("2030-01-06T12:00:00Z") };
+  const org = await makeOrg(env);
+  await buildCheckin(env, { org, participants: [org.member] });
+  env.deps.clock = { now: () => new Date(then) };
+  return { env, org, orgId: org.organisation.id };
+}
+
+const checkinNotices = (env: TestEnv, orgId: string, kind: "checkin.due" | "checkin.reminder") =>
+  env.deps.db
+    .select({ to: notifications.recipientId })
+    .from(notifications)
+    .where(and(eq(notifications.organisationId, orgId), eq(notifications.kind, kind)));

@@ -3,15 +3,27 @@ import type { MatrixContext, RouteCase, Who } from "../support/matrix";
 import { everyRole, onlyRoles } from "../support/matrix";
 
 /**
- * Rituals: a team led by the manager with the member in it. Admins (and the owner) create for any
- * team, the manager for the team they lead; HR and the member may not. Another organisation's member
- * leads nothing here: 403 on create and preview, 404 on a ritual.
+ * Rituals: a team with the member in it. Admins (and the owner) create for any team; the manager's
+ * row is called by a manager who leads that team — one made for the row, since nobody in the matrix
+ * organisation may lead a team (other modules' rows count on it). HR and the member may not. Another
+ * organisation's member leads nothing here: 403 on create and preview, 404 on a ritual.
  */
-const teamOf = async ({ env, org }: MatrixContext) =>
-  (await buildTeam(env, { org, name: "Matrix team", lead: org.manager, members: [org.member] })).team;
+const teamOf = async ({ env, org, who }: MatrixContext) => {
+  const lead = who === "manager" ? await org.add("manager") : undefined;
+  const { team } = await buildTeam(env, {
+    org,
+    name: "Matrix team",
+    members: [org.member],
+    ...(lead ? { lead } : {}),
+  });
+  return { team, ...(lead ? { as: lead.caller } : {}) };
+};
 
-const checkinOf = async (ctx: MatrixContext) =>
-  (await buildCheckin(ctx.env, { org: ctx.org, team: await teamOf(ctx) })).checkin.id;
+const checkinOf = async (ctx: MatrixContext) => {
+  const { team, as } = await teamOf(ctx);
+  const { checkin } = await buildCheckin(ctx.env, { org: ctx.org, team });
+  return { url: `/api/v1/checkins/${checkin.id}`, ...(as ? { as } : {}) };
+};
 
 /** The lead and admins run it, the member takes part (reads it), HR and strangers are told it does not exist. */
 const ritual = (manage: number, read = manage): Record<Who, number> => ({
@@ -25,7 +37,7 @@ const ritual = (manage: number, read = manage): Record<Who, number> => ({
 });
 
 const on = (body?: unknown) => async (ctx: MatrixContext) => ({
-  url: `/api/v1/checkins/${await checkinOf(ctx)}`,
+  ...(await checkinOf(ctx)),
   ...(body === undefined ? {} : { body }),
 });
 
@@ -34,7 +46,10 @@ const schedule = { days: ["mon", "tue", "wed", "thu", "fri"], localTime: "09:30"
 export const cases: RouteCase[] = [
   {
     route: "POST /api/v1/checkins",
-    prepare: async (ctx) => ({ body: { teamId: (await teamOf(ctx)).id, templateId: "daily_standup" } }),
+    prepare: async (ctx) => {
+      const { team, as } = await teamOf(ctx);
+      return { body: { teamId: team.id, templateId: "daily_standup" }, ...(as ? { as } : {}) };
+    },
     expect: onlyRoles(201, ["admin", "manager"], 403),
     badInput: { wrongType: { field: "windowHours", value: "a day" }, oversized: "name" },
   },
@@ -42,7 +57,10 @@ export const cases: RouteCase[] = [
   { route: "GET /api/v1/checkins/templates", expect: everyRole(200) },
   {
     route: "POST /api/v1/checkins/preview",
-    prepare: async (ctx) => ({ body: { teamId: (await teamOf(ctx)).id, schedule } }),
+    prepare: async (ctx) => {
+      const { team, as } = await teamOf(ctx);
+      return { body: { teamId: team.id, schedule }, ...(as ? { as } : {}) };
+    },
     expect: onlyRoles(200, ["admin", "manager"], 403),
     badInput: { wrongType: { field: "schedule.days", value: "monday" }, oversized: "schedule.localTime" },
   },

@@ -95,7 +95,7 @@ async function createEnv(extra: Record<string, string>, fresh = false, jobLog?: 
     pollingIntervalSeconds: 0.5,
     ...(jobLog ? { log: jobLog } : {}),
   });
-  await registerWorkers(deps);
+  await registerWorkers(deps, { periodic: false });
   const app = await buildApp(deps, { logger: false });
   return { deps, app };
 }

@@ -31,7 +31,8 @@ export type AuditAction =
   | "recordings.retention_changed"
   | "checkin.created"
   | "checkin.changed"
-  | "checkin.deleted";
+  | "checkin.deleted"
+  | "privacy.thresholds_changed";
 
 export interface AuditEntry {
   organisationId: string;

@@ -4,6 +4,7 @@ import { answerRoutes } from "./answers.routes";
 import { blockerRoutes } from "./blockers.routes";
 import { checkinJobs } from "./checkins.jobs";
 import { checkinRoutes } from "./checkins.routes";
+import { digestRoutes } from "./digest.routes";
 import { privacyRoutes } from "./privacy.routes";
 import { pulseRoutes } from "./pulse.routes";
 
@@ -17,6 +18,6 @@ export { thresholdsOf } from "./privacy.repo";
 
 export const checkinsModule = defineModule<Deps>({
   name: "checkins",
-  routes: [checkinRoutes, answerRoutes, blockerRoutes, pulseRoutes, privacyRoutes],
+  routes: [checkinRoutes, answerRoutes, blockerRoutes, digestRoutes, pulseRoutes, privacyRoutes],
   jobs: checkinJobs,
 });

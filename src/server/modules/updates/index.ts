@@ -8,6 +8,7 @@ import { updateRoutes } from "./updates.routes";
 export { createUpdate } from "./create.service";
 export { recordDecision } from "./decide";
 export { type EscalationOffer, escalationOffer } from "./escalation-offer";
+export { type CheckinDigestPost, postCheckinDigest } from "./from-checkins";
 export { type MeetingOutcome, postMeetingOutcome } from "./from-meetings";
 export { mentionedIn } from "./mentions";
 export { acknowledge, addComment, decide, respond, toggleReaction } from "./thread.service";
