@@ -11,6 +11,7 @@ const MEMBER_REFUSED = new Set([
   "/team/people/:id/edit",
   "/meetings/calendar/:id",
   "/agreement/edit",
+  "/checkins/new",
   "/agreement/compliance",
   "/settings/organisation",
   "/settings/invitations",

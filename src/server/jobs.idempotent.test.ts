@@ -1,11 +1,11 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { and, count, eq, type SQL, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { buildCheckin, buildMeeting, buildRecording, buildUpdate } from "../../test/support/build";
 import { makeOrg, type TestOrg } from "../../test/support/factories";
-import { freshEnv, type TestEnv, testEnv } from "../../test/support/harness";
+import { closeOpenEnvs, freshEnv, type TestEnv, testEnv } from "../../test/support/harness";
 import { startSmtp, type TestSmtp } from "../../test/support/smtp";
 import { JOBS } from "./modules";
 import { agreementRemindersJob } from "./modules/agreement";
@@ -69,6 +69,9 @@ beforeAll(async () => {
   icsBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   smtp = await startSmtp();
 });
+// The sweeps' cases each open a database of their own: closed after each, or a run on PostgreSQL
+// holds more connections than it has ("too many clients already").
+afterEach(() => closeOpenEnvs());
 afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await smtp.close();

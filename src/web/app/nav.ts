@@ -33,6 +33,13 @@ export const NAV: NavSection[] = [
   },
   { label: "Docs", items: [{ to: "/docs", label: "Docs" }] },
   {
+    label: "Check-ins",
+    items: [
+      { to: "/checkins", label: "Check-ins" },
+      { to: "/checkins/blockers", label: "Blockers" },
+    ],
+  },
+  {
     label: "Team",
     items: [
       { to: "/team/people", label: "People" },

@@ -11,6 +11,14 @@ import {
   VersionsPage,
 } from "../features/agreement";
 import { MyCalendarPage } from "../features/calendars";
+import {
+  AnswerPage,
+  BlockersPage,
+  CheckinPage,
+  CheckinsPage,
+  EditCheckinPage,
+  NewCheckinPage,
+} from "../features/checkins";
 import { TeamClockPage } from "../features/clock";
 import { DocumentHistoryPage, DocumentPage, DocumentsPage, NewDocumentPage } from "../features/documents";
 import { HomePage } from "../features/home";
@@ -69,6 +77,13 @@ export const appRoutes: AppRoute[] = [
   { path: "/docs/new", title: "New document", element: <NewDocumentPage /> },
   { path: "/docs/:id", title: "Document", element: <DocumentPage /> },
   { path: "/docs/:id/history", title: "Document history", element: <DocumentHistoryPage /> },
+  { path: "/checkins", title: "Check-ins", element: <CheckinsPage /> },
+  // Admins for anyone, leads for their teams: the page itself tells who leads a team.
+  { path: "/checkins/new", title: "New check-in", element: <NewCheckinPage /> },
+  { path: "/checkins/blockers", title: "Blockers", element: <BlockersPage /> },
+  { path: "/checkins/answer/:occurrenceId", title: "Answer check-in", element: <AnswerPage /> },
+  { path: "/checkins/:id", title: "Check-in", element: <CheckinPage /> },
+  { path: "/checkins/:id/edit", title: "Edit check-in", element: <EditCheckinPage /> },
   { path: "/search", title: "Search", element: <SearchPage /> },
   { path: "/team/clock", title: "Team clock", element: <TeamClockPage /> },
   { path: "/team/rotation", title: "Rotation", element: <RotationPage /> },

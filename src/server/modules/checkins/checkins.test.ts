@@ -133,7 +133,11 @@ describe("POST /api/v1/checkins", () => {
     const cases: [Record<string, unknown>, string, RegExp][] = [
       [{ ...written, name: undefined, teamId: team.id }, "name", /^Name must be given, or a template/],
       [{ ...written, schedule: undefined, teamId: team.id }, "schedule", /^Schedule must be given/],
-      [{ ...written, windowHours: undefined, teamId: team.id }, "windowHours", /^Response window \(hours\) must be given/],
+      [
+        { ...written, windowHours: undefined, teamId: team.id },
+        "windowHours",
+        /^Response window \(hours\) must be given/,
+      ],
       [{ ...written, reminder: undefined, teamId: team.id }, "reminder", /^Reminder must be given/],
       [{ ...written, questions: undefined, teamId: team.id }, "questions", /^Questions must be given/],
       [

@@ -1,11 +1,14 @@
 import { Stack, Text, Title } from "@mantine/core";
 import { Loading } from "../../components/Loading";
+import { PrivacySettingsForm } from "./PrivacySettingsForm";
+import { usePrivacySettings } from "./privacy-api";
 import { RecordingsSettingsForm } from "./RecordingsSettingsForm";
 import { useRecordingSettings } from "./recordings-api";
 
 /** Admin: settings that apply to the whole organisation. */
 export function OrganisationPage() {
   const recordings = useRecordingSettings();
+  const privacy = usePrivacySettings();
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -17,6 +20,7 @@ export function OrganisationPage() {
       ) : (
         <Loading error={recordings.error} />
       )}
+      {privacy.data ? <PrivacySettingsForm settings={privacy.data} /> : <Loading error={privacy.error} />}
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { useViewer } from "../../lib/session";
 import { formatWeekdayTime } from "../../lib/time";
 import { AdvisorHomeCard } from "../advisor";
+import { BlockersCard, CheckinsDueCard } from "../checkins";
 import { ActionItemsCard } from "../meetings";
 import { NeedsMyReplyCard } from "../updates";
 import { TodayCard } from "./TodayCard";
@@ -21,6 +22,12 @@ export function HomePage() {
       <TodayCard />
       <Suspense fallback={null}>
         <NeedsMyReplyCard />
+      </Suspense>
+      <Suspense fallback={null}>
+        <CheckinsDueCard />
+      </Suspense>
+      <Suspense fallback={null}>
+        <BlockersCard />
       </Suspense>
       <Suspense fallback={null}>
         <ActionItemsCard />
