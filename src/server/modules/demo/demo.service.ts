@@ -8,6 +8,7 @@ import { addAbsence, addZoneChange, insertPerson, type PersonRow } from "../peop
 import { createOrganisationWithOwner } from "../setup";
 import { createTeam, setTeamMembers } from "../teams";
 import { rememberDemoSignIn } from "./demo.repo";
+import { seedCheckins } from "./demo-checkins";
 import {
   DEMO_ABSENCE,
   DEMO_NOTIFICATIONS,
@@ -34,6 +35,7 @@ export interface SeededDemo {
   meetings: number;
   updates: number;
   documents: number;
+  checkins: number;
 }
 
 export const demoZones = () => new Set([DEMO_OWNER, ...DEMO_PEOPLE].map((p) => p.timeZone));
@@ -118,6 +120,7 @@ export async function seedDemo(deps: Deps): Promise<SeededDemo> {
   const documentIdOf = await seedDocuments(deps, cast);
   const meetings = await seedMeetings(deps, cast);
   const updates = (await seedUpdates(deps, cast)) + (await seedVideo(deps, cast));
+  const checkins = await seedCheckins(deps, cast);
   return {
     organisation,
     owner,
@@ -128,5 +131,6 @@ export async function seedDemo(deps: Deps): Promise<SeededDemo> {
     meetings,
     updates,
     documents: documentIdOf.size,
+    checkins,
   };
 }

@@ -124,6 +124,52 @@ describe("POST /api/v1/setup/demo", { timeout: 90_000 }, () => {
     );
   });
 
+  it("shows check-ins at work: blockers on Home, a pulse trend for five, withheld for four, digests", async () => {
+    const { env } = await seeded();
+    const as = async (first: string) => {
+      const [person] = await env.deps.db
+        .select()
+        .from(people)
+        .where(eq(people.email, `${first}@northwind.example`));
+      if (!person) throw new Error(`no demo person ${first}`);
+      return signIn(env, person);
+    };
+    const get = async (url: string, caller: Awaited<ReturnType<typeof as>>) => {
+      const res = await call(env, "GET", url, { as: caller });
+      expect(res.statusCode, url).toBe(200);
+      return res.json();
+    };
+    const olivia = await as("olivia");
+    // Tom is blocked on Olivia's sign-off: on her Home.
+    const { blockers } = await get("/api/v1/blockers?assignee=me&status=open", olivia);
+    expect(blockers).toEqual([
+      expect.objectContaining({ author: expect.objectContaining({ name: "Tom Fletcher" }), status: "open" }),
+    ]);
+    const arjun = await as("arjun");
+    const { checkins } = (await get("/api/v1/checkins", arjun)) as {
+      checkins: { id: string; name: string }[];
+    };
+    const named = (name: string) => checkins.find((c) => c.name === name)?.id;
+    // Five people on Platform answer its health check: the weeks they did show an average.
+    const health = await get(`/api/v1/checkins/${named("Platform health")}/pulse`, arjun);
+    const shown = health.periods.filter((p: { average?: number }) => p.average !== undefined);
+    expect(shown.length).toBeGreaterThanOrEqual(2);
+    for (const period of shown) expect(period.respondents).toBeGreaterThanOrEqual(5);
+    // Product is four people: its standup's mood never shows as a number.
+    const marcus = await as("marcus");
+    const product = (await get("/api/v1/checkins", marcus)).checkins.find(
+      (c: { name: string }) => c.name === "Product standup",
+    );
+    const productPulse = await get(`/api/v1/checkins/${product.id}/pulse`, marcus);
+    expect(productPulse.periods.some((p: { respondents: number }) => p.respondents > 0)).toBe(true);
+    expect(productPulse.periods.every((p: { average?: number }) => p.average === undefined)).toBe(true);
+    // Closed days have their digest, posted to the team's feed.
+    const digest = (await get(`/api/v1/checkins/${named("Daily standup")}/digest`, arjun)).digest;
+    expect(digest.dates.length).toBeGreaterThanOrEqual(5);
+    const { updates } = await get("/api/v1/updates?kind=checkin_digest", arjun);
+    expect(updates.length).toBeGreaterThanOrEqual(5);
+  });
+
   it("shows updates at work: a proposal waiting for Olivia, a decision in the log, a stalled thread, recaps", async () => {
     const { env } = await seeded();
     const [olivia] = await env.deps.db
