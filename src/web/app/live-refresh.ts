@@ -1,6 +1,7 @@
 import { type QueryKey, useQueryClient } from "@tanstack/react-query";
 import type { LiveEvent, LiveEventType } from "../../contracts/events";
 import { agreementKeys } from "../features/agreement";
+import { checkinKeys } from "../features/checkins";
 import { documentKeys } from "../features/documents";
 import { meetingKeys } from "../features/meetings";
 import { notificationKeys } from "../features/notifications";
@@ -14,8 +15,9 @@ import { useLiveEvents } from "../lib/events";
  */
 export const STALE_ON: Record<LiveEventType, (event: LiveEvent) => readonly QueryKey[]> = {
   "acknowledgement.created": (event) => [agreementKeys.compliance, policyKeys.compliance(event.id)],
-  // Only the recipient hears it: their bell and inbox list refetch.
-  "notification.delivered": () => [notificationKeys.inbox],
+  // Only the recipient hears it: their bell and inbox list refetch, and what check-ins send (a check-in
+  // to answer, a blocker naming them) is on its way: their due list and blockers refetch too.
+  "notification.delivered": () => [notificationKeys.inbox, checkinKeys.due, checkinKeys.allBlockers],
   // The meeting, the lists that show it and my action items.
   "meeting.changed": () => [meetingKeys.all],
   // The thread, the feeds and the decision log.

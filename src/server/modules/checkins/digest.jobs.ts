@@ -86,7 +86,7 @@ async function postDigest(deps: Deps, due: Due, now: Date): Promise<boolean> {
     const updateId = await postCheckinDigest(tx, deps, {
       organisationId: checkin.organisationId,
       authorId: checkin.ownerId,
-      title: `${checkin.name}: digest for ${due.localDate}`,
+      title: digestTitle(checkin.name, due.localDate),
       body: digestMarkdown(digest),
       teamId: checkin.teamId,
       personIds: participants.filter((id) => !inTeam.has(id)),
@@ -160,3 +160,15 @@ export const postCheckinDigestsJob = defineJob({
   everyMinutes: 5,
   handle: (deps: Deps) => postDueDigests(deps),
 });
+
+const DAY_WORDS = new Intl.DateTimeFormat("en-GB", {
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
+/** "Daily standup: digest for Wednesday, 9 December 2026" — the date is each person's own local date. */
+export const digestTitle = (name: string, localDate: string): string =>
+  `${name}: digest for ${DAY_WORDS.format(Date.parse(`${localDate}T00:00:00Z`))}`;

@@ -269,7 +269,7 @@ describe("posting the digest (post-checkin-digests)", () => {
     expect(update).toMatchObject({
       id: posted?.updateId,
       authorId: r.org.manager.person.id,
-      title: "Standup: digest for 2026-12-09",
+      title: "Standup: digest for Wednesday, 9 December 2026",
       audienceTeamId: r.team.id,
     });
     const body = update?.body ?? "";

@@ -15,6 +15,8 @@ export const checkinKeys = {
   pulse: (id: string, query: Record<string, string> = {}) => ["checkins", "one", id, "pulse", query] as const,
   participation: (id: string, query: Record<string, string> = {}) =>
     ["checkins", "one", id, "participation", query] as const,
+  /** Every list of blockers (each filter is its own query under it). */
+  allBlockers: ["checkins", "blockers"] as const,
   blockers: (filter: Record<string, string>) => ["checkins", "blockers", filter] as const,
   privacy: ["checkins", "privacy"] as const,
 };
