@@ -7,9 +7,10 @@ import { AppError, conflict, notFound } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
 import { people } from "../people";
 import { raiseBlocker } from "./blockers.service";
+import type { OccurrenceRow } from "./checkin-access";
 import { checkinAnswers, checkinOccurrences, checkins } from "./checkins.table";
 import { theirClock } from "./delivery.service";
-import { type OccurrenceRow, presentOccurrences } from "./occurrences.present";
+import { presentOccurrences } from "./occurrences.present";
 
 const o = checkinOccurrences;
 type Answer = AnswerBody["answers"][number];

@@ -10,10 +10,9 @@ import { notify } from "../notifications";
 import { people } from "../people/people.table";
 import { getTeamRow } from "../teams";
 import { blockerViews } from "./blockers.present";
-import { type CheckinRow, isLeadOf, participantIdsOf } from "./checkin-access";
-import { checkinBlockers, type checkinOccurrences, checkins } from "./checkins.table";
+import { type CheckinRow, isLeadOf, type OccurrenceRow, participantIdsOf } from "./checkin-access";
+import { checkinBlockers, checkins } from "./checkins.table";
 
-export type OccurrenceRow = typeof checkinOccurrences.$inferSelect;
 type BlockerRow = typeof checkinBlockers.$inferSelect;
 
 export interface RaisedBlocker {

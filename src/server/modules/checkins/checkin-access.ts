@@ -5,9 +5,10 @@ import { notFound } from "../../platform/errors";
 import { type Actor, authorize } from "../../platform/http/actor";
 import { people } from "../people/people.table";
 import { teamMembers } from "../teams/teams.table";
-import { checkinParticipants, checkins } from "./checkins.table";
+import { type checkinOccurrences, checkinParticipants, checkins } from "./checkins.table";
 
 export type CheckinRow = typeof checkins.$inferSelect;
+export type OccurrenceRow = typeof checkinOccurrences.$inferSelect;
 
 /** A ritual the actor may see, with the relationships the access map asks about. */
 export interface CheckinAccess {

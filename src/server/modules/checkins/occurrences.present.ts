@@ -1,9 +1,9 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { MyAnswerView, OccurrenceView } from "../../../contracts/checkins";
 import type { Executor } from "../../platform/db/types";
-import { checkinAnswers, type checkinOccurrences, checkins } from "./checkins.table";
+import type { OccurrenceRow } from "./checkin-access";
+import { checkinAnswers, checkins } from "./checkins.table";
 
-export type OccurrenceRow = typeof checkinOccurrences.$inferSelect;
 type AnswerRow = typeof checkinAnswers.$inferSelect;
 
 /**

@@ -1,7 +1,7 @@
 import { Group, Text } from "@mantine/core";
 import { MIN_GROUP_SIZE } from "../../../contracts/checkins";
+import { LockIcon } from "../../components/LockIcon";
 import { usePrivacy } from "./api";
-import { LockIcon } from "./LockIcon";
 
 /**
  * Beside every pulse item: nobody but its author sees a pulse answer, and groups are summarised only

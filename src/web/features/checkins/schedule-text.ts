@@ -1,4 +1,5 @@
 import { type CheckinSchedule, START_OF_DAY } from "../../../contracts/checkins";
+import { WEEKDAY_WORDS } from "../../../contracts/field-words";
 import { WEEKDAYS, type Weekday } from "../../../contracts/week";
 import { formatClock } from "../../lib/time";
 
@@ -41,14 +42,6 @@ export function scheduleInWords(schedule: CheckinSchedule): string {
 }
 
 /** "Monday" … "Sunday": each day chip's name for a screen reader. */
-export const DAY_LONG: Record<Weekday, string> = {
-  mon: "Monday",
-  tue: "Tuesday",
-  wed: "Wednesday",
-  thu: "Thursday",
-  fri: "Friday",
-  sat: "Saturday",
-  sun: "Sunday",
-};
+export const DAY_LONG = WEEKDAY_WORDS;
 
 export { SHORT as DAY_SHORT };

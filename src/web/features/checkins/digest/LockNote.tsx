@@ -1,4 +1,4 @@
-import { LockIcon } from "../LockIcon";
+import { LockIcon } from "../../../components/LockIcon";
 
 /** The lock and its one-line reason, as UX.md asks wherever data is private or aggregate-only. */
 export function LockNote({ children }: { children: string }) {

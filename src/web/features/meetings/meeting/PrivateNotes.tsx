@@ -1,13 +1,13 @@
 import { Button, Group, Text, Textarea } from "@mantine/core";
 import { FormError } from "../../../components/FormError";
 import { Loading } from "../../../components/Loading";
+import { LockIcon } from "../../../components/LockIcon";
 import { SectionCard } from "../../../components/SectionCard";
 import { fieldErrors } from "../../../lib/action";
 import { formatDateTime } from "../../../lib/time";
 import { type PrivateNotes as Saved, useMeetingAction, usePrivateNotes } from "./api";
 import type { MeetingContext } from "./context";
 import { useDraft } from "./draft";
-import { LockIcon } from "./LockIcon";
 
 /** The viewer's own notes: nobody else can read them, whatever their role. */
 export function PrivateNotes({ meeting, zone, readOnly }: MeetingContext) {

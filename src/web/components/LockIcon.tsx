@@ -1,4 +1,4 @@
-/** A padlock, beside what only its owner can read. */
+/** A padlock, beside what only its author sees, or what is shown only as an aggregate (UX.md: private by default). */
 export function LockIcon() {
   return (
     <svg
@@ -9,6 +9,7 @@ export function LockIcon() {
       stroke="currentColor"
       strokeWidth="2"
       aria-hidden="true"
+      style={{ flex: "none" }}
     >
       <rect x="5" y="11" width="14" height="10" rx="2" />
       <path d="M8 11V7a4 4 0 0 1 8 0v4" />
