@@ -87,7 +87,7 @@ async function pulseCheckinFor(db: Executor, actor: Actor, checkinId: string): P
 
 /**
  * The local dates asked for: `to` defaults to today in the viewer's zone, `from` to the Monday
- * eleven weeks before `to`'s week (twelve weeks in all). At most MAX_PULSE_DAYS.
+ * eleven weeks before `to`'s week (twelve weeks in all); at most MAX_PULSE_DAYS, then widened to whole weeks.
  */
 async function windowOf(
   deps: Deps,
@@ -101,5 +101,12 @@ async function windowOf(
   if (from > to) throw invalid("from", "must not be after to (today when to is not given)");
   if (dateToEpochDay(to) - dateToEpochDay(from) > MAX_PULSE_DAYS)
     throw invalid("from", `may be at most ${MAX_PULSE_DAYS} days before to (today when to is not given)`);
-  return { organisationId: actor.organisationId, checkinId: checkin.id, from, to };
+  // Whole weeks only: a window ending mid-week, compared with the whole week, would tell apart the
+  // answers of the days left out — one person's, when one person answered on them.
+  return {
+    organisationId: actor.organisationId,
+    checkinId: checkin.id,
+    from: weekStart(from),
+    to: addDays(weekStart(to), 6),
+  };
 }

@@ -120,6 +120,23 @@ describe("GET /api/v1/checkins/:id/pulse", () => {
     expect(onlyEarly.json().mine).toEqual([{ start: weeksAgo(2), average: 2 }]);
   });
 
+  it("counts whole weeks only: a window cut mid-week cannot tell one day's answer from the week's", async () => {
+    const org = await makeOrg(env);
+    const ritual = await buildPulseRitual(env, org, 6);
+    const { weeksAgo } = londonWeeks(env);
+    const monday = weeksAgo(1);
+    // Five answer on Monday, the sixth alone on Friday.
+    for (const [i, person] of ritual.participants.entries())
+      await answerRitual(env, ritual, person, addDays(monday, i < 5 ? 0 : 4), { pulse: i < 5 ? 4 : 1 });
+    const periodsOf = async (query: string) =>
+      (await call(env, "GET", pulseUrl(ritual, query), { as: org.hr.caller })).json().periods;
+    const week = await periodsOf(`?from=${monday}&to=${addDays(monday, 6)}`);
+    expect(week).toEqual([expect.objectContaining({ start: monday, respondents: 6, average: 3.5 })]);
+    // Monday to Thursday would be the five without the sixth: it is the whole week again.
+    expect(await periodsOf(`?from=${monday}&to=${addDays(monday, 3)}`)).toEqual(week);
+    expect(await periodsOf(`?from=${addDays(monday, 4)}&to=${addDays(monday, 4)}`)).toEqual(week);
+  });
+
   it("is refused to whoever does not read the ritual, and in other organisations", async () => {
     const org = await makeOrg(env);
     const ritual = await buildPulseRitual(env, org, 2);
