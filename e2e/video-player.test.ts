@@ -122,10 +122,10 @@ describe("watching a video update", () => {
     await page.getByRole("radio", { name: "Delete video files after" }).check();
     const days = page.getByRole("textbox", { name: "Days to keep video files" });
     await days.fill("");
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await page.getByText("Enter how many days to keep video files").waitFor();
     await days.fill("30");
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await page.getByText("Recording settings saved").waitFor();
     const saved = await apiCall<{ retentionDays: number | null }>(
       page.request,
