@@ -101,6 +101,7 @@ describe("tandem seed --demo", () => {
     const { code, output } = await run(["seed", "--demo"]);
     expect(code, output).toBe(0);
     expect(output).toContain("Sign in as the owner: olivia@northwind.example");
+    expect(output).toMatch(/, 4 check-ins\.$/m);
     password = output.match(/^Password: (\S+)$/m)?.[1] ?? "";
     expect(password.length).toBeGreaterThanOrEqual(10);
   });

@@ -25,7 +25,7 @@ export function registerSeed(program: Command): void {
             }
             const seeded = await seedDemo({ ...deps, db: tx });
             return [
-              `Seeded "${seeded.organisation.name}" (${seeded.organisation.id}): ${seeded.people} people in ${seeded.zones} time zones, ${seeded.teams} teams, ${seeded.meetings} meetings, ${seeded.updates} updates, ${seeded.documents} documents.`,
+              `Seeded "${seeded.organisation.name}" (${seeded.organisation.id}): ${seeded.people} people in ${seeded.zones} time zones, ${seeded.teams} teams, ${seeded.meetings} meetings, ${seeded.updates} updates, ${seeded.documents} documents, ${seeded.checkins} check-ins.`,
               `Sign in as the owner: ${seeded.owner.email}`,
               `Password: ${seeded.password}`,
               "Every demo person has this password, so you can also sign in as them.",
