@@ -5,6 +5,8 @@ export const ERROR_STATUS = {
   validation_failed: 400,
   malformed_json: 400,
   invalid_ics: 400,
+  /** An insights breakdown whose groups could be set against each other to single out fewer people than the minimum (`details.groups`). */
+  privacy_threshold: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   csrf_failed: 403,

@@ -121,6 +121,15 @@ const BY_ROLE = {
   },
   /** The minimum group sizes for aggregates: raised only, by admins. */
   "privacy.settings": { roles: ADMINS, what: "change the organisation's privacy thresholds" },
+  // Insights (issue 16): only aggregates over groups at or above the minimum size, never one person's
+  "insights.readTeam": { roles: PEOPLE_ADMINS, relations: ["leadOf"], what: "see this team's insights" },
+  "insights.readOrganisation": { roles: PEOPLE_ADMINS, what: "see the organisation's insights" },
+  /** Before and after an agreement version: the team's leads, or HR and admins. */
+  "insights.readAgreementEffect": {
+    roles: PEOPLE_ADMINS,
+    relations: ["leadOf"],
+    what: "see the effect of this agreement",
+  },
 } as const satisfies Record<string, ByRole>;
 
 const PRIVATE = {
@@ -208,6 +217,16 @@ const PRIVATE = {
     what: "resolve this blocker",
   },
   "insights.readPersonal": { private: true, relations: ["self"], what: "see these personal insights" },
+  /**
+   * A team's recurring meetings (cost, ratings, a suggestion): its leads, and each organiser for their
+   * own series. Meeting titles are read by attendees only, so no role sees more (one-to-ones and
+   * reviews are never audited).
+   */
+  "insights.readMeetingAudit": {
+    private: true,
+    relations: ["leadOf", "authorOf"],
+    what: "see this meeting audit",
+  },
 } as const satisfies Record<string, Private>;
 
 /** An action is either by role or private, never both (a duplicate name is a type error here). */

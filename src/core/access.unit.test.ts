@@ -58,6 +58,9 @@ const EXPECTED: Record<Action, { roles: Role[]; relations: Relation[] }> = {
   "checkin.manage": { roles: ADMINS, relations: ["leadOf", "authorOf"] },
   "checkin.read": { roles: ADMINS, relations: ["leadOf", "authorOf", "recipientOf"] },
   "privacy.settings": { roles: ADMINS, relations: [] },
+  "insights.readTeam": { roles: PEOPLE_ADMINS, relations: ["leadOf"] },
+  "insights.readOrganisation": { roles: PEOPLE_ADMINS, relations: [] },
+  "insights.readAgreementEffect": { roles: PEOPLE_ADMINS, relations: ["leadOf"] },
   "meetingTemplates.create": { roles: ADMINS, relations: ["leadOf"] },
   // Privacy: never by role.
   "meeting.read": { roles: [], relations: ["authorOf", "attendeeOf"] },
@@ -86,6 +89,7 @@ const EXPECTED: Record<Action, { roles: Role[]; relations: Relation[] }> = {
   "blockers.readTeam": { roles: [], relations: ["leadOf"] },
   "blocker.resolve": { roles: [], relations: ["self", "authorOf", "leadOf"] },
   "insights.readPersonal": { roles: [], relations: ["self"] },
+  "insights.readMeetingAudit": { roles: [], relations: ["leadOf", "authorOf"] },
 };
 
 /** `may` with relationship facts given loosely, for the table (the typed API accepts only an action's own). */
@@ -161,6 +165,7 @@ describe("privacy: administering is not reading", () => {
     expect([...PRIVATE_ACTIONS].sort()).toEqual(
       [
         "insights.readPersonal",
+        "insights.readMeetingAudit",
         "meeting.contribute",
         "meeting.organise",
         "meeting.rate",

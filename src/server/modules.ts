@@ -4,6 +4,7 @@ import { auditModule } from "./modules/audit";
 import { authModule } from "./modules/auth";
 import { calendarsModule } from "./modules/calendars";
 import { checkinsModule } from "./modules/checkins";
+import { insightsModule } from "./modules/insights";
 import { demoModule } from "./modules/demo";
 import { documentsModule } from "./modules/documents";
 import { meetingsModule } from "./modules/meetings";
@@ -40,6 +41,7 @@ export const MODULES: readonly ModuleDefinition<Deps>[] = [
   recordingsModule,
   updatesModule,
   checkinsModule,
+  insightsModule,
   searchModule,
 ];
 
