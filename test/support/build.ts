@@ -15,6 +15,7 @@ import { setFocusBlocks } from "../../src/server/modules/calendars/focus.service
 import { createCheckin } from "../../src/server/modules/checkins/checkins.service";
 import { checkinOccurrences } from "../../src/server/modules/checkins/checkins.table";
 import { createDocument } from "../../src/server/modules/documents/documents.service";
+import { insightWeeks } from "../../src/server/modules/insights/insights.table";
 import { createMeeting } from "../../src/server/modules/meetings/create.service";
 import type { PersonRow } from "../../src/server/modules/people";
 import { addAbsence } from "../../src/server/modules/people/time-off.service";
@@ -400,4 +401,40 @@ export async function buildOccurrence(
     .returning();
   if (!occurrence) throw new Error("insert returned no row");
   return { org: given.org, occurrence };
+}
+
+/** Figures of one person-week as the rollup job would store them; what is left out is an ordinary week. */
+export type InsightWeekFigures = Partial<
+  Omit<typeof insightWeeks.$inferInsert, "organisationId" | "personId">
+> & {
+  weekStart: string;
+};
+
+/**
+ * Rollup rows written directly (the read routes' tests; the rollup job has its own tests): each week
+ * 10 h of meetings, 12 h of focus and the rest ordinary unless given.
+ */
+export async function buildInsightWeeks(
+  env: TestEnv,
+  given: { org: TestOrg; personId: string; weeks: InsightWeekFigures[] },
+) {
+  const rows = given.weeks.map((week) => ({
+    organisationId: given.org.organisation.id,
+    personId: given.personId,
+    meetingHours: 10,
+    focusHours: 12,
+    fragmentedHours: 2,
+    fragmentCount: 4,
+    afterHoursMeetingHours: 0,
+    burdenPoints: 0,
+    checkinsDue: 0,
+    checkinsAnswered: 0,
+    focusShortDays: 0,
+    workingDays: 5,
+    sharedTeamMeetings: 2,
+    computedAt: env.deps.clock.now(),
+    ...week,
+  }));
+  await env.deps.db.insert(insightWeeks).values(rows);
+  return rows;
 }
