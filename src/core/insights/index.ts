@@ -1,9 +1,16 @@
-export { distribution, MEETING_HOURS_BUCKETS, median, percentile, stat } from "./aggregate";
+export { distribution, MEETING_HOURS_BUCKETS, median, percentile, round2, stat } from "./aggregate";
 export { personAlerts } from "./alerts";
-export { auditSeries } from "./audit";
-export { ALERT_WORDS, METRIC_DEFINITIONS } from "./definitions";
-export { effectSummary } from "./effect";
-export { personWeek, workingHoursBetween } from "./metrics";
+export { AUDIT_THRESHOLDS, auditSeries } from "./audit";
+export { ALERT_WORDS, METRIC_DEFINITIONS, TERM_DEFINITIONS } from "./definitions";
+export { effectSummary, RULE_METRIC } from "./effect";
+export {
+  checkinParticipation,
+  FOCUS_PIECE_MS,
+  FRAGMENT_PIECE_MS,
+  personWeek,
+  personWeekView,
+  workingHoursBetween,
+} from "./metrics";
 export { differencingPairs } from "./privacy";
 export type {
   Alert,

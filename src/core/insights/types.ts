@@ -37,8 +37,11 @@ export interface PersonWeek {
   replyLatencyHours: number | null;
   checkinsDue: number;
   checkinsAnswered: number;
+  /** Mean of the person's own pulse answers in the week, 2 places; null without an answer. */
   pulse: number | null;
+  /** Working days (local dates of the week with any working time) whose focus stayed under the minimum. */
   focusShortDays: number;
+  /** Local dates of the week with any working time. */
   workingDays: number;
   sharedTeamMeetings: number;
 }
@@ -84,6 +87,10 @@ export interface SeriesFacts {
   followAsyncShare: number;
   /** Share of its occurrences that ended with no decision, action item or covered agenda item. */
   noOutcomeShare: number;
+  /** How many ratings `ratingAverage` and `couldBeAsyncShare` are over ("3 of 5 ratings …"). */
+  ratingCount?: number;
+  /** Invitations (attendee × occurrence) `declineShare` and `followAsyncShare` are over. */
+  invitations?: number;
 }
 
 export interface AuditVerdict {
