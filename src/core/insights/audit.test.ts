@@ -5,7 +5,7 @@ import type { SeriesFacts } from "./types";
 const healthy: SeriesFacts = {
   title: "Weekly planning",
   durationMinutes: 30,
-  occurrences: 6,
+  completed: 6,
   monthlyPersonHours: 12,
   ratingAverage: 4.2,
   couldBeAsyncShare: 0.2,

@@ -62,7 +62,7 @@ function shortenReasons(f: SeriesFacts): string[] {
   const reasons: string[] = [];
   if (f.noOutcomeShare >= T.noOutcomeShare)
     reasons.push(
-      `${capital(countOf(f.noOutcomeShare, f.occurrences, "meeting", "ended with no decision, action item or covered agenda item"))}.`,
+      `${capital(countOf(f.noOutcomeShare, f.completed, "meeting", "ended with no decision, action item or covered agenda item"))}.`,
     );
   const average = rating(f);
   if (f.durationMinutes >= T.longMinutes && average !== undefined && average < T.longBelowRating)

@@ -78,14 +78,15 @@ export interface Group {
 export interface SeriesFacts {
   title: string;
   durationMinutes: number;
-  occurrences: number;
+  /** Held occurrences that were completed: what `noOutcomeShare` is a share of. */
+  completed: number;
   monthlyPersonHours: number;
   /** Average of 1–5 ratings; undefined under 3 ratings. */
   ratingAverage?: number;
   couldBeAsyncShare?: number;
   declineShare: number;
   followAsyncShare: number;
-  /** Share of its occurrences that ended with no decision, action item or covered agenda item. */
+  /** Share of its completed occurrences that ended with no decision, action item or covered agenda item. */
   noOutcomeShare: number;
   /** How many ratings `ratingAverage` and `couldBeAsyncShare` are over ("3 of 5 ratings …"). */
   ratingCount?: number;
