@@ -21,16 +21,16 @@ export function expandBusy(calendar: ParsedCalendar, options: ExpandOptions): Ex
   const zones = new CalendarZones(options.ownerZone, calendar.timezones, horizon, calendar.defaultZone);
   // Most events give one busy period, a weekly series a few dozen: room for four per event to begin with.
   const expansion = new Expansion(zones, horizon, calendar.lineOfEvent, calendar.events.length * 4);
-  const { masters, orphans } = latestVersions(calendar.events);
-  for (const series of masters) {
-    expansion.addSeries(
-      series.master as IcsEvent,
-      series.versions ? [...series.versions.values()] : NO_OVERRIDES,
-    );
+  const { masters, versions, masterOrder, orphanOrder } = latestVersions(calendar.events);
+  for (let k = 0; k < masterOrder.length; k++) {
+    const series = masterOrder[k] as number;
+    const overrides = versions[series];
+    expansion.addSeries(masters[series] as IcsEvent, overrides ? [...overrides.values()] : NO_OVERRIDES);
   }
-  for (const series of orphans) {
-    if (series.master) continue;
-    for (const event of (series.versions as Map<string, IcsEvent>).values()) {
+  for (let k = 0; k < orphanOrder.length; k++) {
+    const series = orphanOrder[k] as number;
+    if (masters[series]) continue;
+    for (const event of (versions[series] as Map<string, IcsEvent>).values()) {
       if (!event.cancelled) expansion.addSingle(event);
     }
   }
@@ -45,41 +45,80 @@ export function expandBusy(calendar: ParsedCalendar, options: ExpandOptions): Ex
 
 const NO_OVERRIDES: IcsEvent[] = [];
 
-/** The versions kept of one UID: its series (master), and its overridden instances by RECURRENCE-ID. */
-interface Series {
-  master: IcsEvent | undefined;
-  versions: Map<string, IcsEvent> | undefined;
-}
-
 /**
  * Of several versions of one UID (the series) or one UID + RECURRENCE-ID (an instance), the one with
  * the highest SEQUENCE; the later one in the file on a tie, as calendar apps keep the last received.
- * One map lookup per event: `masters` in the order of each UID's first master, `orphans` (the UIDs
- * with overrides, whose master may be missing) in the order of each UID's first override.
+ * Each UID is a series, numbered in the order first seen: its master (`masters`), its overridden
+ * instances by RECURRENCE-ID (`versions`); `masterOrder` lists the series in the order of each UID's
+ * first master, `orphanOrder` (those with overrides, whose master may be missing) in the order of
+ * each UID's first override. UIDs are found through {@link UidTable}, not a Map: most are unique,
+ * and a Map of tens of thousands of fresh strings costs more than reading them.
  */
 function latestVersions(events: IcsEvent[]) {
-  const byUid = new Map<string, Series>();
-  const masters: Series[] = [];
-  const orphans: Series[] = [];
-  for (const event of events) {
-    let series = byUid.get(event.uid);
-    if (!series) {
-      series = { master: undefined, versions: undefined };
-      byUid.set(event.uid, series);
+  const table = new UidTable(events.length);
+  const masters: (IcsEvent | undefined)[] = [];
+  const versions: (Map<string, IcsEvent> | undefined)[] = [];
+  const masterOrder: number[] = [];
+  const orphanOrder: number[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i] as IcsEvent;
+    const series = table.seriesOf(event.uid);
+    if (series === masters.length) {
+      masters.push(undefined);
+      versions.push(undefined);
     }
     if (!event.recurrenceId) {
-      if (!series.master) masters.push(series);
-      if (newer(event, series.master)) series.master = event;
+      const seen = masters[series];
+      if (!seen) masterOrder.push(series);
+      if (newer(event, seen)) masters[series] = event;
       continue;
     }
     const key = `${event.recurrenceId.zone}|${event.recurrenceId.wall}`;
-    if (!series.versions) {
-      series.versions = new Map();
-      orphans.push(series);
+    let overrides = versions[series];
+    if (!overrides) {
+      overrides = new Map();
+      versions[series] = overrides;
+      orphanOrder.push(series);
     }
-    if (newer(event, series.versions.get(key))) series.versions.set(key, event);
+    if (newer(event, overrides.get(key))) overrides.set(key, event);
   }
-  return { masters, orphans };
+  return { masters, versions, masterOrder, orphanOrder };
+}
+
+/**
+ * Numbers the distinct UIDs of a calendar 0, 1, 2, … in the order first seen: an open-addressing
+ * table of their FNV-1a hashes (computed here, in one pass over each UID) with the strings beside.
+ */
+class UidTable {
+  private readonly slots: Int32Array;
+  private readonly hashes: Int32Array;
+  private readonly uids: string[] = [];
+  private readonly mask: number;
+
+  constructor(expected: number) {
+    let size = 16;
+    while (size < expected * 2) size *= 2;
+    this.mask = size - 1;
+    this.slots = new Int32Array(size).fill(-1);
+    this.hashes = new Int32Array(size);
+  }
+
+  /** The number of `uid`: a new one (the count of UIDs seen so far) when it was not seen before. */
+  seriesOf(uid: string): number {
+    let hash = 0x811c9dc5;
+    for (let k = 0; k < uid.length; k++) hash = Math.imul(hash ^ uid.charCodeAt(k), 0x01000193);
+    const { slots, hashes, uids, mask } = this;
+    for (let at = hash & mask; ; at = (at + 1) & mask) {
+      const series = slots[at] as number;
+      if (series < 0) {
+        slots[at] = uids.length;
+        hashes[at] = hash;
+        uids.push(uid);
+        return uids.length - 1;
+      }
+      if (hashes[at] === hash && uids[series] === uid) return series;
+    }
+  }
 }
 
 const newer = (event: IcsEvent, seen: IcsEvent | undefined) => !seen || event.sequence >= seen.sequence;
@@ -145,7 +184,9 @@ function radixSort(values: Float64Array): boolean {
     const v = values[i] as number;
     if (v < min) min = v;
     if (v > max) max = v;
-    while (unitAt < UNITS.length && v % (UNITS[unitAt] as number) !== 0) unitAt++;
+    // Not `v % unit` (a floating-point remainder, slow): the quotient of an instant of the horizon
+    // (whole ms, far below 2⁵³) is whole exactly when the unit divides it, else off by ≥ 1/unit.
+    while (unitAt < UNITS.length && !Number.isInteger(v / (UNITS[unitAt] as number))) unitAt++;
   }
   const unit = UNITS[unitAt];
   if (unit === undefined || (max - min) / unit >= 2 ** 32) return false;

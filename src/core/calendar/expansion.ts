@@ -12,6 +12,9 @@ export const MAX_INSTANCES = 1_000_000;
 const INITIAL_LIMIT = 1 << 18;
 const NO_TIME: IcsDuration = { days: 0, ms: 0 };
 
+/** The RDATE lengths of a series that has no RDATE (never written to). */
+const NO_LENGTHS: ReadonlyMap<number, IcsDuration> = new Map();
+
 /** The EXDATEs of a series that has none. */
 const NOT_SKIPPED = { has: (_wall: number, _instant: number) => false };
 
@@ -151,7 +154,7 @@ export class Expansion {
       }
     }
     ranges.sort((a, b) => b.instant - a.instant);
-    const window = this.windowOf(reader, duration, [...own.keys(), ...ranges.map((r) => r.instant)]);
+    const window = this.windowOf(reader, duration, own, ranges);
     const { starts, lengths } = this.startsOf(master, reader, window);
     const skipped = this.skippedOf(master);
     const matched: IcsEvent[] = [];
@@ -173,17 +176,24 @@ export class Expansion {
   }
 
   /** Wall-clock bounds of the instances needed: the horizon (widened by the length), and every override's. */
-  private windowOf(reader: ZoneReader, duration: IcsDuration, overridden: number[]) {
+  private windowOf(
+    reader: ZoneReader,
+    duration: IcsDuration,
+    own: Map<number, IcsEvent>,
+    ranges: RangeOverride[],
+  ) {
     const reach = (duration.days + 1) * DAY_MS + Math.max(0, duration.ms);
     const window = {
       from: reader.toWall(this.horizon.start) - reach,
       to: reader.toWall(this.horizon.end) + DAY_MS,
     };
-    for (const instant of overridden) {
+    const widen = (instant: number) => {
       const wall = reader.toWall(instant);
       window.from = Math.min(window.from, wall);
       window.to = Math.max(window.to, wall);
-    }
+    };
+    for (const instant of own.keys()) widen(instant);
+    for (const range of ranges) widen(range.instant);
     return window;
   }
 
@@ -200,13 +210,13 @@ export class Expansion {
         this.report(master, describeShortfall(expansion.shortfall, kept));
       }
     }
-    const lengths = new Map<number, IcsDuration>();
     // The usual series, one rule and no RDATE: its dates rise, so DTSTART can only be the first.
     const only = lists[0];
     if (lists.length === 1 && master.rdates.length === 0 && only && rising(only, first)) {
       if (only[0] !== first) only.push(first);
-      return { starts: only, lengths };
+      return { starts: only, lengths: NO_LENGTHS };
     }
+    const lengths = new Map<number, IcsDuration>();
     const starts = new Set<number>([first]);
     for (const list of lists) for (const wall of list) starts.add(wall);
     for (const rdate of master.rdates) {
@@ -231,6 +241,7 @@ export class Expansion {
       if (exdate.isDate && !master.start.isDate) days.add(exdate.wall / DAY_MS);
       else instants.add(this.instantOf(exdate));
     }
+    if (days.size === 0) return { has: (_wall: number, instant: number) => instants.has(instant) };
     return {
       has: (wall: number, instant: number) => instants.has(instant) || days.has(Math.floor(wall / DAY_MS)),
     };

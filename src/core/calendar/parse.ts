@@ -148,6 +148,8 @@ function readEvent(text: string, component: JComp, index: number): IcsEvent {
     }
   }
   if (!event.uid) event.uid = `#${index + 1}`;
+  // The title names a rule's problems, and only those: kept for an event with a rule.
+  if (event.rrules.length === 0) event.title = undefined;
   const { start } = event;
   if (!start) {
     throw new IcsError(

@@ -88,6 +88,18 @@ function propOf(s: string, from: number, to: number): Prop {
 const is = (s: string, from: number, length: number, lower: string) =>
   length === lower.length && sameName(s, from, lower);
 
+/** Whether `s` at `from` holds `text` exactly. */
+function sameText(s: string, from: number, text: string): boolean {
+  for (let k = 0; k < text.length; k++) if (s.charCodeAt(from + k) !== text.charCodeAt(k)) return false;
+  return true;
+}
+
+/** RRULE texts kept to be read once: far above the few a calendar repeats. */
+const MAX_RULES = 1024;
+
+/** TZIDs kept to be given again as the same string: a file names a few zones, rarely a dozen. */
+const MAX_ZONE_NAMES = 16;
+
 /** Whether `s` at `from` holds `lower` (lower case) in any letter case. */
 function sameName(s: string, from: number, lower: string): boolean {
   for (let k = 0; k < lower.length; k++) {
@@ -128,13 +140,19 @@ class Reader {
   /** Names of the open components, outermost first, in lower case. */
   private readonly open: string[] = [];
   private event: Building | undefined;
+  /** Where the SUMMARY value of the event being read lies in the text (-1: none, or read already). */
+  private titleFrom = -1;
+  private titleTo = -1;
   private zoneFrom = -1;
   private after = false;
   private junk = false;
   /** Where the current logical line begins in the text, and where its last physical line ends. */
   private lineFrom = 0;
   private lineTo = 0;
-  private lastZone: string | undefined;
+  /** The TZIDs read so far (the first {@link MAX_ZONE_NAMES}). */
+  private readonly zoneNames: string[] = [];
+  /** The RRULEs read so far by their text: a calendar repeats a few rules (read once, never changed). */
+  private readonly rules = new Map<string, RecurData>();
   /** The parameters of the line being read (one object, refilled for each line). */
   private readonly lineParams: Params = { tzid: undefined, value: undefined, range: undefined };
   /** Where the value of the line whose parameters {@link params} read last begins. */
@@ -244,8 +262,10 @@ class Reader {
     const { open } = this;
     if (open.length === 0 && name !== "vcalendar") decline();
     if (open.length === 1 && open[0] === "vcalendar") {
-      if (name === "vevent") this.event = newEvent(this.parsed.events.length);
-      else if (name === "vtimezone") this.zoneFrom = this.lineFrom;
+      if (name === "vevent") {
+        this.event = newEvent(this.parsed.events.length);
+        this.titleFrom = -1;
+      } else if (name === "vtimezone") this.zoneFrom = this.lineFrom;
     }
     open.push(name);
   }
@@ -261,7 +281,11 @@ class Reader {
     }
     if (open.length !== 1 || open[0] !== "vcalendar") return;
     if (name === "vevent" && this.event) {
-      this.parsed.events.push(finish(this.event));
+      const event = this.event;
+      // The title names a rule's problems, and only those: read for an event with a rule.
+      if (event.rrules.length === 0) event.title = undefined;
+      else if (this.titleFrom >= 0) event.title = unescapeText(this.text.slice(this.titleFrom, this.titleTo));
+      this.parsed.events.push(finish(event));
       this.event = undefined;
     } else if (name === "vtimezone" && this.zoneFrom >= 0) {
       const component = ICAL.parse(this.text.slice(this.zoneFrom, this.lineTo)) as [
@@ -327,12 +351,30 @@ class Reader {
     return result;
   }
 
-  /** The TZID `s[from, to)`: the same string as the last one when it is the same (files repeat a few). */
+  /**
+   * The TZID `s[from, to)`: one string per name (files repeat a few), so the expansion's lookups by
+   * zone hash each name once. Compared in place, character by character, with the names seen so far.
+   */
   private zoneName(s: string, from: number, to: number): string {
-    const last = this.lastZone;
-    if (last !== undefined && last.length === to - from && s.startsWith(last, from)) return last;
-    this.lastZone = paramValue(s, from, to);
-    return this.lastZone;
+    const { zoneNames } = this;
+    const length = to - from;
+    for (let z = 0; z < zoneNames.length; z++) {
+      const name = zoneNames[z] as string;
+      if (name.length === length && sameText(s, from, name)) return name;
+    }
+    const name = paramValue(s, from, to);
+    if (zoneNames.length < MAX_ZONE_NAMES) zoneNames.push(name);
+    return name;
+  }
+
+  /** An RRULE value read, or the same record as for the same text before. */
+  private rule(raw: string): RecurData {
+    let rule = this.rules.get(raw);
+    if (rule === undefined) {
+      rule = recur(raw);
+      if (this.rules.size < MAX_RULES) this.rules.set(raw, rule);
+    }
+    return rule;
   }
 
   /** Reads one property of a VEVENT, its value `s[from, to)`; false for one it does not keep. */
@@ -344,7 +386,14 @@ class Reader {
         event.uid = unescapeText(s.slice(from, to));
         break;
       case Prop.Summary:
-        event.title = unescapeText(s.slice(from, to));
+        // Kept as where it lies, read at the END of an event with a rule (see {@link end}).
+        if (s === this.text) {
+          this.titleFrom = from;
+          this.titleTo = to;
+        } else {
+          event.title = unescapeText(s.slice(from, to)); // a folded line: its text is this line's own
+          this.titleFrom = -1;
+        }
         break;
       case Prop.DtStart:
         event.start = time(s, from, to, params, tzid);
@@ -367,7 +416,7 @@ class Reader {
         break;
       case Prop.RRule:
         if (params?.value !== undefined) decline();
-        event.rrules = append(event.rrules, recur(s.slice(from, to)));
+        event.rrules = append(event.rrules, this.rule(s.slice(from, to)));
         break;
       case Prop.ExDate:
         for (let at = from; at <= to; ) {
@@ -439,6 +488,7 @@ function componentName(s: string, from: number, to: number): string {
  * case — as ical.js's readers compare them (trimmed, upper-cased), the rare non-ASCII text included.
  */
 function closes(s: string, from: number, to: number, name: string): boolean {
+  if (to - from === name.length && sameName(s, from, name)) return true; // the usual END:VEVENT
   let a = from;
   let b = to;
   while (a < b && isAsciiSpace(s.charCodeAt(a))) a++;

@@ -67,10 +67,12 @@ export const ruleStarts = (rule: RecurData, bounds: RuleBounds) => expandRule(ru
 /** The BYDAY weekdays of a rule the fast path can step (empty: no BYDAY), or `undefined`. */
 function fastWeekdays(rule: RecurData): number[] | undefined {
   if (rule.freq !== "DAILY" && rule.freq !== "WEEKLY") return undefined;
-  for (const key of Object.keys(rule)) if (!FAST_PARTS.has(key)) return undefined;
-  const byday = rule.byday === undefined ? [] : [rule.byday].flat();
+  for (const key in rule) if (!FAST_PARTS.has(key)) return undefined;
   const days: number[] = [];
-  for (const code of byday) {
+  const { byday } = rule;
+  if (byday === undefined) return days;
+  const codes = Array.isArray(byday) ? byday : [byday];
+  for (const code of codes) {
     const index = WEEKDAY_CODES.indexOf(String(code).toUpperCase());
     if (index < 0) return undefined; // "1MO", "-1FR": ordinals are for MONTHLY/YEARLY
     if (!days.includes(index)) days.push(index);

@@ -23,11 +23,12 @@ export type RecurData = Record<string, unknown> & { freq: string };
 
 /**
  * One VEVENT with its time properties. Descriptions are never kept; the title is kept only to name
- * the event in a problem returned to the person who uploads the file (never stored).
+ * the event in a problem returned to the person who uploads the file (never stored), so only for an
+ * event with an RRULE (the only source of problems).
  */
 export interface IcsEvent {
   uid: string;
-  /** SUMMARY: free text, for {@link EventProblem.message} only. */
+  /** SUMMARY of an event with an RRULE (else undefined): free text, for {@link EventProblem.message} only. */
   title: string | undefined;
   /** SEQUENCE (0 when absent): of several versions of one UID/RECURRENCE-ID, the highest wins. */
   sequence: number;
