@@ -16,6 +16,7 @@ import { busyIntervals, calendars } from "./modules/calendars/calendars.table";
 import { checkinDigests, checkinOccurrences } from "./modules/checkins/checkins.table";
 import { deliverCheckinsJob, remindCheckinsJob } from "./modules/checkins/delivery.jobs";
 import { postCheckinDigestsJob } from "./modules/checkins/digest.jobs";
+import { insightsJobCases } from "./modules/insights/rollup.jobs.fixtures";
 import { flagEmptyAgendasJob } from "./modules/meetings/agenda.jobs";
 import { meetings } from "./modules/meetings/meetings.table";
 import {
@@ -152,6 +153,7 @@ async function dueWebhookDelivery(env: TestEnv, org: TestOrg, path: string) {
 }
 
 const cases: Record<string, () => Promise<void>> = {
+  ...insightsJobCases,
   async "send-email"() {
     const env = await testEnv({ SMTP_URL: smtp.url });
     const org = await makeOrg(env);

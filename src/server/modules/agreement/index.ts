@@ -6,7 +6,13 @@ import { AGREEMENT_REMINDERS_QUEUE, remindOverdueAcknowledgements } from "./ackn
 import { registerAgreementRoutes } from "./agreement.routes";
 
 export { adviseFor } from "./advice.service";
-export { createDefaultAgreement, effectiveRulesOf, getAgreement } from "./agreement.service";
+export {
+  createDefaultAgreement,
+  effectiveRulesOf,
+  getAgreement,
+  publishTeamAgreement,
+} from "./agreement.service";
+export { teamAgreementVersions } from "./agreement.table";
 
 /** The hourly reminder sweep; idempotent, since reminders are recorded per person and version. */
 export const agreementRemindersJob = defineJob({

@@ -8,6 +8,7 @@ import { fetchText, OutboundError } from "../../platform/outbound";
 import { notify } from "../notifications";
 import { getPerson } from "../people";
 import { readIcs } from "./calendars.import";
+import { busyChangedForInsights } from "./calendars.insights";
 import { replaceBusy } from "./calendars.repo";
 import { calendars } from "./calendars.table";
 
@@ -57,7 +58,10 @@ export async function refreshCalendar(deps: Deps, job: RefreshCalendarJob): Prom
       accept: "text/calendar, */*;q=0.5",
     });
     const read = await readIcs(deps, ics, person.timeZone);
-    await deps.db.transaction((tx) => replaceBusy(tx, calendar, read.busy, read.events));
+    await deps.db.transaction(async (tx) => {
+      await busyChangedForInsights(tx, deps, calendar, read.busy);
+      await replaceBusy(tx, calendar, read.busy, read.events);
+    });
   } catch (err) {
     if (!(err instanceof OutboundError || err instanceof AppError)) throw err;
     // Every worker busy is not the calendar's fault: the job is retried, and no failure counts.

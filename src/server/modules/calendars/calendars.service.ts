@@ -5,6 +5,7 @@ import { conflict, notFound } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
 import { getPerson } from "../people";
 import { type ReadIcs, readIcs } from "./calendars.import";
+import { busyChangedForInsights } from "./calendars.insights";
 import { refreshCalendarJob } from "./calendars.jobs";
 import { assertMayManageCalendars } from "./calendars.policy";
 import { type CalendarRow, getCalendar, listCalendarRows, replaceBusy } from "./calendars.repo";
@@ -68,6 +69,7 @@ export async function createCalendar(
       })
       .returning();
     if (!inserted) throw new Error("insert returned no row");
+    if (read) await busyChangedForInsights(tx, deps, inserted, read.busy);
     if (read) return replaceBusy(tx, inserted, read.busy, read.events);
     await deps.jobs.send(tx, refreshCalendarJob, {
       organisationId: actor.organisationId,
@@ -101,7 +103,10 @@ export async function replaceCalendar(
     );
   }
   const read = await readIcs(deps, body.ics ?? "", person.timeZone);
-  const row = await deps.db.transaction((tx) => replaceBusy(tx, calendar, read.busy, read.events));
+  const row = await deps.db.transaction(async (tx) => {
+    await busyChangedForInsights(tx, deps, calendar, read.busy);
+    return replaceBusy(tx, calendar, read.busy, read.events);
+  });
   return withProblems(presentCalendar(row), read);
 }
 

@@ -11,6 +11,7 @@ export {
   refreshDueCalendars,
   refreshDueCalendarsJob,
 } from "./calendars.jobs";
+export { createCalendar } from "./calendars.service";
 export { busyIntervals, calendarFeeds, calendars, focusBlocks } from "./calendars.table";
 
 export const calendarsModule = defineModule<Deps>({

@@ -8,6 +8,7 @@ import type { Actor } from "../../platform/http/actor";
 import { people } from "../people";
 import { raiseBlocker } from "./blockers.service";
 import type { OccurrenceRow } from "./checkin-access";
+import { checkinsChangedForInsights } from "./checkins.insights";
 import { checkinAnswers, checkinOccurrences, checkins } from "./checkins.table";
 import { theirClock } from "./delivery.service";
 import { presentOccurrences } from "./occurrences.present";
@@ -107,6 +108,8 @@ export async function answerOccurrence(
       .set({ answeredAt: sql`coalesce(${o.answeredAt}, ${now})` })
       .where(eq(o.id, occurrence.id))
       .returning();
+    const span = { from: occurrence.deliveredAt, to: now };
+    await checkinsChangedForInsights(tx, deps, occurrence.organisationId, actor.personId, span);
     const blockers = checked.filter((c) => c.question.type === "blocker" && c.answer.text);
     if (blockers.length > 0) {
       const [checkin] = await tx

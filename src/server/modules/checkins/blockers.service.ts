@@ -11,6 +11,7 @@ import { people } from "../people/people.table";
 import { getTeamRow } from "../teams";
 import { blockerViews } from "./blockers.present";
 import { type CheckinRow, isLeadOf, type OccurrenceRow, participantIdsOf } from "./checkin-access";
+import { checkinsChangedForInsights } from "./checkins.insights";
 import { checkinBlockers, checkins } from "./checkins.table";
 
 type BlockerRow = typeof checkinBlockers.$inferSelect;
@@ -170,6 +171,9 @@ export async function setBlockerStatus(
           : { status, resolvedAt: null, resolvedBy: null },
       )
       .where(eq(checkinBlockers.id, blocker.id));
+    const span = { from: blocker.resolvedAt ?? deps.clock.now(), to: deps.clock.now() };
+    if (blocker.assigneeId)
+      await checkinsChangedForInsights(tx, deps, actor.organisationId, blocker.assigneeId, span);
   });
   const [view] = await blockerViews(deps.db, actor.organisationId, eq(checkinBlockers.id, blockerId), 1);
   if (!view) throw notFound("Blocker");

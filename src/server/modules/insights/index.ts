@@ -10,6 +10,7 @@ import { insightsJobs } from "./rollup.jobs";
  * the organisation.
  */
 export { insightWeeks } from "./insights.table";
+export { type RecomputeResult, recomputePersonWeeks, reconcileInsights } from "./rollup.service";
 
 export const insightsModule = defineModule<Deps>({
   name: "insights",

@@ -22,6 +22,7 @@ import { type MeetingRequest, meetingRequest } from "./from-rotation";
 import { assertAllowed, gather, judge, overriddenRules } from "./gates.service";
 import { queueInvitations } from "./invitations";
 import type { MeetingRow } from "./meeting-access";
+import { meetingsChangedForInsights } from "./meetings.insights";
 import { writeLedger } from "./meetings.ledger";
 import { tellAboutMeeting } from "./meetings.notify";
 import { presentMeeting } from "./meetings.present";
@@ -196,6 +197,7 @@ export async function createMeeting(
     const first = rows[0] as MeetingRow;
     await writePreReadDocuments(tx, organisationId, meetingIds, body.preReadDocumentIds ?? []);
     await writeLedger(tx, organisationId, rows, attendees, gathered);
+    await meetingsChangedForInsights(tx, deps, organisationId, personIds, rows);
     const audit = { organisationId, actorId: actor.personId, targetType: "meeting", targetId: first.id };
     await recordAudit(tx, {
       ...audit,

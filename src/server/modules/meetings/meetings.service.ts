@@ -17,6 +17,7 @@ import { assertTeam, attendeesWithOrganiser } from "./create.service";
 import { assertAllowed, gather, judge, overriddenRules } from "./gates.service";
 import { queueInvitations } from "./invitations";
 import { type MeetingAccess, type MeetingRow, meetingFor, publishMeetingChanged } from "./meeting-access";
+import { meetingsChangedForInsights } from "./meetings.insights";
 import { writeLedger } from "./meetings.ledger";
 import { tellAboutMeeting } from "./meetings.notify";
 import { agendaMissing, presentMeeting, presentSummary } from "./meetings.present";
@@ -164,6 +165,8 @@ export async function updateMeeting(
       : { added: [], removed: [] };
     const stayed = ids.filter((id) => !added.includes(id));
     await writeLedger(tx, organisationId, [meeting], wanted, gathered);
+    const touched = [...ids, ...locked.attendees.map((a) => a.personId)];
+    await meetingsChangedForInsights(tx, deps, organisationId, touched, [locked.meeting, meeting]);
     const audit = { organisationId, actorId: actor.personId, targetType: "meeting", targetId: meeting.id };
     await recordAudit(tx, {
       ...audit,
@@ -212,6 +215,8 @@ export async function cancelMeeting(deps: Deps, actor: Actor, meetingId: string)
       .returning();
     if (!meeting) throw new Error("update returned no row");
     await writeLedger(tx, actor.organisationId, [meeting], [], { people: [] });
+    const attending = attendees.map((a) => a.personId);
+    await meetingsChangedForInsights(tx, deps, actor.organisationId, attending, [meeting]);
     await recordAudit(tx, {
       organisationId: actor.organisationId,
       actorId: actor.personId,
@@ -259,6 +264,7 @@ export async function answerMeeting(
     if (!mine) throw conflict("Only the meeting's attendees answer its invitation.");
     const attendees = access.attendees.map((a) => (a.personId === actor.personId ? mine : a));
     await writeLedger(tx, actor.organisationId, [meeting], attendees, gathered);
+    await meetingsChangedForInsights(tx, deps, actor.organisationId, ids, [meeting]);
     await publishMeetingChanged(tx, deps, { meeting, attendees });
   });
   return presentMeeting(deps, actor, meetingId);

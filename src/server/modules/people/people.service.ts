@@ -6,6 +6,7 @@ import type { Executor } from "../../platform/db/types";
 import { AppError, invalid } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
 import { type AuditAction, recordAudit } from "../audit";
+import { workingTimeChangedForInsights } from "./people.insights";
 import { assertMayChangeRole, assertMayEditPerson, assertOutranks } from "./people.policy";
 import { presentPerson } from "./people.present";
 import { countOwners, endSignIns, getPerson, listPeopleRows, updatePersonRow } from "./people.repo";
@@ -89,6 +90,8 @@ export async function updatePerson(
       await audit("person.role_changed", { from: target.role, to: role });
     }
     const row = await updatePersonRow(tx, actor.organisationId, id, body);
+    if (body.timeZone !== undefined && body.timeZone !== target.timeZone)
+      await workingTimeChangedForInsights(tx, deps, actor.organisationId, id);
     if (emailChanged) {
       await audit("person.email_changed", {
         from: target.email,
@@ -118,9 +121,12 @@ export async function setWorkingPattern(
 ) {
   await getPerson(deps.db, actor.organisationId, id);
   assertMayEditPerson(actor, id);
-  const row = await updatePersonRow(deps.db, actor.organisationId, id, {
-    workingPattern: checkedWeekPattern(body.week),
-    ...(body.timeZone ? { timeZone: body.timeZone } : {}),
+  const row = await deps.db.transaction(async (tx) => {
+    await workingTimeChangedForInsights(tx, deps, actor.organisationId, id);
+    return updatePersonRow(tx, actor.organisationId, id, {
+      workingPattern: checkedWeekPattern(body.week),
+      ...(body.timeZone ? { timeZone: body.timeZone } : {}),
+    });
   });
   return presentPerson(row);
 }

@@ -5,6 +5,7 @@ import type { Deps } from "../../deps";
 import { isUniqueViolation } from "../../platform/db/errors";
 import { conflict, invalid, notFound } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
+import { workingTimeChangedForInsights } from "./people.insights";
 import { assertMayEditPerson, maySeeAbsenceDetails } from "./people.policy";
 import { getPerson } from "./people.repo";
 import { absences, zoneChanges } from "./people.table";
@@ -40,19 +41,23 @@ export async function addAbsence(deps: Deps, actor: Actor, personId: string, bod
     endAt = new Date(body.end);
     if (endAt <= startAt) throw invalid("end", "must be after start");
   }
-  const [row] = await deps.db
-    .insert(absences)
-    .values({
-      organisationId: actor.organisationId,
-      personId,
-      startAt,
-      endAt,
-      startDate: byDate ? body.start : null,
-      endDate: byDate ? body.end : null,
-      kind: body.kind ?? "other",
-      reason: body.reason ?? null,
-    })
-    .returning();
+  const [row] = await deps.db.transaction(async (tx) => {
+    const span = { start: startAt, end: endAt };
+    await workingTimeChangedForInsights(tx, deps, actor.organisationId, personId, span);
+    return tx
+      .insert(absences)
+      .values({
+        organisationId: actor.organisationId,
+        personId,
+        startAt,
+        endAt,
+        startDate: byDate ? body.start : null,
+        endDate: byDate ? body.end : null,
+        kind: body.kind ?? "other",
+        reason: body.reason ?? null,
+      })
+      .returning();
+  });
   if (!row) throw new Error("insert returned no row");
   return presentAbsence(row, true);
 }
@@ -71,17 +76,20 @@ export async function listAbsences(deps: Deps, actor: Actor, personId: string) {
 export async function deleteAbsence(deps: Deps, actor: Actor, personId: string, absenceId: string) {
   await getPerson(deps.db, actor.organisationId, personId);
   assertMayEditPerson(actor, personId);
-  const deleted = await deps.db
-    .delete(absences)
-    .where(
-      and(
-        eq(absences.organisationId, actor.organisationId),
-        eq(absences.personId, personId),
-        eq(absences.id, absenceId),
-      ),
-    )
-    .returning({ id: absences.id });
-  if (deleted.length === 0) throw notFound("Absence");
+  await deps.db.transaction(async (tx) => {
+    const [deleted] = await tx
+      .delete(absences)
+      .where(
+        and(
+          eq(absences.organisationId, actor.organisationId),
+          eq(absences.personId, personId),
+          eq(absences.id, absenceId),
+        ),
+      )
+      .returning({ start: absences.startAt, end: absences.endAt });
+    if (!deleted) throw notFound("Absence");
+    await workingTimeChangedForInsights(tx, deps, actor.organisationId, personId, deleted);
+  });
 }
 
 /** Others see only that the person is away, never the kind or reason. */
@@ -105,15 +113,18 @@ export async function addZoneChange(
   await getPerson(deps.db, actor.organisationId, personId);
   assertMayEditPerson(actor, personId);
   try {
-    const [row] = await deps.db
-      .insert(zoneChanges)
-      .values({
-        organisationId: actor.organisationId,
-        personId,
-        fromDate: body.from,
-        timeZone: body.timeZone,
-      })
-      .returning();
+    const [row] = await deps.db.transaction(async (tx) => {
+      await workingTimeChangedForInsights(tx, deps, actor.organisationId, personId);
+      return tx
+        .insert(zoneChanges)
+        .values({
+          organisationId: actor.organisationId,
+          personId,
+          fromDate: body.from,
+          timeZone: body.timeZone,
+        })
+        .returning();
+    });
     if (!row) throw new Error("insert returned no row");
     return presentZoneChange(row);
   } catch (err) {
@@ -131,17 +142,20 @@ export async function listZoneChanges(deps: Deps, actor: Actor, personId: string
 export async function deleteZoneChange(deps: Deps, actor: Actor, personId: string, zoneChangeId: string) {
   await getPerson(deps.db, actor.organisationId, personId);
   assertMayEditPerson(actor, personId);
-  const deleted = await deps.db
-    .delete(zoneChanges)
-    .where(
-      and(
-        eq(zoneChanges.organisationId, actor.organisationId),
-        eq(zoneChanges.personId, personId),
-        eq(zoneChanges.id, zoneChangeId),
-      ),
-    )
-    .returning({ id: zoneChanges.id });
-  if (deleted.length === 0) throw notFound("Zone change");
+  await deps.db.transaction(async (tx) => {
+    const deleted = await tx
+      .delete(zoneChanges)
+      .where(
+        and(
+          eq(zoneChanges.organisationId, actor.organisationId),
+          eq(zoneChanges.personId, personId),
+          eq(zoneChanges.id, zoneChangeId),
+        ),
+      )
+      .returning({ id: zoneChanges.id });
+    if (deleted.length === 0) throw notFound("Zone change");
+    await workingTimeChangedForInsights(tx, deps, actor.organisationId, personId);
+  });
 }
 
 async function listZoneChangeRows(deps: Deps, organisationId: string, personId: string) {

@@ -1,3 +1,4 @@
+import { insightsChangedJob } from "../../../contracts/insights";
 import type { RotationBody, RotationPlanView, RotationView } from "../../../contracts/scheduling";
 import { INCONVENIENCE_WEIGHTS, planRotation, type RotationPlan } from "../../../core/scheduling";
 import { DAY_MS } from "../../../core/time";
@@ -37,8 +38,11 @@ export async function planRotationFor(
   });
   const view = presentPlan(plan);
   if (!body.save) return view;
-  const rotationId = await deps.db.transaction((tx) =>
-    insertRotation(tx, {
+  const ends = plan.occurrences.map((o) => o.end);
+  const span = { from: iso(from), to: iso(Math.max(from + 1, ...ends)) };
+  const rotationId = await deps.db.transaction(async (tx) => {
+    await deps.jobs.send(tx, insightsChangedJob, { organisationId, personIds: ids, ...span });
+    return insertRotation(tx, {
       organisationId,
       name: body.name ?? null,
       durationMinutes: body.durationMinutes,
@@ -53,8 +57,8 @@ export async function planRotationFor(
           points: INCONVENIENCE_WEIGHTS[kind],
         })),
       ),
-    }),
-  );
+    });
+  });
   return { ...view, rotationId };
 }
 

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
+import { insightsChangedJob } from "../../../contracts/insights";
 import type {
   CommentView,
   commentBody,
@@ -46,8 +47,14 @@ function assertOpen(update: UpdateRow, what: string): void {
   if (update.closedAt) throw conflict(`This thread is closed, so it takes no more ${what}.`);
 }
 
-/** A required responder has answered: the first comment, "Got it" or answer counts (kept from then). */
-async function markAnswered(tx: Executor, update: UpdateRow, personId: string, at: Date): Promise<void> {
+/**
+ * A required responder has answered: the first comment, "Got it" or answer counts (kept from then).
+ * Insights recompute the person's week (a reply to being asked or @mentioned).
+ */
+async function markAnswered(tx: Executor, deps: Deps, update: UpdateRow, personId: string, at: Date) {
+  const span = { from: at.toISOString(), to: new Date(at.getTime() + 1).toISOString() };
+  const { organisationId } = update;
+  await deps.jobs.send(tx, insightsChangedJob, { organisationId, personIds: [personId], ...span });
   await tx
     .update(updateResponders)
     .set({ answeredAt: sql`coalesce(${updateResponders.answeredAt}, ${at})` })
@@ -89,7 +96,7 @@ export async function addComment(
       })
       .returning();
     if (!row) throw new Error("insert returned no row");
-    await markAnswered(tx, update, actor.personId, now);
+    await markAnswered(tx, deps, update, actor.personId, now);
     const authorName = await nameOf(tx, actor.organisationId, actor.personId);
     await notifyComment(tx, deps, update, row, authorName);
     const references = await resolveReferences(tx, actor, [row.body], deps.config.publicUrl);
@@ -179,7 +186,7 @@ export async function acknowledge(deps: Deps, actor: Actor, updateId: string): P
       .values({ updateId, organisationId: actor.organisationId, personId: actor.personId, at: now })
       .onConflictDoNothing()
       .returning({ at: updateAcknowledgements.at });
-    await markAnswered(tx, access.update, actor.personId, now);
+    await markAnswered(tx, deps, access.update, actor.personId, now);
     if (added.length > 0) await publishUpdateChanged(tx, deps, access.update);
     return access;
   });
@@ -207,7 +214,7 @@ export async function respond(
       .insert(updateResponses)
       .values({ updateId, organisationId: actor.organisationId, personId: actor.personId, ...answer })
       .onConflictDoUpdate({ target: [updateResponses.updateId, updateResponses.personId], set: answer });
-    await markAnswered(tx, update, actor.personId, now);
+    await markAnswered(tx, deps, update, actor.personId, now);
     await publishUpdateChanged(tx, deps, update);
     return access;
   });
