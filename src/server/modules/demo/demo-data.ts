@@ -189,3 +189,79 @@ export const DEMO_MEETINGS = {
     actionItem: { text: "Collect estimates from Platform before planning", dueInWorkdays: 2 },
   },
 };
+
+/** Busy blocks in a person's own day: on `days`, `after` hours past the start of their working day. */
+export interface DemoBlock {
+  days: readonly Weekday[];
+  after: number;
+  minutes: number;
+  /** Only in the weeks from this many weeks ago (this week is 0) … */
+  fromWeeksAgo?: number;
+  /** … until this many weeks ago (exclusive): a habit that stopped. */
+  untilWeeksAgo?: number;
+}
+
+const MON_THU: Weekday[] = ["mon", "tue", "wed", "thu"];
+const PLATFORM = ["arjun", "priya", "tom", "kenji", "fatima"].map(email);
+/** Tom's Monday meetings after his day ends: 30, 60 then 90 minutes in the last three weeks. */
+const TOMS_EVENINGS = [30, 60, 90].map(
+  (minutes, i): DemoBlock => ({
+    days: ["mon"],
+    after: 10.5,
+    minutes,
+    fromWeeksAgo: 3 - i,
+    untilWeeksAgo: 2 - i,
+  }),
+);
+/** Platform's Wednesday workshop, held until the team agreed on no-meeting Wednesdays. */
+const WORKSHOP: DemoBlock = { days: ["wed"], after: 2, minutes: 180, untilWeeksAgo: 5 };
+
+/**
+ * Twelve weeks of everyone's busy time (their own day: `after` hours past its start), a status round the
+ * meeting audit suggests making async, and Platform's no-meeting Wednesdays five weeks ago: Olivia is
+ * over the meeting budget with too little focus time, Tom's evenings creep, Platform's focus time rises after its agreement,
+ * Product (4 people) stays below the minimum group size.
+ */
+export const DEMO_INSIGHTS = {
+  weeks: 12,
+  ownerWeek: weekdays("09:00", "17:00"),
+  common: [{ days: WEEKDAYS, after: 0.5, minutes: 30 }] as DemoBlock[],
+  extra: {
+    // Over the budget, and no two free hours in a row from Monday to Thursday.
+    [DEMO_OWNER.email]: [
+      { days: MON_THU, after: 1, minutes: 90 },
+      { days: MON_THU, after: 4, minutes: 90 },
+      { days: MON_THU, after: 6.5, minutes: 60 },
+    ],
+    [email("tom")]: [...TOMS_EVENINGS, WORKSHOP],
+    [email("arjun")]: [{ days: ["mon", "tue", "thu"], after: 3, minutes: 90 }, WORKSHOP],
+    [email("priya")]: [{ days: WEEKDAYS, after: 8.5, minutes: 60 }, WORKSHOP],
+    [email("kenji")]: [WORKSHOP],
+    [email("fatima")]: [{ days: ["tue", "thu"], after: 5, minutes: 60 }, WORKSHOP],
+    [email("marcus")]: [{ days: WEEKDAYS, after: 5, minutes: 60 }],
+    [email("chloe")]: [{ days: ["tue", "thu"], after: 2, minutes: 120 }],
+    [email("hannah")]: [{ days: ["mon"], after: 6, minutes: 60 }],
+  } as Record<string, DemoBlock[]>,
+  statusRound: {
+    title: "Platform status round",
+    kind: "status_update" as const,
+    organiser: email("arjun"),
+    attendees: PLATFORM.slice(1),
+    team: "Platform",
+    at: "12:00",
+    minutes: 60,
+    weeks: 8,
+    ratings: [
+      [email("priya"), { worthIt: 2, couldBeAsync: true }],
+      [email("tom"), { worthIt: 2, couldBeAsync: true }],
+      [email("fatima"), { worthIt: 3, couldBeAsync: true }],
+    ] as [string, { worthIt: number; couldBeAsync: boolean }][],
+  },
+  agreement: {
+    team: "Platform",
+    by: email("arjun"),
+    weeksAgo: 5,
+    rules: { noMeetingDays: ["wed"] as Weekday[] },
+    changeSummary: "No-meeting Wednesdays: the workshop moves to a written design review.",
+  },
+};

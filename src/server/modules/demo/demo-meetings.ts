@@ -19,6 +19,7 @@ import {
 import { DEMO_MEETINGS, DEMO_ORGANISATION } from "./demo-data";
 
 export interface DemoCast {
+  organisationId: string;
   /** The signed-in actor of the demo person with this email. */
   actor(email: string): Actor;
   id(email: string): string;

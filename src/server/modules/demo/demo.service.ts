@@ -20,6 +20,7 @@ import {
   DEMO_ZONE_CHANGE,
 } from "./demo-data";
 import { seedDocuments } from "./demo-documents";
+import { seedInsights } from "./demo-insights";
 import { seedMeetings } from "./demo-meetings";
 import { seedUpdates } from "./demo-updates";
 import { seedVideo } from "./demo-video";
@@ -112,6 +113,7 @@ export async function seedDemo(deps: Deps): Promise<SeededDemo> {
   }
   const roleOf = new Map(DEMO_PEOPLE.map((p) => [p.email, p.role]));
   const cast = {
+    organisationId: organisation.id,
     id,
     actor: (email: string) => ({ ...actor, personId: id(email), role: roleOf.get(email) ?? "owner" }),
     teamId: (name: string) => teamIdOf.get(name) ?? "",
@@ -121,6 +123,7 @@ export async function seedDemo(deps: Deps): Promise<SeededDemo> {
   const meetings = await seedMeetings(deps, cast);
   const updates = (await seedUpdates(deps, cast)) + (await seedVideo(deps, cast));
   const checkins = await seedCheckins(deps, cast);
+  await seedInsights(deps, cast);
   return {
     organisation,
     owner,
