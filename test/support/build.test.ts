@@ -7,6 +7,7 @@ import {
   buildCheckin,
   buildDocument,
   buildFocusBlocks,
+  buildInsightWeeks,
   buildInvitation,
   buildMeeting,
   buildPerson,
@@ -16,6 +17,7 @@ import {
   buildTeam,
   buildUpdate,
 } from "./build";
+import { makeOrg } from "./factories";
 import { call, type TestEnv, testEnv } from "./harness";
 
 const HOUR = 3_600_000;
@@ -161,5 +163,20 @@ describe("builders", () => {
       participants: [{ id: org.member.person.id }],
     });
     expect(res.json().checkin.questions.length).toBeGreaterThan(0);
+  });
+
+  it("rollup weeks their person reads as their own insights", async () => {
+    const org = await makeOrg(env);
+    await buildInsightWeeks(env, {
+      org,
+      personId: org.member.person.id,
+      weeks: [{ weekStart: "2026-11-02", meetingHours: 12, pulse: 4 }],
+    });
+    const res = await call(env, "GET", "/api/v1/insights/me?from=2026-11-02&to=2026-11-08", {
+      as: org.member.caller,
+    });
+    expect(res.json().weeks).toEqual([
+      expect.objectContaining({ weekStart: "2026-11-02", meetingHours: 12, focusHours: 12, pulse: 4 }),
+    ]);
   });
 });

@@ -252,8 +252,8 @@ export const DEMO_INSIGHTS = {
     minutes: 60,
     weeks: 8,
     ratings: [
-      [email("priya"), { worthIt: 2, couldBeAsync: true }],
-      [email("tom"), { worthIt: 2, couldBeAsync: true }],
+      [email("priya"), { worthIt: 3, couldBeAsync: true }],
+      [email("tom"), { worthIt: 3, couldBeAsync: true }],
       [email("fatima"), { worthIt: 3, couldBeAsync: true }],
     ] as [string, { worthIt: number; couldBeAsync: boolean }][],
   },

@@ -282,6 +282,48 @@ describe("POST /api/v1/setup/demo", { timeout: 90_000 }, () => {
     );
   });
 
+  it("shows insights at work: Olivia's own alerts, Platform's figures and its agreement's effect, Product withheld", async () => {
+    const { env } = await seeded();
+    const as = async (email: string) => {
+      const [person] = await env.deps.db.select().from(people).where(eq(people.email, email));
+      if (!person) throw new Error(`no demo person ${email}`);
+      return signIn(env, person);
+    };
+    const olivia = await as("olivia@northwind.example");
+    const arjun = await as("arjun@northwind.example");
+    const get = async (url: string, caller: typeof olivia) => {
+      const res = await call(env, "GET", url, { as: caller });
+      expect(res.statusCode, url).toBe(200);
+      return res.json();
+    };
+    // Olivia's own weeks: over the 15-hour budget with no two free hours in a row.
+    const mine = await get("/api/v1/insights/me", olivia);
+    expect(mine.weeks.length).toBeGreaterThanOrEqual(8);
+    expect(mine.alerts.map((a: { kind: string }) => a.kind)).toEqual(
+      expect.arrayContaining(["overload", "focus_deficit"]),
+    );
+    const teams = (await get("/api/v1/teams", olivia)).teams as { id: string; name: string }[];
+    const teamId = (name: string) => teams.find((t) => t.name === name)?.id ?? "";
+    // Platform (5 people) shows medians; Product (4) is withheld, even from its admin owner.
+    const platform = await get(`/api/v1/insights/teams/${teamId("Platform")}`, olivia);
+    expect(platform.suppressed).toBe(false);
+    expect(platform.weeks.length).toBeGreaterThanOrEqual(8);
+    const product = await get(`/api/v1/insights/teams/${teamId("Product")}`, olivia);
+    expect(product).toMatchObject({ suppressed: true });
+    expect(product.weeks).toBeUndefined();
+    // No-meeting Wednesdays raised Platform's focus time; its status round could be written.
+    const effect = await get(
+      `/api/v1/insights/agreement-effect?teamId=${teamId("Platform")}&of=team&version=1`,
+      arjun,
+    );
+    expect(effect.after.focusHours.median).toBeGreaterThan(effect.before.focusHours.median);
+    expect(effect.changeSummary.join(" ")).toContain("No-meeting days");
+    const audit = await get(`/api/v1/insights/meeting-audit?teamId=${teamId("Platform")}`, arjun);
+    expect(audit.series).toContainEqual(
+      expect.objectContaining({ title: "Platform status round", suggestion: "make_async" }),
+    );
+  });
+
   it("tells anyone how to sign in to the demo until its owner changes password", async () => {
     const { env, body } = await seeded();
     expect(await demoShown(env)).toEqual({ email: body.person.email, password: body.password });
