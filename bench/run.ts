@@ -7,6 +7,7 @@ import { runCheckinsBench } from "./checkins.bench";
 import { runHealthzBench } from "./healthz.bench";
 import { runIcsBench } from "./ics.bench";
 import { runImportBench } from "./import.bench";
+import { runInsightsBench } from "./insights.bench";
 import type { BenchOutcome, BenchResult } from "./lib/measure";
 import { runRecordingsBench } from "./recordings.bench";
 import { runSearchBench } from "./search.bench";
@@ -22,6 +23,7 @@ const benches: (() => BenchOutcome | Promise<BenchOutcome>)[] = [
   runHealthzBench,
   runImportBench,
   runSearchBench,
+  runInsightsBench,
   runRecordingsBench,
   runWebSizeBench,
 ];

@@ -20,6 +20,9 @@ const MEMBER_REFUSED = new Set([
   "/settings/audit",
   "/settings/webhooks",
   "/settings/urgent-log",
+  "/insights/team",
+  "/insights/organisation",
+  "/insights/agreement-effect",
 ]);
 
 interface Person {

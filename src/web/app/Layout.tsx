@@ -9,7 +9,7 @@ import { AcknowledgementBanner } from "../features/policies";
 import { ZoneOffer } from "../features/settings";
 import { forgetRefusalsElsewhere } from "../lib/access";
 import { useLiveRefresh } from "./live-refresh";
-import { activeNavTo, NAV } from "./nav";
+import { activeNavTo, NAV, useNavFacts } from "./nav";
 import { SearchBox } from "./SearchBox";
 import "./shell.css";
 
@@ -17,6 +17,7 @@ export function Layout({ session }: { session: SessionView }) {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const role = session.person.role;
+  const facts = useNavFacts(session.person);
   const theme = useMantineTheme();
   // On phones the closed menu slides off screen; inert keeps its links out of the tab order too.
   const phone = useMediaQuery(`(max-width: ${theme.breakpoints.sm})`);
@@ -68,7 +69,7 @@ export function Layout({ session }: { session: SessionView }) {
         <AppShell.Section grow component={ScrollArea}>
           <Stack gap="sm">
             {NAV.map((section) => {
-              const items = section.items.filter((n) => !n.allow || n.allow(role));
+              const items = section.items.filter((n) => !n.allow || n.allow(role, facts));
               return (
                 <div key={section.label ?? "top"}>
                   {section.label && (

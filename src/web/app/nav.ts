@@ -1,11 +1,18 @@
 import type { Role } from "../../contracts/common";
 import { can } from "../lib/permissions";
+import { useTeams } from "../lib/resources";
+
+/** What the navigation knows about the viewer beyond their role. */
+export interface NavFacts {
+  /** They lead at least one team. */
+  leadsATeam: boolean;
+}
 
 export interface NavItem {
   to: string;
   label: string;
   /** Shown only to those who may use the page. */
-  allow?: (role: Role) => boolean;
+  allow?: (role: Role, facts: NavFacts) => boolean;
 }
 
 export interface NavSection {
@@ -49,6 +56,29 @@ export const NAV: NavSection[] = [
     ],
   },
   {
+    label: "Insights",
+    items: [
+      // Mine is everyone's own; the meeting audit is for leads and organisers, and anyone may organise.
+      { to: "/insights", label: "Mine" },
+      {
+        to: "/insights/team",
+        label: "My team",
+        allow: (role, f) => can.readTeamInsights(role, f.leadsATeam),
+      },
+      {
+        to: "/insights/organisation",
+        label: "Whole organisation",
+        allow: can.do("insights.readOrganisation"),
+      },
+      {
+        to: "/insights/agreement-effect",
+        label: "Agreement effect",
+        allow: (role, f) => can.readAgreementEffect(role, f.leadsATeam),
+      },
+      { to: "/insights/meeting-audit", label: "Meeting audit" },
+    ],
+  },
+  {
     label: "Agreement",
     items: [
       { to: "/agreement", label: "Working agreement" },
@@ -80,4 +110,18 @@ export function activeNavTo(pathname: string): string | undefined {
     to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`),
   );
   return matches.sort((a, b) => b.length - a.length)[0];
+}
+
+/**
+ * What the navigation needs beyond the role: whether the viewer leads a team (a lead's pages, e.g. My
+ * team). HR and admins see those pages by role, so only the others load the teams for it.
+ */
+export function useNavFacts(viewer: { id: string; role: Role }): NavFacts {
+  const byRole = can.readTeamInsights(viewer.role, false);
+  const teams = useTeams(!byRole);
+  return {
+    leadsATeam: Boolean(
+      teams.data?.some((t) => t.members.some((m) => m.personId === viewer.id && m.role === "lead")),
+    ),
+  };
 }

@@ -22,6 +22,13 @@ import {
 import { TeamClockPage } from "../features/clock";
 import { DocumentHistoryPage, DocumentPage, DocumentsPage, NewDocumentPage } from "../features/documents";
 import { HomePage } from "../features/home";
+import {
+  AgreementEffectPage,
+  MeetingAuditPage,
+  MyInsightsPage,
+  OrganisationInsightsPage,
+  TeamInsightsPage,
+} from "../features/insights";
 import { EditMeetingPage, MeetingPage, MeetingsPage, NewMeetingPage } from "../features/meetings";
 import { InboxPage, NotificationSettingsPage, UrgentLogPage, WebhooksPage } from "../features/notifications";
 import { EditPersonPage, PeopleDirectoryPage, PersonPage } from "../features/people";
@@ -89,6 +96,17 @@ export const appRoutes: AppRoute[] = [
   { path: "/team/rotation", title: "Rotation", element: <RotationPage /> },
   { path: "/team/teams", title: "Teams", element: <TeamsPage /> },
   { path: "/team/teams/:id", title: "Team", element: <TeamPage /> },
+  { path: "/insights", title: "My insights", element: <MyInsightsPage /> },
+  // Leads for their teams, HR and admins for all: the page itself tells who leads a team.
+  { path: "/insights/team", title: "Team insights", element: <TeamInsightsPage /> },
+  {
+    path: "/insights/organisation",
+    title: "Organisation insights",
+    element: <OrganisationInsightsPage />,
+    allow: byRole(can.do("insights.readOrganisation")),
+  },
+  { path: "/insights/agreement-effect", title: "Agreement effect", element: <AgreementEffectPage /> },
+  { path: "/insights/meeting-audit", title: "Meeting audit", element: <MeetingAuditPage /> },
   { path: "/agreement", title: "Working agreement", element: <AgreementPage /> },
   {
     path: "/agreement/edit",

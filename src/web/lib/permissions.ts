@@ -30,6 +30,11 @@ export const can = {
   /** A team's webhooks: its leads, owners and admins. */
   manageTeamWebhooks: (role: Role, isLead: boolean) =>
     may({ role }, "webhooks.manageTeam", { leadOf: isLead }),
+  /** A team's insights (aggregates only): its leads, HR and admins. */
+  readTeamInsights: (role: Role, isLead: boolean) => may({ role }, "insights.readTeam", { leadOf: isLead }),
+  /** Before and after an agreement version: a team's leads, HR and admins. */
+  readAgreementEffect: (role: Role, isLead: boolean) =>
+    may({ role }, "insights.readAgreementEffect", { leadOf: isLead }),
   /** Owners and admins change roles, never their own. */
   changeRoleOf: (viewer: Viewer, personId: string) => viewer.id !== personId && may(viewer, "roles.change"),
 };

@@ -55,11 +55,12 @@ export function useZoneChanges(personId: string) {
   });
 }
 
-export function useTeams() {
+export function useTeams(enabled = true) {
   return useQuery({
     queryKey: keys.teams,
     queryFn: () => get<{ teams: TeamView[] }>("/teams"),
     select: (data) => data.teams,
+    enabled,
   });
 }
 

@@ -4,6 +4,7 @@ import { useViewer } from "../../lib/session";
 import { formatWeekdayTime } from "../../lib/time";
 import { AdvisorHomeCard } from "../advisor";
 import { BlockersCard, CheckinsDueCard } from "../checkins";
+import { BalanceCard } from "../insights";
 import { ActionItemsCard } from "../meetings";
 import { NeedsMyReplyCard } from "../updates";
 import { TodayCard } from "./TodayCard";
@@ -28,6 +29,9 @@ export function HomePage() {
       </Suspense>
       <Suspense fallback={null}>
         <BlockersCard />
+      </Suspense>
+      <Suspense fallback={null}>
+        <BalanceCard />
       </Suspense>
       <Suspense fallback={null}>
         <ActionItemsCard />
