@@ -1,5 +1,6 @@
 import { Group, Text } from "@mantine/core";
 import { Fragment } from "react";
+import { Key, Line, runs } from "../../../components/chart-parts";
 import { formatDate } from "../../../lib/time";
 import { heldBack, type PulseWeek } from "./pulse-text";
 
@@ -45,11 +46,11 @@ export function PulseChart(props: { weeks: PulseWeek[]; summary: string; showMin
             </text>
           </Fragment>
         ))}
-        {runs(weeks, (w) => w.team).map((run) => (
+        {runs(weeks.map((w) => w.team)).map((run) => (
           <Line key={`team-${run[0]}`} points={run.map((i) => [x(i), y(weeks[i]?.team ?? 0)])} color={TEAM} />
         ))}
         {props.showMine &&
-          runs(weeks, (w) => w.mine).map((run) => (
+          runs(weeks.map((w) => w.mine)).map((run) => (
             <Line
               key={`mine-${run[0]}`}
               points={run.map((i) => [x(i), y(weeks[i]?.mine ?? 0)])}
@@ -96,39 +97,6 @@ export function PulseChart(props: { weeks: PulseWeek[]; summary: string; showMin
   );
 }
 
-/** Runs of consecutive week indexes that have a value: each is drawn as one line, gaps left open. */
-function runs(weeks: PulseWeek[], value: (w: PulseWeek) => number | undefined): number[][] {
-  const out: number[][] = [];
-  let current: number[] = [];
-  weeks.forEach((w, i) => {
-    if (value(w) === undefined) {
-      if (current.length) out.push(current);
-      current = [];
-    } else current.push(i);
-  });
-  if (current.length) out.push(current);
-  return out;
-}
-
-function Line(props: { points: [number, number][]; color: string; dashed?: boolean }) {
-  return (
-    <g>
-      {props.points.length > 1 && (
-        <polyline
-          points={props.points.map((p) => p.join(",")).join(" ")}
-          fill="none"
-          stroke={props.color}
-          strokeWidth={2.5}
-          strokeDasharray={props.dashed ? "6 4" : undefined}
-        />
-      )}
-      {props.points.map(([px, py]) => (
-        <circle key={`${px}`} cx={px} cy={py} r={3.5} fill={props.color} />
-      ))}
-    </g>
-  );
-}
-
 /** A small padlock drawn inside the chart at a held-back week. */
 function LockGlyph({ cx, cy }: { cx: number; cy: number }) {
   return (
@@ -141,24 +109,5 @@ function LockGlyph({ cx, cy }: { cx: number; cy: number }) {
       <rect x={1} y={7} width={12} height={9} rx={2} />
       <path d="M4 7V5a3 3 0 0 1 6 0v2" fill="none" />
     </g>
-  );
-}
-
-function Key(props: { color: string; label: string; dashed?: boolean }) {
-  return (
-    <Group gap={4}>
-      <svg width={18} height={8} aria-hidden="true">
-        <line
-          x1={0}
-          x2={18}
-          y1={4}
-          y2={4}
-          stroke={props.color}
-          strokeWidth={2.5}
-          strokeDasharray={props.dashed ? "4 3" : undefined}
-        />
-      </svg>
-      <Text size="xs">{props.label}</Text>
-    </Group>
   );
 }
