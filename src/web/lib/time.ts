@@ -91,7 +91,9 @@ export function formatDate(date: string): string {
 
 /** "14:30–16:00", in `zone`. */
 export function formatSpan(span: { start: number; end: number }, zone: string): string {
-  return `${formatTime(span.start, zone)}–${formatTime(span.end, zone)}`;
+  // A span running to the end of the day ends at the next midnight: "00:00–00:00" would read as nothing.
+  const end = instantToLocal(zone, span.end).minutes === 0 && span.end > span.start ? "midnight" : null;
+  return `${formatTime(span.start, zone)}–${end ?? formatTime(span.end, zone)}`;
 }
 
 /** The local date of `instant` in `zone`, and the instants of that day's midnight and the next. */
