@@ -16,7 +16,9 @@ describe("one clock format for every time shown", () => {
 
   it("says a span that runs to the end of the day ends at midnight", () => {
     const midnight = Date.parse("2026-01-14T00:00:00Z");
-    expect(formatSpan({ start: midnight, end: midnight + 86_400_000 }, "Europe/London")).toBe("00:00–midnight");
+    expect(formatSpan({ start: midnight, end: midnight + 86_400_000 }, "Europe/London")).toBe(
+      "00:00–midnight",
+    );
     expect(formatSpan({ start: at, end: at + 15 * 3_600_000 }, "Europe/London")).toBe("09:00–midnight");
   });
 
