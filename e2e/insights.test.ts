@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { METRIC_DEFINITIONS } from "../src/core/insights/definitions";
 import { apiCall } from "./support/api";
@@ -104,6 +105,15 @@ describe("balance insights in the demo organisation", () => {
     await product.getByText("No figures: fewer than 5 people, to protect individuals").waitFor();
     await page.getByRole("img", { name: /^Median meeting hours per week by team: / }).waitFor();
     await checkPage(page, "insights-organisation");
+    // The export holds what the page shows: Product by name and size, without figures.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download CSV" }).click(),
+    ]);
+    const csv = readFileSync((await download.path()) ?? "", "utf8");
+    expect(csv).toMatch(/^Group,People,Shown,Meeting hours median/);
+    expect(csv).toMatch(/\r\nPlatform,5,yes,\d/);
+    expect(csv).toContain("\r\nProduct,4,no (too few people),,");
 
     // By time zone: the groups, or in words why such a breakdown would single people out.
     await page.getByText("By time zone").click();

@@ -8,6 +8,8 @@ import { useAddressFilters } from "../../lib/address-filters";
 import { useViewer } from "../../lib/session";
 import { formatDate } from "../../lib/time";
 import { type MyInsightsView, useMyInsights } from "./api";
+import { CsvButton } from "./CsvButton";
+import { myCsv } from "./csv";
 import { MetricPanel } from "./MetricPanel";
 import { type PeriodFilters, PeriodPicker } from "./PeriodPicker";
 import { weeklySummary } from "./text";
@@ -62,6 +64,7 @@ function Mine({ data }: { data: MyInsightsView }) {
   const budget = data.budget.weeklyMeetingHours;
   return (
     <Stack>
+      <CsvButton name="my-insights.csv" csv={() => myCsv(data)} />
       <Alerts data={data} />
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         {shown.map((metric) => {

@@ -8,7 +8,9 @@ import { useAddressFilters } from "../../lib/address-filters";
 import { useTeams } from "../../lib/resources";
 import { useViewer } from "../../lib/session";
 import { type OrganisationGroupView, type OrganisationInsightsView, useOrganisationInsights } from "./api";
+import { CsvButton } from "./CsvButton";
 import { GroupBars } from "./charts/lazy";
+import { organisationCsv } from "./csv";
 import { MetricHelp } from "./MetricHelp";
 import { PeriodPicker } from "./PeriodPicker";
 import { fewerThan, figure, metricLabel, valueText } from "./text";
@@ -104,6 +106,7 @@ function Groups({ data }: { data: OrganisationInsightsView }) {
           {fewerThan(data.minGroupSize)}” and no figures, so nobody’s own week can be worked out.
         </Text>
       </Group>
+      <CsvButton name="organisation insights.csv" csv={() => organisationCsv(data)} />
       <section aria-labelledby="org-bars">
         <Title order={2} size="h3" id="org-bars" mb="xs">
           {metricLabel("meetingHours")}: median per {what}

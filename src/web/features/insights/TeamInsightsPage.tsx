@@ -9,6 +9,8 @@ import { useAddressFilters } from "../../lib/address-filters";
 import { can } from "../../lib/permissions";
 import { useViewer } from "../../lib/session";
 import { type TeamInsightsView, type TeamWeekView, useTeamInsights } from "./api";
+import { CsvButton } from "./CsvButton";
+import { teamCsv } from "./csv";
 import { MetricPanel } from "./MetricPanel";
 import { PeriodPicker } from "./PeriodPicker";
 import { useReadableTeams } from "./readable-teams";
@@ -104,6 +106,7 @@ function Team({ data }: { data: TeamInsightsView }) {
           {groupSizeNote(data.team.people, data.minGroupSize)}. Nobody’s own figures are shown.
         </Text>
       </Group>
+      <CsvButton name={`${data.team.name} insights.csv`} csv={() => teamCsv(data)} />
       <AlertCounts data={data} />
       {weeks.length === 0 ? (
         <EmptyHint title="No weeks to show yet">
