@@ -23,7 +23,7 @@ describe("team clock model", () => {
     const late = [{ start: at("2026-01-14T22:00:00Z"), end: at("2026-01-15T02:00:00Z") }];
     const cut = spansOn(late, day);
     expect(cut).toEqual([{ start: at("2026-01-14T22:00:00Z"), end: at("2026-01-15T00:00:00Z") }]);
-    expect(describeSpans(cut, "UTC")).toBe("22:00–00:00");
+    expect(describeSpans(cut, "UTC")).toBe("22:00–midnight");
     expect(describeSpans([], "UTC")).toBe("off");
   });
 
