@@ -29,12 +29,22 @@ const ms = (d: Date | string) => (d instanceof Date ? d.getTime() : Date.parse(d
 /** An instant as epoch milliseconds read by the database: parsing 150,000 timestamps into Dates took a second. */
 const epochMs = (column: AnyPgColumn) => sql<number>`(extract(epoch from ${column}) * 1000)::float8`;
 
+/**
+ * The active ones of these people (as the nightly reconcile takes): an erased person stays as an
+ * inactive "former member" whose rows a later change to a shared meeting must not bring back.
+ */
 export async function peopleOf(executor: Executor, organisationId: string, personIds: readonly string[]) {
   if (personIds.length === 0) return [];
   return executor
     .select({ id: people.id, timeZone: people.timeZone })
     .from(people)
-    .where(and(eq(people.organisationId, organisationId), inArray(people.id, [...personIds])));
+    .where(
+      and(
+        eq(people.organisationId, organisationId),
+        inArray(people.id, [...personIds]),
+        eq(people.active, true),
+      ),
+    );
 }
 
 /** Active people of one organisation (or every organisation), ordered, for the nightly reconcile. */

@@ -13,6 +13,7 @@ import { makeOrg, type TestOrg, type TestPerson } from "../../../../test/support
 import { call, freshEnv, type TestEnv } from "../../../../test/support/harness";
 import { eventually } from "../../../../test/support/onboarding";
 import { addDays, DAY_MS, HOUR_MS } from "../../../core/time";
+import { people } from "../people/people.table";
 import { insightWeeks } from "./insights.table";
 import { recomputeInsightsJob } from "./rollup.jobs";
 import { recomputePersonWeeks } from "./rollup.service";
@@ -252,5 +253,15 @@ describe("insights rollups follow the changes that feed them", () => {
       inWeek1(7, 0) + DAY_MS,
     );
     expect(long.personWeeks).toBe(2);
+  });
+
+  it("leaves an inactive person (an erased former member) without new rows", async () => {
+    const org = await freshOrg();
+    await buildMeeting(env, { org, start: iso(inWeek1(2, 10)) });
+    await env.deps.db.update(people).set({ active: false }).where(eq(people.id, org.member.person.id));
+    const span = [inWeek1(0, 12), inWeek1(6, 12)] as const;
+    const result = await recomputePersonWeeks(env.deps, org.organisation.id, [org.member.person.id], ...span);
+    expect(result).toEqual({ people: 0, personWeeks: 0 });
+    expect(await weekOf(org.member, WEEK1)).toBeUndefined();
   });
 });
