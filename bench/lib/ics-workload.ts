@@ -19,6 +19,8 @@ export interface IcsWorkloadShape {
   recurringShare: number;
   /** The middle of the generated span, epoch ms: events fall from a year before to a year after. */
   around: number;
+  /** Characters of notes per event (a DESCRIPTION folded at 75 characters, as exports carry): 0 when absent. */
+  descriptionChars?: number;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
@@ -62,6 +64,7 @@ export function icsWorkload(shape: IcsWorkloadShape): string {
       timeProperty("DTSTART", tzid, wall),
       timeProperty("DTEND", tzid, wall + minutes * 60_000),
       `SUMMARY:Meeting ${random.int(1, 9999)}`,
+      ...description(n, shape.descriptionChars ?? 0),
     ];
     if (recurring) {
       const weeks = random.int(10, 120);
@@ -82,6 +85,17 @@ export function icsWorkload(shape: IcsWorkloadShape): string {
   }
   lines.push("END:VCALENDAR", "");
   return lines.join("\r\n");
+}
+
+const NOTES = "Agenda: review the open points\\, agree on owners and dates\\; notes follow. ";
+
+/** A DESCRIPTION of `chars` characters, folded into lines of 75 (none when `chars` is 0). */
+function description(n: number, chars: number): string[] {
+  if (chars <= 0) return [];
+  const text = `DESCRIPTION:#${n} ${NOTES.repeat(Math.ceil(chars / NOTES.length))}`.slice(0, chars + 12);
+  const lines = [text.slice(0, 75)];
+  for (let at = 75; at < text.length; at += 74) lines.push(` ${text.slice(at, at + 74)}`);
+  return lines;
 }
 
 /** The first instance of a weekly rule on `byday` at or after `wall` (what DTSTART should be). */

@@ -164,11 +164,24 @@ export function findProperty(
 
 /** The 1-based line of the `index`-th (0-based) `BEGIN:VEVENT`, or `undefined`. */
 export function lineOfEvent(text: string, index: number): number | undefined {
-  let seen = 0;
-  for (const { line, content } of contentLines(text)) {
-    if (/^BEGIN:VEVENT\s*$/i.test(content) && seen++ === index) return line;
-  }
-  return undefined;
+  return eventLines(text)(index);
+}
+
+/**
+ * {@link lineOfEvent} for many events of one text: the lines of every `BEGIN:VEVENT` are found in
+ * one pass on the first call and kept, so a calendar naming a hundred problems walks its text once.
+ */
+export function eventLines(text: string): (index: number) => number | undefined {
+  let lines: number[] | undefined;
+  return (index) => {
+    if (!lines) {
+      lines = [];
+      for (const { line, content } of contentLines(text)) {
+        if (/^BEGIN:VEVENT\s*$/i.test(content)) lines.push(line);
+      }
+    }
+    return lines[index];
+  };
 }
 
 /**

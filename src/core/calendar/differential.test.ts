@@ -3,8 +3,9 @@ import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { type Interval, mergeIntervals } from "../time";
 import { expandBusy } from "./expand";
-import { parseIcs, parseWithIcal } from "./parse";
+import { parseIcs, parseIcsBytes, parseWithIcal } from "./parse";
 import { readQuickly } from "./reader";
+import { allEvents } from "./simple-events";
 
 /**
  * Differential tests over generated calendars: Tandem's reader against ical.js's raw parser (the
@@ -302,8 +303,8 @@ const ours = (text: string) =>
 
 const json = (value: unknown) => JSON.parse(JSON.stringify(value, (_, v) => (v instanceof Map ? [...v] : v)));
 const records = (text: string, read: typeof parseIcs) => {
-  const { events, timezones, defaultZone } = read(text);
-  return json({ events, timezones, defaultZone });
+  const parsed = read(text);
+  return json({ events: allEvents(parsed), timezones: parsed.timezones, defaultZone: parsed.defaultZone });
 };
 
 describe("differential: generated calendars (fixed seed, 500 each)", () => {
@@ -313,8 +314,12 @@ describe("differential: generated calendars (fixed seed, 500 each)", () => {
         const text = calendarText(c);
         const quick = readQuickly(text);
         expect(quick, "the reader declined a well-formed calendar").toBeDefined();
-        const { events, timezones, defaultZone } = quick as NonNullable<typeof quick>;
-        expect(json({ events, timezones, defaultZone })).toEqual(records(text, parseWithIcal));
+        const { timezones, defaultZone } = quick as NonNullable<typeof quick>;
+        const events = allEvents(quick as NonNullable<typeof quick>);
+        const expected = records(text, parseWithIcal);
+        expect(json({ events, timezones, defaultZone })).toEqual(expected);
+        // Read from the file's bytes a few lines at a time, each chunk decoded alone: the same records.
+        expect(records(text, (t) => parseIcsBytes(new TextEncoder().encode(t), 64))).toEqual(expected);
       }),
       { seed: 18, numRuns: 500 },
     );
@@ -356,7 +361,9 @@ describe("differential: generated calendars (fixed seed, 500 each)", () => {
             const i = at % text.length;
             text = text.slice(0, i) + mark + text.slice(replace ? i + 1 : i);
           }
-          expect(outcome(text, parseIcs)).toEqual(outcome(text, parseWithIcal));
+          const expected = outcome(text, parseWithIcal);
+          expect(outcome(text, parseIcs)).toEqual(expected);
+          expect(outcome(text, (t) => parseIcsBytes(new TextEncoder().encode(t), 48))).toEqual(expected);
         },
       ),
       { seed: 18, numRuns: 500 },

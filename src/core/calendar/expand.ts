@@ -1,5 +1,6 @@
 import { DAY_MS, type Interval } from "../time";
 import { Expansion } from "./expansion";
+import { SimpleEvents } from "./simple-events";
 import type { ExpandOptions, ExpandResult, IcsEvent, ParsedCalendar } from "./types";
 import { CalendarZones } from "./zones";
 
@@ -19,17 +20,26 @@ export function expandBusy(calendar: ParsedCalendar, options: ExpandOptions): Ex
     end: options.now + (options.futureDays ?? 365) * DAY_MS,
   };
   const zones = new CalendarZones(options.ownerZone, calendar.timezones, horizon, calendar.defaultZone);
+  const simple = calendar.simple ?? NO_SIMPLE;
   // Most events give one busy period, a weekly series a few dozen: room for four per event to begin with.
-  const expansion = new Expansion(zones, horizon, calendar.lineOfEvent, calendar.events.length * 4);
-  const { masters, versions, masterOrder, orphanOrder } = latestVersions(calendar.events);
+  const capacity = (calendar.events.length + simple.count) * 4;
+  const expansion = new Expansion(zones, horizon, calendar.lineOfEvent, capacity);
+  const { masters, versions, masterOrder, orphanOrder } = latestVersions(calendar.events, simple);
   for (let k = 0; k < masterOrder.length; k++) {
     const series = masterOrder[k] as number;
     const overrides = versions[series];
-    expansion.addSeries(masters[series] as IcsEvent, overrides ? [...overrides.values()] : NO_OVERRIDES);
+    const master = masters[series] as IcsEvent | number;
+    if (typeof master === "number" && !overrides) expansion.addSimple(simple, master);
+    else {
+      expansion.addSeries(
+        typeof master === "number" ? simple.get(master) : master,
+        overrides ? [...overrides.values()] : NO_OVERRIDES,
+      );
+    }
   }
   for (let k = 0; k < orphanOrder.length; k++) {
     const series = orphanOrder[k] as number;
-    if (masters[series]) continue;
+    if (masters[series] !== undefined) continue;
     for (const event of (versions[series] as Map<string, IcsEvent>).values()) {
       if (!event.cancelled) expansion.addSingle(event);
     }
@@ -44,6 +54,7 @@ export function expandBusy(calendar: ParsedCalendar, options: ExpandOptions): Ex
 }
 
 const NO_OVERRIDES: IcsEvent[] = [];
+const NO_SIMPLE = new SimpleEvents();
 
 /**
  * Of several versions of one UID (the series) or one UID + RECURRENCE-ID (an instance), the one with
@@ -54,14 +65,33 @@ const NO_OVERRIDES: IcsEvent[] = [];
  * each UID's first override. UIDs are found through {@link UidTable}, not a Map: most are unique,
  * and a Map of tens of thousands of fresh strings costs more than reading them.
  */
-function latestVersions(events: IcsEvent[]) {
-  const table = new UidTable(events.length);
-  const masters: (IcsEvent | undefined)[] = [];
+function latestVersions(events: IcsEvent[], simple: SimpleEvents) {
+  const table = new UidTable(events.length + simple.count);
+  /** Each series' master: a record, or the number of a simple event. */
+  const masters: (IcsEvent | number | undefined)[] = [];
   const versions: (Map<string, IcsEvent> | undefined)[] = [];
   const masterOrder: number[] = [];
   const orphanOrder: number[] = [];
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i] as IcsEvent;
+  const sequenceOf = (seen: IcsEvent | number) =>
+    typeof seen === "number" ? (simple.sequence[seen] as number) : seen.sequence;
+  // The two lists are read together in the file's order (a later version wins a tie).
+  for (let i = 0, k = 0; i < events.length || k < simple.count; ) {
+    if (
+      k < simple.count &&
+      (i === events.length || (simple.index[k] as number) < (events[i] as IcsEvent).index)
+    ) {
+      const series = table.seriesOf(simple.uids[k] as string);
+      if (series === masters.length) {
+        masters.push(undefined);
+        versions.push(undefined);
+      }
+      const seen = masters[series];
+      if (seen === undefined) masterOrder.push(series);
+      if (seen === undefined || (simple.sequence[k] as number) >= sequenceOf(seen)) masters[series] = k;
+      k++;
+      continue;
+    }
+    const event = events[i++] as IcsEvent;
     const series = table.seriesOf(event.uid);
     if (series === masters.length) {
       masters.push(undefined);
@@ -69,8 +99,8 @@ function latestVersions(events: IcsEvent[]) {
     }
     if (!event.recurrenceId) {
       const seen = masters[series];
-      if (!seen) masterOrder.push(series);
-      if (newer(event, seen)) masters[series] = event;
+      if (seen === undefined) masterOrder.push(series);
+      if (seen === undefined || event.sequence >= sequenceOf(seen)) masters[series] = event;
       continue;
     }
     const key = `${event.recurrenceId.zone}|${event.recurrenceId.wall}`;

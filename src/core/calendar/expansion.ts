@@ -2,6 +2,7 @@ import type { Interval } from "../time";
 import { DAY_MS } from "../time";
 import { describeShortfall, eventProblem, MAX_PROBLEMS } from "./problems";
 import { expandRule, RuleBudget } from "./recur";
+import type { SimpleEvents } from "./simple-events";
 import { type EventProblem, type IcsDuration, IcsError, type IcsEvent, type IcsTime } from "./types";
 import { readTime } from "./values";
 import type { CalendarZones, ZoneReader } from "./zones";
@@ -11,6 +12,7 @@ export const MAX_INSTANCES = 1_000_000;
 /** The most room reserved before any busy period is found (4 MB for both arrays); beyond, they grow. */
 const INITIAL_LIMIT = 1 << 18;
 const NO_TIME: IcsDuration = { days: 0, ms: 0 };
+const ONE_DAY: IcsDuration = { days: 1, ms: 0 };
 
 /** The RDATE lengths of a series that has no RDATE (never written to). */
 const NO_LENGTHS: ReadonlyMap<number, IcsDuration> = new Map();
@@ -128,6 +130,26 @@ export class Expansion {
       reader.toInstant(event.start.wall),
       this.durationOf(event, inherited),
     );
+  }
+
+  /** Simple event `k` (see {@link SimpleEvents}): {@link addSeries} of it alone, read from its columns. */
+  addSimple(simple: SimpleEvents, k: number): void {
+    if (simple.isCancelled(k) || simple.isTransparent(k)) return;
+    const startIsDate = simple.startIsDate(k);
+    const wall = simple.startWall[k] as number;
+    const reader = this.zones.reader(
+      startIsDate ? "floating" : (simple.zones[simple.startZone[k] as number] as string),
+    );
+    const instant = reader.toInstant(wall);
+    const end = simple.end(k);
+    if (end && !startIsDate) {
+      this.pushSpan(instant, Math.max(instant, this.instantOf(end)));
+      return;
+    }
+    let length = startIsDate ? ONE_DAY : NO_TIME;
+    if (end) length = { days: Math.max(0, Math.round((end.wall - wall) / DAY_MS)), ms: 0 };
+    else length = simple.duration(k) ?? length;
+    this.push(reader, wall, instant, length);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { expandBusy } from "./expand";
-import { parseIcs } from "./parse";
+import { parseIcs, parseIcsBytes } from "./parse";
+import { eventCounts } from "./simple-events";
 import { type ExpandOptions, type ExpandResult, IcsError } from "./types";
 
 export { expandBusy, MAX_INSTANCES } from "./expand";
@@ -14,7 +15,7 @@ export {
   occurrenceInvite,
   seriesInvite,
 } from "./invite";
-export { parseIcs } from "./parse";
+export { parseIcs, parseIcsBytes } from "./parse";
 export {
   type InstanceInput,
   originalStarts,
@@ -24,6 +25,7 @@ export {
   seriesRuleOf,
   seriesUid,
 } from "./series";
+export { allEvents, eventCounts, SimpleEvents } from "./simple-events";
 export {
   type EventProblem,
   type ExpandOptions,
@@ -37,16 +39,17 @@ export { windowsZoneToIana } from "./windows-zones";
 export { ianaZoneOf } from "./zones";
 
 /**
- * Parse and expand in one step: the busy time of an ICS text inside the horizon. Pure and
+ * Parse and expand in one step: the busy time of an ICS text (or its UTF-8 bytes) inside the horizon. Pure and
  * synchronous, and its result is plain data (it may cross a worker boundary). A file that cannot be
  * read throws an {@link IcsError}; an event that cannot be read in full is listed in `problems`.
  */
-export function readCalendar(text: string, options: ExpandOptions): ExpandResult & { events: number } {
+export function readCalendar(
+  text: string | Uint8Array,
+  options: ExpandOptions,
+): ExpandResult & { events: number } {
   try {
-    const parsed = parseIcs(text);
-    let events = 0;
-    for (const event of parsed.events) if (!event.cancelled) events++;
-    return { ...expandBusy(parsed, options), events };
+    const parsed = typeof text === "string" ? parseIcs(text) : parseIcsBytes(text);
+    return { ...expandBusy(parsed, options), events: eventCounts(parsed).live };
   } catch (err) {
     if (err instanceof IcsError) throw err;
     // Whatever a library threw on this input, the file is what cannot be read: a 400, never a 500.

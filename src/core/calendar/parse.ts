@@ -1,6 +1,6 @@
 import ICAL from "ical.js";
-import { componentsNest, diagnose, findProperty, lineOfEvent, lineOfProperty } from "./diagnose";
-import { readQuickly } from "./reader";
+import { componentsNest, diagnose, eventLines, findProperty, lineOfProperty } from "./diagnose";
+import { readQuickly, readQuicklyBytes } from "./reader";
 import {
   type IcsDuration,
   IcsError,
@@ -28,6 +28,21 @@ export function parseIcs(input: string): ParsedCalendar {
 }
 
 /**
+ * {@link parseIcs} of a file's UTF-8 bytes, decoded a chunk at a time (a large file's text is never
+ * held whole); the whole text is decoded only for a file the reader leaves to ical.js, or to name
+ * the line of an event with a problem.
+ */
+export function parseIcsBytes(bytes: Uint8Array, chunkBytes?: number): ParsedCalendar {
+  let text: string | undefined;
+  // A leading BOM is kept, as in a text read from the file: the readers skip it.
+  const wholeText = () => {
+    text ??= new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+    return text;
+  };
+  return readQuicklyBytes(bytes, wholeText, chunkBytes) ?? parseWithIcal(wholeText());
+}
+
+/**
  * {@link parseIcs} with ical.js's raw parser (`ICAL.parse`, jCal arrays — no object model): the
  * reading of the files the quick reader declines, and its reference in tests.
  */
@@ -47,7 +62,7 @@ export function parseWithIcal(input: string): ParsedCalendar {
   const parsed: ParsedCalendar = {
     events: [],
     timezones: new Map(),
-    lineOfEvent: (index) => lineOfEvent(text, index),
+    lineOfEvent: eventLines(text),
   };
   for (const calendar of calendars) {
     readCalendarProperties(text, calendar, parsed);

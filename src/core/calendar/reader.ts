@@ -1,5 +1,6 @@
 import ICAL from "ical.js";
-import { lineOfEvent } from "./diagnose";
+import { eventLines } from "./diagnose";
+import { SimpleEvents } from "./simple-events";
 import type { IcsEvent, IcsTime, ParsedCalendar, RecurData } from "./types";
 import { jcalDate, jcalDateTime, readDuration, readIcalTime, readTime } from "./values";
 
@@ -13,11 +14,68 @@ import { jcalDate, jcalDateTime, readDuration, readIcalTime, readTime } from "./
  */
 export function readQuickly(text: string): ParsedCalendar | undefined {
   try {
-    return new Reader(text).read();
+    const reader = new Reader(eventLines(text), same);
+    reader.chunk(text);
+    return reader.done();
   } catch {
     return undefined;
   }
 }
+
+/**
+ * Bytes decoded and read at a time by {@link readQuicklyBytes}: a chunk's text stays below V8's
+ * large-object size (128 kB), so once read it is collected with the young objects, not left to a
+ * full collection as a megabyte string would be.
+ */
+export const CHUNK_BYTES = 1 << 16;
+
+/**
+ * {@link readQuickly} of a UTF-8 file, decoded and read a chunk of about `chunkBytes` at a time
+ * (cut where a line ends and the next does not continue it), so the text of a large file is never
+ * held whole: what is kept of a chunk (UIDs, zone names, rules) is copied out of it.
+ * `wholeText` decodes the whole file, for the line of an event named in a problem.
+ */
+export function readQuicklyBytes(
+  bytes: Uint8Array,
+  wholeText: () => string,
+  chunkBytes = CHUNK_BYTES,
+): ParsedCalendar | undefined {
+  // A BOM is kept as the character it is (the reader skips one that begins the file), as in a text.
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  let lines: ((index: number) => number | undefined) | undefined;
+  const reader = new Reader((index) => {
+    lines ??= eventLines(wholeText());
+    return lines(index);
+  }, detach);
+  try {
+    for (let from = 0; from < bytes.length; ) {
+      const to = chunkEnd(bytes, from + chunkBytes);
+      reader.chunk(decoder.decode(bytes.subarray(from, to)));
+      from = to;
+    }
+    return reader.done();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where a chunk reaching at least to `at` ends: after a line feed not followed by a folded line. */
+function chunkEnd(bytes: Uint8Array, at: number): number {
+  for (let i = Math.max(0, at - 1); i < bytes.length; i++) {
+    if (bytes[i] !== 10) continue;
+    const next = bytes[i + 1];
+    if (next !== 32 && next !== 9) return i + 1;
+  }
+  return bytes.length;
+}
+
+const same = (s: string) => s;
+
+/**
+ * A copy of `s` that keeps nothing else alive: V8 makes a long slice a view of the string it was
+ * cut from (a whole chunk). Short ones are copied already; a longer one is cut from a fresh join.
+ */
+const detach = (s: string) => (s.length < 13 ? s : ` ${s}`.slice(1));
 
 /** Thrown inside the reader for a text it leaves to ical.js. */
 const DECLINE = new Error("read with ical.js");
@@ -157,22 +215,43 @@ class Reader {
   private readonly lineParams: Params = { tzid: undefined, value: undefined, range: undefined };
   /** Where the value of the line whose parameters {@link params} read last begins. */
   private valueAt = 0;
+  /** The events that are only their own times, kept in columns (see {@link SimpleEvents}). */
+  private readonly simple = new SimpleEvents();
+  /** VEVENTs begun so far. */
+  private eventCount = 0;
+  /** The text being read: the whole file, or one chunk of it (each ends where a line does). */
+  private text = "";
+  /** Whether the calendar has begun: whitespace before it is skipped, across chunks too. */
+  private started = false;
+  /** The beginning of a VTIMEZONE read in earlier chunks. */
+  private zoneText = "";
 
-  constructor(private readonly text: string) {
-    this.parsed = {
-      events: [],
-      timezones: new Map(),
-      lineOfEvent: (index) => lineOfEvent(text, index),
-    };
+  constructor(
+    lineOfEvent: (index: number) => number | undefined,
+    /** What keeps a string cut from the text: itself (a whole text), or a copy (a chunk). */
+    private readonly keep: (s: string) => string,
+  ) {
+    this.parsed = { events: [], simple: this.simple, timezones: new Map(), lineOfEvent };
   }
 
-  read(): ParsedCalendar {
-    const { text } = this;
+  /** The calendar read, once every chunk was given. */
+  done(): ParsedCalendar {
+    if (this.open.length > 0 || !this.after) decline();
+    return this.parsed;
+  }
+
+  /** Reads the next chunk of the file: whole lines, the last one not continued by the next chunk. */
+  chunk(text: string): void {
+    this.carry();
+    this.text = text;
     const n = text.length;
     let pos = 0;
-    for (; pos < n; pos++) {
-      const c = text.charCodeAt(pos);
-      if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0xfeff) break;
+    if (!this.started) {
+      for (; pos < n; pos++) {
+        const c = text.charCodeAt(pos);
+        if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0xfeff) break;
+      }
+      this.started = pos < n;
     }
     while (pos < n) {
       let newline = text.indexOf("\n", pos);
@@ -183,6 +262,18 @@ class Reader {
       if (next < n && isFold(text.charCodeAt(next))) {
         // ical.js joins a continuation to an empty line, which it otherwise skips: left to it.
         if (end === pos) decline();
+        if (this.ignored(text, pos, end)) {
+          // Notes and the like, folded over many lines: stepped over, never joined.
+          while (next < n && isFold(text.charCodeAt(next))) {
+            let more = text.indexOf("\n", next);
+            if (more < 0) more = n;
+            end = more > next && text.charCodeAt(more - 1) === 13 ? more - 1 : more;
+            next = more + 1;
+          }
+          this.lineTo = end;
+          pos = next;
+          continue;
+        }
         let content = text.slice(pos, end);
         while (next < n && isFold(text.charCodeAt(next))) {
           let more = text.indexOf("\n", next);
@@ -200,8 +291,34 @@ class Reader {
       pos = next;
       if (end > this.lineFrom) this.line(text, this.lineFrom, end, false);
     }
-    if (this.open.length > 0 || !this.after) decline();
-    return this.parsed;
+  }
+
+  /** Before the next chunk: what the current one still holds for the open event or time zone is copied out. */
+  private carry(): void {
+    const { text } = this;
+    if (this.event && this.titleFrom >= 0) {
+      this.event.title = this.keep(unescapeText(text.slice(this.titleFrom, this.titleTo)));
+      this.titleFrom = -1;
+    }
+    if (this.zoneFrom >= 0) {
+      this.zoneText += text.slice(this.zoneFrom);
+      this.zoneFrom = 0;
+    }
+  }
+
+  /**
+   * Whether the folded line beginning `s[from, to)` can be left unread: a property kept nowhere,
+   * without parameters, inside a calendar — what {@link line} would do nothing with. Its name must
+   * end on this first physical line (a ":" there), as the unfolded line's would.
+   */
+  private ignored(s: string, from: number, to: number): boolean {
+    if (this.after || this.open.length === 0) return false;
+    let at = from;
+    for (; at < to; at++) {
+      const c = s.charCodeAt(at);
+      if (c === 58 || c === 59) break; // ":" or ";"
+    }
+    return at < to && s.charCodeAt(at) === 58 && propOf(s, from, at) === Prop.Other;
   }
 
   /** One content line, `s[from, to)`, unfolded. */
@@ -244,7 +361,7 @@ class Reader {
     if (depth === 1 && kind === Prop.WrTimezone) {
       if (params) decline();
       const zone = s.slice(valueAt, to).trim();
-      if (zone) this.parsed.defaultZone = zone;
+      if (zone) this.parsed.defaultZone = this.keep(zone);
       return;
     }
     // Elsewhere only whether ical.js would refuse the line matters.
@@ -263,7 +380,7 @@ class Reader {
     if (open.length === 0 && name !== "vcalendar") decline();
     if (open.length === 1 && open[0] === "vcalendar") {
       if (name === "vevent") {
-        this.event = newEvent(this.parsed.events.length);
+        this.event = newEvent(this.eventCount++);
         this.titleFrom = -1;
       } else if (name === "vtimezone") this.zoneFrom = this.lineFrom;
     }
@@ -284,14 +401,17 @@ class Reader {
       const event = this.event;
       // The title names a rule's problems, and only those: read for an event with a rule.
       if (event.rrules.length === 0) event.title = undefined;
-      else if (this.titleFrom >= 0) event.title = unescapeText(this.text.slice(this.titleFrom, this.titleTo));
-      this.parsed.events.push(finish(event));
+      else if (this.titleFrom >= 0) {
+        event.title = this.keep(unescapeText(this.text.slice(this.titleFrom, this.titleTo)));
+      }
+      const read = finish(event);
+      if (SimpleEvents.holds(read)) this.simple.add(read);
+      else this.parsed.events.push(read);
       this.event = undefined;
     } else if (name === "vtimezone" && this.zoneFrom >= 0) {
-      const component = ICAL.parse(this.text.slice(this.zoneFrom, this.lineTo)) as [
-        string,
-        [string, unknown, string, unknown][],
-      ];
+      const zone = this.keep(this.zoneText + this.text.slice(this.zoneFrom, this.lineTo));
+      this.zoneText = "";
+      const component = ICAL.parse(zone) as [string, [string, unknown, string, unknown][]];
       const tzid = component[1].find((p) => p[0] === "tzid")?.[3];
       if (typeof tzid === "string") this.parsed.timezones.set(tzid, component);
       this.zoneFrom = -1;
@@ -362,7 +482,7 @@ class Reader {
       const name = zoneNames[z] as string;
       if (name.length === length && sameText(s, from, name)) return name;
     }
-    const name = paramValue(s, from, to);
+    const name = this.keep(paramValue(s, from, to));
     if (zoneNames.length < MAX_ZONE_NAMES) zoneNames.push(name);
     return name;
   }
@@ -371,8 +491,9 @@ class Reader {
   private rule(raw: string): RecurData {
     let rule = this.rules.get(raw);
     if (rule === undefined) {
-      rule = recur(raw);
-      if (this.rules.size < MAX_RULES) this.rules.set(raw, rule);
+      const kept = this.keep(raw);
+      rule = recur(kept);
+      if (this.rules.size < MAX_RULES) this.rules.set(kept, rule);
     }
     return rule;
   }
@@ -383,7 +504,7 @@ class Reader {
     const tzid = params?.tzid;
     switch (kind) {
       case Prop.Uid:
-        event.uid = unescapeText(s.slice(from, to));
+        event.uid = this.keep(unescapeText(s.slice(from, to)));
         break;
       case Prop.Summary:
         // Kept as where it lies, read at the END of an event with a rule (see {@link end}).
@@ -391,7 +512,7 @@ class Reader {
           this.titleFrom = from;
           this.titleTo = to;
         } else {
-          event.title = unescapeText(s.slice(from, to)); // a folded line: its text is this line's own
+          event.title = this.keep(unescapeText(s.slice(from, to))); // a folded line: its own text
           this.titleFrom = -1;
         }
         break;

@@ -1,4 +1,5 @@
 import type { Interval } from "../time";
+import type { SimpleEvents } from "./simple-events";
 
 /**
  * A time as written in the file: wall-clock fields encoded as if they were UTC epoch ms, and how to
@@ -51,7 +52,10 @@ export interface IcsEvent {
 
 /** A custom VTIMEZONE (not an IANA or Windows name) as its jCal component, read with ical.js. */
 export interface ParsedCalendar {
+  /** The events as records: every one, or (Tandem's reader) those not kept in {@link simple}. */
   events: IcsEvent[];
+  /** Tandem's reader keeps the simple events (most of a file) here, in columns: see `allEvents`. */
+  simple?: SimpleEvents | undefined;
   /** VTIMEZONE components by TZID as written. */
   timezones: Map<string, unknown>;
   /** `X-WR-TIMEZONE`: the zone of floating times, when it names one. */

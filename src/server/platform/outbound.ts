@@ -35,6 +35,11 @@ export interface OutboundOptions {
  * are followed through the same check; size and time are bounded. `webcal:` is read as `https:`.
  */
 export async function fetchText(rawUrl: string, options: OutboundOptions): Promise<string> {
+  return (await fetchBytes(rawUrl, options)).toString("utf8");
+}
+
+/** {@link fetchText}'s answer as the bytes received (a calendar is decoded by the thread that reads it). */
+export async function fetchBytes(rawUrl: string, options: OutboundOptions): Promise<Buffer> {
   let url = parseUrl(rawUrl);
   const deadline = AbortSignal.timeout(options.timeoutMs);
   for (let redirects = 0; ; redirects++) {
@@ -187,7 +192,7 @@ function readBody(
   url: URL,
   maxBytes: number,
   signal: AbortSignal,
-): Promise<string> {
+): Promise<Buffer> {
   const tooLarge = () => new OutboundError("too_large", `${url.host} sent more than ${maxBytes} bytes`);
   if (Number(response.headers["content-length"] ?? 0) > maxBytes) {
     response.destroy();
@@ -205,6 +210,6 @@ function readBody(
       chunks.push(chunk);
     });
     response.on("error", (err) => reject(describe(err, url, signal)));
-    response.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    response.on("end", () => resolve(Buffer.concat(chunks)));
   });
 }

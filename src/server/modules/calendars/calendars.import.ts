@@ -9,8 +9,8 @@ export type ReadIcs = ReadCalendarResult;
 const READ_TASK = new URL("./read-ics.task.ts", import.meta.url);
 
 /** Over ICS_MAX_BYTES → 413 `ics_too_large`, whether uploaded or fetched. */
-export function assertIcsSize(deps: Pick<Deps, "config">, ics: string): void {
-  const bytes = Buffer.byteLength(ics, "utf8");
+export function assertIcsSize(deps: Pick<Deps, "config">, ics: string | Uint8Array): void {
+  const bytes = typeof ics === "string" ? Buffer.byteLength(ics, "utf8") : ics.byteLength;
   if (bytes > deps.config.icsMaxBytes) {
     throw new AppError(
       "ics_too_large",
@@ -21,21 +21,26 @@ export function assertIcsSize(deps: Pick<Deps, "config">, ics: string): void {
 }
 
 /**
- * Reads an ICS text into busy time for an owner living in `ownerZone`, over the horizon around
- * now, in a worker thread within ICS_TIME_BUDGET_MS (the event loop keeps answering meanwhile).
+ * Reads an ICS file into busy time for an owner living in `ownerZone`, over the horizon around now,
+ * in a worker thread within ICS_TIME_BUDGET_MS (the event loop keeps answering meanwhile). The file
+ * reaches the thread as UTF-8 bytes whose buffer is moved, not copied: bytes given here are unusable
+ * afterwards (the thread reads them a chunk at a time, never holding the whole text).
  * A malformed file, or one that runs out of time or memory → 400 (nothing is stored by the caller).
  */
 export async function readIcs(
   deps: Pick<Deps, "config" | "workers">,
-  ics: string,
+  ics: string | Uint8Array,
   ownerZone: string,
   now = Date.now(),
 ): Promise<ReadIcs> {
   assertIcsSize(deps, ics);
-  const input: ReadIcsInput = { text: ics, ownerZone, now };
+  const bytes = ownBytes(ics);
+  const input: ReadIcsInput = { bytes, ownerZone, now };
   let outcome: ReadIcsOutcome;
   try {
-    outcome = await deps.workers.run<ReadIcsOutcome>(READ_TASK, input, deps.config.icsTimeBudgetMs);
+    outcome = await deps.workers.run<ReadIcsOutcome>(READ_TASK, input, deps.config.icsTimeBudgetMs, [
+      bytes.buffer as ArrayBuffer,
+    ]);
   } catch (err) {
     throw err instanceof WorkerTaskError ? workerProblem(err, deps.config.icsTimeBudgetMs) : err;
   }
@@ -43,6 +48,17 @@ export async function readIcs(
   const { starts, ends, ...read } = outcome.read;
   const busy = Array.from(starts, (start, i) => ({ start, end: ends[i] as number }));
   return { ...read, busy };
+}
+
+/**
+ * The file as UTF-8 bytes in a buffer of their own, to be moved to the worker thread rather than
+ * copied: a text is encoded once; bytes sharing their buffer (a slice of a larger one, or of
+ * Node's pool) are copied, since moving a buffer makes it unusable here.
+ */
+function ownBytes(ics: string | Uint8Array): Uint8Array {
+  if (typeof ics === "string") return new TextEncoder().encode(ics);
+  const whole = ics.byteOffset === 0 && ics.byteLength === ics.buffer.byteLength;
+  return whole && ics.buffer instanceof ArrayBuffer ? ics : ics.slice();
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Deps } from "../../deps";
 import type { Executor } from "../../platform/db/types";
 import { AppError } from "../../platform/errors";
 import { defineJob } from "../../platform/job";
-import { fetchText, OutboundError } from "../../platform/outbound";
+import { fetchBytes, OutboundError } from "../../platform/outbound";
 import { notify } from "../notifications";
 import { getPerson } from "../people";
 import { readIcs } from "./calendars.import";
@@ -51,7 +51,8 @@ export async function refreshCalendar(deps: Deps, job: RefreshCalendarJob): Prom
   if (!calendar?.url || calendar.brokenAt) return;
   try {
     const person = await getPerson(deps.db, calendar.organisationId, calendar.personId);
-    const ics = await fetchText(calendar.url, {
+    // Bytes, moved to the reading thread as they are: the main thread never holds the decoded text.
+    const ics = await fetchBytes(calendar.url, {
       allowPrivate: deps.config.allowPrivateUrls,
       maxBytes: deps.config.icsMaxBytes,
       timeoutMs: FETCH_TIMEOUT_MS,

@@ -3,7 +3,8 @@ import { IcsError, readCalendar } from "../../../core/calendar";
 import type { Interval } from "../../../core/time";
 
 export interface ReadIcsInput {
-  text: string;
+  /** The file as UTF-8: its buffer moves to the thread (no copy), where it is decoded a chunk at a time. */
+  bytes: Uint8Array;
   ownerZone: string;
   now: number;
 }
@@ -29,7 +30,7 @@ export type ReadIcsOutcome = { ok: true; read: ReadCalendarTransfer } | { ok: fa
 export default function readIcsTask(input: ReadIcsInput): ReadIcsOutcome {
   let read: ReadCalendarResult;
   try {
-    read = readCalendar(input.text, { ownerZone: input.ownerZone, now: input.now });
+    read = readCalendar(input.bytes, { ownerZone: input.ownerZone, now: input.now });
   } catch (err) {
     if (!(err instanceof IcsError)) throw err;
     return { ok: false, error: { ...err, message: err.message } };

@@ -39,7 +39,13 @@ export class WorkerPool {
 
   constructor(private readonly options: WorkerPoolOptions) {}
 
-  async run<Result>(module: URL, input: unknown, budgetMs: number): Promise<Result> {
+  /** `transfer`: buffers of `input` whose memory moves to the thread instead of being copied (then unusable here). */
+  async run<Result>(
+    module: URL,
+    input: unknown,
+    budgetMs: number,
+    transfer: readonly ArrayBuffer[] = [],
+  ): Promise<Result> {
     const { port1: started, port2: startedInWorker } = new MessageChannel();
     const budget = new AbortController();
     let timer: NodeJS.Timeout | undefined;
@@ -52,7 +58,7 @@ export class WorkerPool {
     try {
       return await this.#pool().run(
         { module: module.href, input, started: startedInWorker },
-        { transferList: [startedInWorker], signal: budget.signal },
+        { transferList: [startedInWorker, ...transfer], signal: budget.signal },
       );
     } catch (err) {
       throw explain(err, budget.signal.aborted, budgetMs);
