@@ -8,6 +8,7 @@ import { runHealthzBench } from "./healthz.bench";
 import { runIcsBench } from "./ics.bench";
 import { runImportBench } from "./import.bench";
 import { runInsightsBench } from "./insights.bench";
+import { runInstancesBench } from "./instances.bench";
 import type { BenchOutcome, BenchResult } from "./lib/measure";
 import { runRecordingsBench } from "./recordings.bench";
 import { runSearchBench } from "./search.bench";
@@ -25,6 +26,7 @@ const benches: (() => BenchOutcome | Promise<BenchOutcome>)[] = [
   runSearchBench,
   runInsightsBench,
   runRecordingsBench,
+  runInstancesBench,
   runWebSizeBench,
 ];
 

@@ -45,10 +45,10 @@ describe("first run in a browser", () => {
     expect(new URL(page.url()).pathname).toBe("/login");
     await page.getByLabel("Email").fill("PRIYA@example.test");
     await page.getByLabel(/^Password/).fill("wrong password!");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.getByRole("alert").filter({ hasText: "do not match" }).waitFor();
     await page.getByLabel(/^Password/).fill("correct horse battery");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.getByRole("heading", { name: "Welcome, Priya Patel" }).waitFor();
   });
 });
@@ -92,7 +92,7 @@ describe("first run with demo data", () => {
     await hint.getByText(`Sign in as olivia@northwind.example with the password ${password}.`).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await hint.getByRole("button", { name: "Use the demo sign-in" }).click();
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.getByRole("heading", { name: "Welcome, Olivia Bennett" }).waitFor();
   });
 });

@@ -19,6 +19,8 @@ export const ERROR_STATUS = {
   invitation_invalid: 410,
   /** A recording's video was deleted by the organisation's retention setting (its update stays). */
   recording_expired: 410,
+  /** A data export's download link is valid 24 hours after it is ready. */
+  export_expired: 410,
   payload_too_large: 413,
   ics_too_large: 413,
   unsupported_media_type: 415,

@@ -48,6 +48,18 @@ const BY_ROLE = {
   "invitations.read": { roles: PEOPLE_ADMINS, what: "see invitations" },
   "invitations.send": { roles: PEOPLE_ADMINS, what: "send invitations" },
   "person.edit": { roles: PEOPLE_ADMINS, relations: ["self"], what: "change this profile" },
+  /** Download everything Tandem holds about a person (GDPR art. 15/20): themself, or HR and admins on their request. */
+  "person.export": { roles: PEOPLE_ADMINS, relations: ["self"], what: "export this person's data" },
+  /** Erase a person's data after 30 days (GDPR art. 17): themself, or HR and admins (who outrank them). */
+  "person.requestErasure": {
+    roles: PEOPLE_ADMINS,
+    relations: ["self"],
+    what: "ask for this person's data to be erased",
+  },
+  /** Cut the grace period short (never for one's own data). */
+  "erasure.immediate": { roles: ADMINS, what: "erase a person's data without the grace period" },
+  /** Cancel during the grace period: the person, whoever asked (`authorOf`), HR or admins. */
+  "erasure.cancel": { roles: PEOPLE_ADMINS, relations: ["self", "authorOf"], what: "cancel this erasure" },
   "person.readAbsenceDetails": {
     roles: PEOPLE_ADMINS,
     relations: ["self"],
@@ -71,7 +83,14 @@ const BY_ROLE = {
   "acknowledgements.remind": { roles: PEOPLE_ADMINS, what: "send acknowledgement reminders" },
   // Administration
   "audit.read": { roles: ADMINS, what: "read the audit log" },
+  /** Every table and file of the organisation: owners only (not admins). */
+  "organisation.export": { roles: ["owner"], what: "export the organisation's data" },
+  /** Delete the organisation and everything in it, after 30 days: owners only (not admins). */
+  "organisation.erase": { roles: ["owner"], what: "delete the organisation" },
   "outbox.read": { roles: ADMINS, what: "read the outbox" },
+  // Single sign-on (issue 17)
+  "sso.read": { roles: ADMINS, what: "see the single sign-on settings" },
+  "sso.configure": { roles: ADMINS, what: "change the single sign-on settings" },
   "notifications.readUrgentLog": { roles: PEOPLE_ADMINS, what: "read the urgent notifications log" },
   // Webhooks (issue 10): the organisation's by admins, a team's also by its leads
   "webhooks.manageOrg": { roles: ADMINS, what: "manage the organisation's webhooks" },
@@ -130,6 +149,9 @@ const BY_ROLE = {
     relations: ["leadOf"],
     what: "see the effect of this agreement",
   },
+  // Operations (issue 17): the instance's health, and running a failed job again
+  "operations.read": { roles: ADMINS, what: "see the operations page" },
+  "operations.retryJob": { roles: ADMINS, what: "retry failed jobs" },
 } as const satisfies Record<string, ByRole>;
 
 const PRIVATE = {

@@ -14,6 +14,7 @@ import { installErrorHandler } from "./platform/http/error-handler";
 import { loggerOptions } from "./platform/http/logging";
 import { installNulGuard } from "./platform/http/nul-guard";
 import { registerObservability } from "./platform/http/observability";
+import { sharedRateLimitStore } from "./platform/http/rate-limit-store";
 import { fastifyTrustProxy } from "./platform/http/trust-proxy";
 import { registerWebApp } from "./platform/http/web-app";
 import { storageOrigins } from "./platform/storage";
@@ -74,7 +75,11 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     },
   });
   await app.register(cookie);
-  await app.register(rateLimit, { max: deps.config.rateLimitPerMinute, timeWindow: "1 minute" });
+  await app.register(rateLimit, {
+    max: deps.config.rateLimitPerMinute,
+    timeWindow: "1 minute",
+    ...rateLimitStore(app, deps),
+  });
   await app.register(swagger, {
     openapi: { info: { title: "Tandem API", version: "1" } },
     transform: jsonSchemaTransform,
@@ -88,4 +93,16 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerEventStream(app, deps.events);
   await registerWebApp(app, options.webDir);
   return app;
+}
+
+/**
+ * On PostgreSQL the rate limit is counted in the database, so it holds across instances; a failing
+ * count lets the request through (the database being away is answered by the request itself). PGlite
+ * serves one process: the plugin's in-memory count is exact there and costs no statement.
+ */
+function rateLimitStore(app: FastifyInstance, deps: Deps) {
+  if (deps.database.kind !== "postgres") return {};
+  const shared = sharedRateLimitStore(deps.db, () => deps.clock.now().getTime());
+  app.addHook("onClose", async () => shared.close());
+  return { store: shared.Store, skipOnError: true };
 }

@@ -52,7 +52,24 @@ const schema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   RECORDING_MAX_MINUTES: z.coerce.number().int().min(1).max(240).default(15),
   RECORDING_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(500),
+  TANDEM_SECRET_KEY: z
+    .string()
+    .refine(
+      (v) => secretKeyBytes(v) !== undefined,
+      "must be 32 random bytes written as 64 hex digits or as base64 (openssl rand -base64 32)",
+    )
+    .optional(),
 });
+
+/** 32 bytes from 64 hex digits or from base64 (standard or URL-safe), else undefined. */
+function secretKeyBytes(value: string): Buffer | undefined {
+  const bytes = /^[0-9a-fA-F]{64}$/.test(value)
+    ? Buffer.from(value, "hex")
+    : /^[A-Za-z0-9+/_-]{43}=?$/.test(value)
+      ? Buffer.from(value, "base64")
+      : undefined;
+  return bytes?.length === 32 ? bytes : undefined;
+}
 
 export interface Config {
   host: string;
@@ -96,6 +113,8 @@ export interface Config {
   /** A recording's limits: the recorder stops there, the server refuses past them. */
   recordingMaxBytes: number;
   recordingMaxDurationMs: number;
+  /** TANDEM_SECRET_KEY: the AES-256-GCM key for secrets kept in the database (SSO client secrets). */
+  secretKey: Buffer | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -142,5 +161,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     recordingMaxBytes: c.RECORDING_MAX_MB * 1024 * 1024,
     recordingMaxDurationMs: c.RECORDING_MAX_MINUTES * 60_000,
+    secretKey: c.TANDEM_SECRET_KEY === undefined ? undefined : secretKeyBytes(c.TANDEM_SECRET_KEY),
   };
 }

@@ -16,6 +16,10 @@ import { busyIntervals, calendars } from "./modules/calendars/calendars.table";
 import { checkinDigests, checkinOccurrences } from "./modules/checkins/checkins.table";
 import { deliverCheckinsJob, remindCheckinsJob } from "./modules/checkins/delivery.jobs";
 import { postCheckinDigestsJob } from "./modules/checkins/digest.jobs";
+import { erasureJobCases } from "./modules/data-rights/erasure.jobs.fixtures";
+import { buildExportJob, expireExportsJob } from "./modules/data-rights/export.job";
+import { exportKey } from "./modules/data-rights/export.keys";
+import { dataExports } from "./modules/data-rights/export.table";
 import { insightsJobCases } from "./modules/insights/rollup.jobs.fixtures";
 import { flagEmptyAgendasJob } from "./modules/meetings/agenda.jobs";
 import { meetings } from "./modules/meetings/meetings.table";
@@ -154,6 +158,7 @@ async function dueWebhookDelivery(env: TestEnv, org: TestOrg, path: string) {
 
 const cases: Record<string, () => Promise<void>> = {
   ...insightsJobCases,
+  ...erasureJobCases,
   async "send-email"() {
     const env = await testEnv({ SMTP_URL: smtp.url });
     const org = await makeOrg(env);
@@ -508,6 +513,48 @@ const cases: Record<string, () => Promise<void>> = {
     );
     expect(once).toMatchObject({ people: 7, emails: 2, record: [{ status: "done", processed: 2 }] });
   },
+
+  async "build-export"() {
+    const env = await testEnv();
+    const org = await makeOrg(env);
+    const organisationId = org.organisation.id;
+    // Recorded without its job, so only this test runs it.
+    const [row] = await env.deps.db
+      .insert(dataExports)
+      .values({
+        organisationId,
+        kind: "person",
+        personId: org.member.person.id,
+        requestedBy: org.member.person.id,
+      })
+      .returning({ id: dataExports.id });
+    const exportId = row?.id ?? "";
+    const once = await runTwice(buildExportJob, env.deps, { exportId, organisationId }, () =>
+      exportState(env, organisationId, exportId),
+    );
+    expect(once).toMatchObject({ rows: [{ status: "ready", progress: 100 }], file: expect.any(Number) });
+  },
+
+  async "expire-exports"() {
+    // Its own database: the sweep covers every organisation's exports.
+    const env = await freshEnv();
+    const org = await makeOrg(env);
+    const organisationId = org.organisation.id;
+    const [row] = await env.deps.db
+      .insert(dataExports)
+      .values({ organisationId, kind: "organisation", requestedBy: org.owner.person.id })
+      .returning({ id: dataExports.id });
+    const exportId = row?.id ?? "";
+    await buildExportJob.handle(env.deps, { exportId, organisationId });
+    await env.deps.db
+      .update(dataExports)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(dataExports.id, exportId));
+    const once = await runTwice(expireExportsJob, env.deps, {}, () =>
+      exportState(env, organisationId, exportId),
+    );
+    expect(once).toEqual({ rows: [{ status: "expired", progress: 100 }], file: null });
+  },
 };
 
 describe("every job is idempotent: run twice with one payload, it changes nothing more", () => {
@@ -569,3 +616,14 @@ const checkinNotices = (env: TestEnv, orgId: string, kind: "checkin.due" | "chec
     .select({ to: notifications.recipientId })
     .from(notifications)
     .where(and(eq(notifications.organisationId, orgId), eq(notifications.kind, kind)));
+
+/** An export's row (status, progress) and its ZIP's size, or null when gone. */
+async function exportState(env: TestEnv, organisationId: string, id: string) {
+  return {
+    rows: await env.deps.db
+      .select({ status: dataExports.status, progress: dataExports.progress })
+      .from(dataExports)
+      .where(and(eq(dataExports.organisationId, organisationId), eq(dataExports.id, id))),
+    file: await env.deps.storage.size(exportKey(organisationId, id)),
+  };
+}

@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { ConfigError } from "../config";
 import { AppError } from "../platform/errors";
+import { registerBackup } from "./backup";
 import { CliError } from "./context";
 import { registerCreateAdmin } from "./create-admin";
 import { registerImportDocs } from "./import-docs";
@@ -34,6 +35,7 @@ registerSeed(program);
 registerCreateAdmin(program);
 registerImportPeople(program);
 registerImportDocs(program);
+registerBackup(program);
 
 program.parseAsync().catch((err: unknown) => {
   console.error(messageOf(err));

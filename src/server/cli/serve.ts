@@ -1,5 +1,7 @@
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { loadConfig } from "../config";
+import { announceServer } from "../modules/operations";
 import { startRuntime } from "../runtime";
 import { describeDatabase } from "./context";
 
@@ -16,10 +18,19 @@ export function registerServe(program: Command): void {
       const config = loadConfig();
       const runtime = await startRuntime(config);
       const where = config.role === "worker" ? "job worker" : `http://${config.host}:${config.port}`;
+      // The embedded database serves this process alone: `tandem backup` finds it through this file.
+      const address = runtime.app?.server.address();
+      const announced = config.databaseUrl
+        ? undefined
+        : await announceServer(resolve(config.dataDir), {
+            host: config.host,
+            port: address && typeof address === "object" ? address.port : config.port,
+          });
       console.log(`Tandem is ready: ${where}, ${describeDatabase(config)} (${Date.now() - started} ms)`);
       const shutdown = async (signal: string) => {
         console.log(`${signal}: shutting down`);
         try {
+          await announced?.remove();
           await runtime.stop();
           console.log("Tandem stopped");
           process.exit(0);

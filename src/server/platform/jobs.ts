@@ -144,6 +144,58 @@ export class Jobs {
     this.timers.push(timer);
   }
 
+  /**
+   * Jobs waiting (created, retry) and failed, over the jobs whose payload's `key` is `value` and those
+   * whose payload has no `key` at all (the instance's sweeps); with the latest failed ones.
+   */
+  async health(scope: { key: string; value: string }, limit = 20): Promise<JobHealth> {
+    const where = `(data->>$1 = $2 or not (coalesce(data, '{}'::jsonb) ? $1))`;
+    const db = this.boss.getDb() as PgBoss.Db;
+    const counts = await db.executeSql(
+      `SELECT count(*) FILTER (WHERE state IN ('created', 'retry'))::int AS queued,
+              count(*) FILTER (WHERE state = 'failed')::int AS failed
+         FROM ${SCHEMA}.job WHERE ${where}`,
+      [scope.key, scope.value],
+    );
+    const failed = await db.executeSql(
+      `SELECT id::text AS id, name, coalesce(output->>'reason', output->>'message') AS error,
+              completed_on AS failed_at
+         FROM ${SCHEMA}.job WHERE state = 'failed' AND ${where}
+        ORDER BY completed_on DESC NULLS LAST LIMIT $3`,
+      [scope.key, scope.value, limit],
+    );
+    const row = (counts.rows[0] ?? {}) as { queued?: number; failed?: number };
+    return {
+      queued: Number(row.queued ?? 0),
+      failed: Number(row.failed ?? 0),
+      failedJobs: (
+        failed.rows as { id: string; name: string; error: string | null; failed_at: unknown }[]
+      ).map((r) => ({ id: r.id, name: r.name, error: r.error, failedAt: toDate(r.failed_at) })),
+    };
+  }
+
+  /** A failed job in `scope` (see `health`), by id: its queue name, or null when there is none. */
+  async failedJob(
+    scope: { key: string; value: string },
+    id: string,
+  ): Promise<{ id: string; name: string } | null> {
+    const db = this.boss.getDb() as PgBoss.Db;
+    const found = await db.executeSql(
+      `SELECT id::text AS id, name FROM ${SCHEMA}.job
+        WHERE id = $3::uuid AND state = 'failed' AND (data->>$1 = $2 or not (coalesce(data, '{}'::jsonb) ? $1))`,
+      [scope.key, scope.value, id],
+    );
+    return (found.rows[0] as { id: string; name: string } | undefined) ?? null;
+  }
+
+  /** Runs a failed job again (pg-boss `retry`), inside `tx`: true when it was failed and is queued again. */
+  async retry(tx: Executor, name: string, id: string): Promise<boolean> {
+    const result = (await this.boss.retry(name, id, { db: drizzleRunner(tx) as PgBoss.Db })) as unknown as {
+      affected?: number;
+    };
+    return (result.affected ?? 0) > 0;
+  }
+
   async stop(): Promise<void> {
     for (const timer of this.timers) clearInterval(timer);
     await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
@@ -178,4 +230,16 @@ function toSql(text: string, values: unknown[]): SQL {
   }
   chunks.push(sql.raw(text.slice(last)));
   return sql.join(chunks);
+}
+
+export interface JobHealth {
+  queued: number;
+  failed: number;
+  failedJobs: { id: string; name: string; error: string | null; failedAt: Date | null }[];
+}
+
+function toDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  const date = value instanceof Date ? value : new Date(String(value));
+  return Number.isNaN(date.getTime()) ? null : date;
 }

@@ -100,6 +100,7 @@ export const NAV: NavSection[] = [
       { to: "/settings/urgent-log", label: "Urgent log", allow: can.do("notifications.readUrgentLog") },
       { to: "/settings/outbox", label: "Outbox", allow: can.do("outbox.read") },
       { to: "/settings/audit", label: "Audit log", allow: can.do("audit.read") },
+      { to: "/settings/operations", label: "Operations", allow: can.do("operations.read") },
     ],
   },
 ];

@@ -31,6 +31,7 @@ import {
 } from "../features/insights";
 import { EditMeetingPage, MeetingPage, MeetingsPage, NewMeetingPage } from "../features/meetings";
 import { InboxPage, NotificationSettingsPage, UrgentLogPage, WebhooksPage } from "../features/notifications";
+import { OperationsPage } from "../features/operations";
 import { EditPersonPage, PeopleDirectoryPage, PersonPage } from "../features/people";
 import { PoliciesPage, PolicyPage } from "../features/policies";
 import { RecordVideoPage } from "../features/recordings";
@@ -166,5 +167,11 @@ export const appRoutes: AppRoute[] = [
     title: "Audit log",
     element: <AuditPage />,
     allow: byRole(can.do("audit.read")),
+  },
+  {
+    path: "/settings/operations",
+    title: "Operations",
+    element: <OperationsPage />,
+    allow: byRole(can.do("operations.read")),
   },
 ];

@@ -15,6 +15,9 @@ export const can = {
     may(viewer, "person.edit", { self: viewer.id === personId }),
   seeAbsenceDetails: (viewer: Viewer, personId: string) =>
     may(viewer, "person.readAbsenceDetails", { self: viewer.id === personId }),
+  /** A person's data as a ZIP: the person themself, HR and admins (on their request). */
+  exportPerson: (viewer: Viewer, personId: string) =>
+    may(viewer, "person.export", { self: viewer.id === personId }),
   createTeam: (role: Role) => may({ role }, "teams.create"),
   editTeam: (role: Role, isLead: boolean) => may({ role }, "team.edit", { leadOf: isLead }),
   /** A team's agreement override: its leads and owners/admins (not hr). */

@@ -7,9 +7,14 @@ export type AuditAction =
   | "auth.login"
   | "auth.login_failed"
   | "auth.logout"
+  | "auth.sso_login"
+  | "auth.sso_failed"
+  | "sso.configured"
   | "person.created"
   | "person.role_changed"
   | "person.email_changed"
+  | "person.export_requested"
+  | "organisation.export_requested"
   | "person.imported"
   | "token.created"
   | "token.deleted"
@@ -32,7 +37,11 @@ export type AuditAction =
   | "checkin.created"
   | "checkin.changed"
   | "checkin.deleted"
-  | "privacy.thresholds_changed";
+  | "privacy.thresholds_changed"
+  | "job.retried"
+  | "erasure.requested"
+  | "erasure.cancelled"
+  | "erasure.carried_out";
 
 export interface AuditEntry {
   organisationId: string;

@@ -6,6 +6,7 @@ import type { Actor } from "../../platform/http/actor";
 import { recordAudit } from "../audit";
 import { getOrganisation } from "../organisations";
 import { findSignInCandidates, type PersonRow } from "../people";
+import { organisationSso } from "../sso/sso.table";
 import { apiTokens } from "./auth.table";
 import { createSession } from "./sessions";
 import { beginAttempt, forgiveAttempt, type ThrottleKey } from "./throttle";
@@ -24,6 +25,7 @@ export async function login(deps: Deps, input: { email: string; password: string
     await recordFailedSignIn(deps, candidates, input.ip);
     throw new AppError("invalid_credentials", BAD_CREDENTIALS);
   }
+  if (await ssoRequiredFor(deps, person)) throw new AppError("forbidden", SSO_REQUIRED);
   return deps.db.transaction(async (tx) => {
     await forgiveAttempt(tx, attempt, emailKey);
     const session = await createSession(tx, person, deps.config.sessionDays);
@@ -35,6 +37,20 @@ export async function login(deps: Deps, input: { email: string; password: string
     });
     return { person, organisation: await getOrganisation(tx, person.organisationId), session };
   });
+}
+
+const SSO_REQUIRED = "Your organisation signs in with single sign-on: use the Sign in with SSO button";
+
+/** "SSO required" turns passwords off for everyone of the organisation but its owners (break-glass). */
+async function ssoRequiredFor(deps: Deps, person: PersonRow): Promise<boolean> {
+  if (person.role === "owner") return false;
+  const [row] = await deps.db
+    .select({ required: organisationSso.required })
+    .from(organisationSso)
+    .where(
+      and(eq(organisationSso.organisationId, person.organisationId), eq(organisationSso.required, true)),
+    );
+  return row !== undefined;
 }
 
 /**

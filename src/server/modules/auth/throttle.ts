@@ -57,8 +57,14 @@ async function assertUnderLimit(db: Executor, key: ThrottleKey, now: Date): Prom
   });
 }
 
-/** A successful sign-in: this attempt does not count, and the account's earlier failures are forgiven. */
-export async function forgiveAttempt(db: Executor, attempt: Attempt, emailKey: ThrottleKey): Promise<void> {
-  if (attempt.ids.length > 0) await db.delete(loginFailures).where(inArray(loginFailures.id, attempt.ids));
-  await db.delete(loginFailures).where(eq(loginFailures.key, emailKey));
+/**
+ * A successful sign-in: this attempt does not count, and the account's earlier failures are forgiven.
+ * Called inside the sign-in's transaction, holding the email's lock: two successful sign-ins of one
+ * email at once each deleted its own row, then waited for the other's — a deadlock (a 500), seen with
+ * several instances under load (`test/runtime/instances.test.ts`).
+ */
+export async function forgiveAttempt(tx: Executor, attempt: Attempt, emailKey: ThrottleKey): Promise<void> {
+  await lockForTransaction(tx, LOCKS.signInEmail, emailKey);
+  if (attempt.ids.length > 0) await tx.delete(loginFailures).where(inArray(loginFailures.id, attempt.ids));
+  await tx.delete(loginFailures).where(eq(loginFailures.key, emailKey));
 }

@@ -10,6 +10,7 @@ export { type Notification, notify } from "./notifications.service";
 export { notificationSettings, notifications } from "./notifications.table";
 export { deliverWebhookJob, webhookRetriesJob } from "./webhooks.deliver";
 export { createWebhook, queueWebhookEvents } from "./webhooks.service";
+export { webhooks } from "./webhooks.table";
 
 export const notificationsModule = defineModule<Deps>({
   name: "notifications",

@@ -10,7 +10,7 @@ import { recordingRoutes } from "./recordings.routes";
  * sees that update (`updates.visibility.ts`).
  */
 export { recordingToPost, recordingViews, releaseRecordings } from "./for-updates";
-export { videoKey } from "./keys";
+export { posterKey, videoKey } from "./keys";
 export { presentRecording } from "./recordings.present";
 export { recordings } from "./recordings.table";
 export { completeRecording, createRecording, putChunk } from "./upload.service";

@@ -61,6 +61,8 @@ async function openPglite(dataDir: string, onQuery?: DatabaseOptions["onQuery"])
       },
     },
     connectionString: undefined,
+    // Between transactions (none open, none starting meanwhile), so the files hold committed work only.
+    dumpDataDir: () => client._runExclusiveTransaction(() => client.dumpDataDir("gzip")),
     ping: () => ping(db),
     close: () => client.close(),
   };

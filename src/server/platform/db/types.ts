@@ -16,6 +16,8 @@ export interface Database {
   /** Runs SQL outside drizzle (pg-boss on PGlite); undefined on PostgreSQL, where pg-boss connects itself. */
   runner: SqlRunner | undefined;
   connectionString: string | undefined;
+  /** The embedded database's data directory as a gzipped tar, consistent (PGlite only; `tandem backup`). */
+  dumpDataDir?: () => Promise<Blob>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

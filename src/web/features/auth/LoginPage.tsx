@@ -8,6 +8,7 @@ import { api } from "../../lib/api";
 import { useSessionChanged } from "../../lib/session";
 import { useDocumentTitle } from "../../lib/title";
 import { DemoSignIn } from "./DemoSignIn";
+import { SsoSignIn } from "./SsoSignIn";
 import { setupStatusQuery } from "./setup-status";
 
 export function LoginPage() {
@@ -53,6 +54,7 @@ export function LoginPage() {
             <Button type="submit" loading={submit.isPending}>
               Sign in
             </Button>
+            <SsoSignIn email={email} />
             {setup.data?.open && (
               <Anchor component={Link} to="/setup">
                 First time here? Set up Tandem

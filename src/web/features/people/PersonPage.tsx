@@ -2,6 +2,7 @@ import { Anchor, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { Link, useParams } from "react-router";
 import { Loading } from "../../components/Loading";
 import { PersonName } from "../../components/PersonName";
+import { SectionCard } from "../../components/SectionCard";
 import { WorkingBadge } from "../../components/WorkingBadge";
 import { useNow } from "../../lib/now";
 import { summarizeWeek } from "../../lib/pattern";
@@ -9,6 +10,8 @@ import { can } from "../../lib/permissions";
 import { usePeople, usePerson, useTeams } from "../../lib/resources";
 import { useViewer } from "../../lib/session";
 import { AbsencesSection } from "./AbsencesSection";
+import { DataErasure } from "./DataErasure";
+import { DataExport } from "./DataExport";
 
 export function PersonPage() {
   const { id = "" } = useParams();
@@ -84,6 +87,24 @@ export function PersonPage() {
         </Text>
       </Card>
       <AbsencesSection personId={p.id} editable={false} viewerZone={viewer.zone} />
+      {!isSelf && can.exportPerson(viewer.person, p.id) && (
+        <SectionCard
+          id="their-data"
+          title="Their data"
+          intro={`On ${p.name}'s request: a ZIP of everything Tandem holds about them, to hand to them. Recorded in the audit log.`}
+        >
+          <DataExport person={{ id: p.id, name: p.name }} />
+        </SectionCard>
+      )}
+      {!isSelf && can.do("person.requestErasure")(viewer.person.role) && (
+        <SectionCard
+          id="erase-their-data"
+          title="Delete their data"
+          intro={`On ${p.name}'s request: their personal data is deleted after a 30-day grace period; shared records stay as "A former member". Recorded in the audit log.`}
+        >
+          <DataErasure person={{ id: p.id, name: p.name }} />
+        </SectionCard>
+      )}
     </Stack>
   );
 }
