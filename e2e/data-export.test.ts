@@ -53,4 +53,24 @@ describe("downloading my data in a browser", () => {
     await page.getByRole("region", { name: "Your data" }).getByRole("link", { name: "Download" }).waitFor();
     expect(errors).toEqual([]);
   }, 180_000);
+
+  it("lets the owner export the whole organisation and schedule its deletion, then cancel it", async () => {
+    const { page, baseUrl } = e2e;
+    await page.goto(`${baseUrl}/settings/organisation`);
+    const section = page.getByRole("region", { name: "The organisation's data" });
+    await section.getByRole("button", { name: "Export all its data" }).click();
+    const link = section.getByRole("link", { name: "Download" });
+    await link.waitFor({ timeout: 90_000 });
+    await section.getByText(/for Northwind/).waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    const files = await unzip(readFileSync((await download.path()) ?? ""));
+    expect(jsonOf(files, "people.json").length).toBeGreaterThan(10);
+
+    await section.getByRole("button", { name: "Delete the organisation" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: /^Delete in \d+ days$/ }).click();
+    await section.getByText("Deletion scheduled").waitFor();
+    await checkPage(page, "organisation-deletion-scheduled");
+    await section.getByRole("button", { name: "Cancel deletion" }).click();
+    await section.getByRole("button", { name: "Delete the organisation" }).waitFor();
+  }, 180_000);
 });

@@ -13,12 +13,23 @@ import { formatDateTime } from "../../lib/time";
 /**
  * Deleting a person's data (issue 17, GDPR art. 17), beside "Download my data": ask for it (carried out
  * after a 30-day grace period), see when, cancel. Given `person`, HR and admins ask on their behalf, and
- * an admin may "Erase now" after typing the person's name.
+ * an admin may "Erase now" after typing the person's name. Given `organisation`, its owner deletes the
+ * whole organisation, with the same grace period.
  */
-export function DataErasure({ person }: { person?: { id: string; name: string } }) {
+export function DataErasure({
+  person,
+  organisation,
+}: {
+  person?: { id: string; name: string };
+  organisation?: { id: string; name: string };
+}) {
   const viewer = useViewer();
-  const path = person ? `/people/${person.id}/erasure` : "/me/erasure";
-  const key = ["erasure", person?.id ?? "me"];
+  const path = organisation
+    ? "/organisation/erasure"
+    : person
+      ? `/people/${person.id}/erasure`
+      : "/me/erasure";
+  const key = ["erasure", organisation?.id ?? person?.id ?? "me"];
   const current = useQuery({
     queryKey: key,
     queryFn: () => get<{ erasure: ErasureView | null }>(path),
@@ -42,7 +53,11 @@ export function DataErasure({ person }: { person?: { id: string; name: string } 
     done: "Deletion cancelled",
   });
   const erasure = current.data;
-  const whose = person ? `${person.name}'s data` : "your data";
+  const whose = organisation
+    ? `${organisation.name} and everything in it`
+    : person
+      ? `${person.name}'s data`
+      : "your data";
   if (erasure?.status === "done")
     return (
       <Text size="sm" c="dimmed">
@@ -73,7 +88,7 @@ export function DataErasure({ person }: { person?: { id: string; name: string } 
       <FormError error={request.error} />
       <Group>
         <Button color="red" variant="light" onClick={ask.open}>
-          {person ? "Request erasure" : "Delete my data"}
+          {organisation ? "Delete the organisation" : person ? "Request erasure" : "Delete my data"}
         </Button>
         {immediate && (
           <Button color="red" variant="subtle" onClick={eraseNow.open}>
@@ -84,9 +99,9 @@ export function DataErasure({ person }: { person?: { id: string; name: string } 
       <Modal opened={asking} onClose={ask.close} title={`Delete ${whose}?`} centered>
         <Stack>
           <Text size="sm">
-            In {ERASURE_GRACE_DAYS} days Tandem deletes {whose}: notes, answers, pulse, calendars, recordings,
-            sessions and tokens. Shared updates, meetings and decisions stay, shown as written by "A former
-            member". Until then it can be cancelled here.
+            {organisation
+              ? `In ${ERASURE_GRACE_DAYS} days Tandem deletes ${whose} for everyone: people, teams, meetings, updates, documents, recordings and check-ins. Export its data first if you need it. Until then you can cancel here.`
+              : `In ${ERASURE_GRACE_DAYS} days Tandem deletes ${whose}: notes, answers, pulse, calendars, recordings, sessions and tokens. Shared updates, meetings and decisions stay, shown as written by "A former member". Until then it can be cancelled here.`}
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={ask.close}>

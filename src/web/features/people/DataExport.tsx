@@ -10,16 +10,25 @@ import { formatDateTime } from "../../lib/time";
 
 const BUILDING = ["queued", "running"];
 /** The last export asked for here, kept in the browser so a reload finds it again. */
-const keptKey = (personId: string) => `tandem:data-export:${personId}`;
+const keptKey = (subjectId: string) => `tandem:data-export:${subjectId}`;
 
 /**
  * "Download my data" (issue 17, GDPR art. 15/20): asks for a ZIP of everything Tandem holds about the
  * person, shows the job's progress, then a Download link valid for 24 hours. Given `person`, HR or an
- * admin exports someone else's data on their request ("Export their data").
+ * admin exports someone else's data on their request ("Export their data"); given `organisation`, the
+ * owner exports everything of the organisation.
  */
-export function DataExport({ person }: { person?: { id: string; name: string } }) {
+export function DataExport({
+  person,
+  organisation,
+}: {
+  person?: { id: string; name: string };
+  organisation?: { id: string; name: string };
+}) {
   const viewer = useViewer();
-  const personId = person?.id ?? viewer.person.id;
+  const personId = organisation?.id ?? person?.id ?? viewer.person.id;
+  const path = organisation ? "/organisation/export" : person ? `/people/${person.id}/export` : "/me/export";
+  const whose = organisation ? `for ${organisation.name}` : person ? `for ${person.name}` : "your data";
   const [id, setId] = useState<string | null>(() => localStorage.getItem(keptKey(personId)));
   const current = useQuery({
     queryKey: ["exports", id],
@@ -36,15 +45,12 @@ export function DataExport({ person }: { person?: { id: string; name: string } }
       setId(null);
     }
   }, [current.error, personId]);
-  const start = useAction(
-    () => api<{ export: ExportView }>("POST", person ? `/people/${person.id}/export` : "/me/export"),
-    {
-      onDone: ({ export: started }) => {
-        localStorage.setItem(keptKey(personId), started.id);
-        setId(started.id);
-      },
+  const start = useAction(() => api<{ export: ExportView }>("POST", path), {
+    onDone: ({ export: started }) => {
+      localStorage.setItem(keptKey(personId), started.id);
+      setId(started.id);
     },
-  );
+  });
   const view = id ? current.data : undefined;
   const building = view && BUILDING.includes(view.status);
   return (
@@ -61,7 +67,7 @@ export function DataExport({ person }: { person?: { id: string; name: string } }
             Download
           </Anchor>
           <Text size="sm" c="dimmed">
-            the ZIP ({person ? `for ${person.name}` : "your data"}), until{" "}
+            the ZIP ({whose}), until{" "}
             {view.expiresAt ? formatDateTime(view.expiresAt, viewer.zone) : "tomorrow"}
           </Text>
         </Group>
@@ -80,7 +86,7 @@ export function DataExport({ person }: { person?: { id: string; name: string } }
       {!building && (
         <Group>
           <Button variant="light" onClick={() => start.mutate(undefined)} loading={start.isPending}>
-            {person ? "Export their data" : "Download my data"}
+            {organisation ? "Export all its data" : person ? "Export their data" : "Download my data"}
           </Button>
         </Group>
       )}
