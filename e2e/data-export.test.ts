@@ -67,7 +67,10 @@ describe("downloading my data in a browser", () => {
     expect(jsonOf(files, "people.json").length).toBeGreaterThan(10);
 
     await section.getByRole("button", { name: "Delete the organisation" }).click();
-    await page.getByRole("dialog").getByRole("button", { name: /^Delete in \d+ days$/ }).click();
+    await page
+      .getByRole("dialog")
+      .getByRole("button", { name: /^Delete in \d+ days$/ })
+      .click();
     await section.getByText("Deletion scheduled").waitFor();
     await checkPage(page, "organisation-deletion-scheduled");
     await section.getByRole("button", { name: "Cancel deletion" }).click();
