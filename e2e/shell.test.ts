@@ -19,6 +19,7 @@ const MEMBER_REFUSED = new Set([
   "/settings/outbox",
   "/settings/audit",
   "/settings/webhooks",
+  "/settings/operations",
   "/settings/urgent-log",
   "/insights/team",
   "/insights/organisation",
