@@ -20,6 +20,14 @@ export interface ImportGrowth {
   problems: number;
 }
 
+/** Writes the calendar export of about 51 MiB below, its events around `around` (epoch ms). */
+export function write50MbCalendar(file: string, around: number): void {
+  writeFileSync(
+    file,
+    icsWorkload({ seed: 50, events: 125_000, recurringShare: 0.1, around, descriptionChars: 260 }),
+  );
+}
+
 /**
  * Generates a calendar export of about 51 MiB (125,000 events with folded notes, 10% weekly
  * series with EXDATEs and overrides) and imports it through the app's worker path (readIcs) in a
@@ -29,10 +37,7 @@ export async function importGrowthOf50MbFile(): Promise<ImportGrowth> {
   const dir = mkdtempSync(join(tmpdir(), "tandem-ics-memory-"));
   try {
     const file = join(dir, "big.ics");
-    writeFileSync(
-      file,
-      icsWorkload({ seed: 50, events: 125_000, recurringShare: 0.1, around: NOW, descriptionChars: 260 }),
-    );
+    write50MbCalendar(file, NOW);
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ["--expose-gc", "--import", "tsx", PROBE.pathname, file, "Europe/London", String(NOW)],

@@ -33,6 +33,8 @@ export const replaceCalendarBody = z
   .superRefine(eitherIcsOrUrl);
 export type ReplaceCalendarBody = z.infer<typeof replaceCalendarBody>;
 export const calendarParams = z.strictObject({ id: uuid, calendarId: uuid });
+/** `POST …/calendars/file?name=Work` with the file itself as a `text/calendar` body. */
+export const calendarFileQuery = z.strictObject({ name });
 export const focusBlocksBody = z.strictObject({ week });
 
 // Response shapes (plain objects: the serializer encodes with them, dropping any field not named here).

@@ -65,6 +65,24 @@ export const cases: RouteCase[] = [
     badInput: { wrongType: { field: "ics", value: 5 }, oversized: "ics" },
   },
   {
+    route: "POST /api/v1/people/:id/calendars/file",
+    prepare: async (ctx) => ({
+      url: `/api/v1/people/${await freshTarget(ctx)}/calendars/file?name=Work`,
+      payload: SMALL_ICS,
+      contentType: "text/calendar",
+    }),
+    expect: managers(201),
+  },
+  {
+    route: "PUT /api/v1/people/:id/calendars/:calendarId/file",
+    prepare: async (ctx) => ({
+      url: `${await freshCalendar(ctx)}/file`,
+      payload: SMALL_ICS,
+      contentType: "text/calendar",
+    }),
+    expect: managers(200),
+  },
+  {
     route: "POST /api/v1/people/:id/calendars/:calendarId/refresh",
     prepare: async (ctx) => ({ url: `${await freshSubscription(ctx)}/refresh` }),
     expect: managers(200),

@@ -76,3 +76,33 @@ export async function waitUntilReady(url: string, spawned: Spawned, deadlineMs: 
   }
   throw new Error(`${url} did not become ready; output:\n${spawned.output()}`);
 }
+
+/** The first organisation's owner of a running instance, with the headers of their session. */
+export interface FirstOwner {
+  personId: string;
+  headers: { cookie: string; "x-csrf-token": string };
+}
+
+/** Sets up a running instance's first organisation over HTTP, as the web app's set-up page does. */
+export async function setUpOverHttp(base: string, organisation: string): Promise<FirstOwner> {
+  const res = await fetch(`${base}/api/v1/setup`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      organisation: { name: organisation, timeZone: "Europe/Berlin" },
+      owner: {
+        name: "Owner",
+        email: "owner@served.test",
+        password: "a long password 1",
+        timeZone: "Europe/Berlin",
+      },
+    }),
+  });
+  if (res.status !== 201) throw new Error(`set-up answered ${res.status}: ${await res.text()}`);
+  const { person } = (await res.json()) as { person: { id: string } };
+  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  const csrf = (await (await fetch(`${base}/api/v1/auth/csrf`, { headers: { cookie } })).json()) as {
+    token: string;
+  };
+  return { personId: person.id, headers: { cookie, "x-csrf-token": csrf.token } };
+}

@@ -66,7 +66,7 @@ export const get = <T>(path: string) => api<T>("GET", path);
  */
 export async function upload<T>(
   path: string,
-  file: { type: string; data: string } | { data: FormData },
+  file: { type: string; data: string | Blob } | { data: FormData },
   onProgress: (fraction: number) => void,
   method: "POST" | "PUT" = "POST",
 ): Promise<T> {

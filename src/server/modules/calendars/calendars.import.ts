@@ -8,9 +8,10 @@ export type ReadIcs = ReadCalendarResult;
 
 const READ_TASK = new URL("./read-ics.task.ts", import.meta.url);
 
-/** Over ICS_MAX_BYTES → 413 `ics_too_large`, whether uploaded or fetched. */
-export function assertIcsSize(deps: Pick<Deps, "config">, ics: string | Uint8Array): void {
-  const bytes = typeof ics === "string" ? Buffer.byteLength(ics, "utf8") : ics.byteLength;
+/** Over ICS_MAX_BYTES → 413 `ics_too_large`, whether uploaded or fetched (or announced by a length). */
+export function assertIcsSize(deps: Pick<Deps, "config">, ics: string | Uint8Array | number): void {
+  const bytes =
+    typeof ics === "number" ? ics : typeof ics === "string" ? Buffer.byteLength(ics, "utf8") : ics.byteLength;
   if (bytes > deps.config.icsMaxBytes) {
     throw new AppError(
       "ics_too_large",

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import type { CalendarView, CreateCalendarBody, ReplaceCalendarBody } from "../../../contracts/calendars";
+import type { CalendarView } from "../../../contracts/calendars";
 import type { Deps } from "../../deps";
 import { conflict, notFound } from "../../platform/errors";
 import type { Actor } from "../../platform/http/actor";
@@ -11,6 +11,13 @@ import { assertMayManageCalendars } from "./calendars.policy";
 import { type CalendarRow, getCalendar, listCalendarRows, replaceBusy } from "./calendars.repo";
 import { calendars } from "./calendars.table";
 import { assertSubscribed, restartRefresh } from "./subscriptions.service";
+
+/** A file as JSON text (`{ ics }`) or as the bytes of a `text/calendar` body: the reader takes either. */
+type IcsFile = string | Uint8Array;
+/** `{ name, ics }` uploads a file, `{ name, url }` subscribes (the contract's body, or a raw file). */
+export type NewCalendar = { name: string; ics?: IcsFile | undefined; url?: string | undefined };
+/** `{ ics }` a new version of an uploaded file, `{ url }` a new address for a subscribed one. */
+export type CalendarChange = { ics?: IcsFile | undefined; url?: string | undefined };
 
 export function presentCalendar(row: CalendarRow): CalendarView {
   return {
@@ -53,7 +60,7 @@ export async function createCalendar(
   deps: Deps,
   actor: Actor,
   personId: string,
-  body: CreateCalendarBody,
+  body: NewCalendar,
 ): Promise<CalendarView> {
   const person = await managedPerson(deps, actor, personId);
   const read = body.ics === undefined ? undefined : await readIcs(deps, body.ics, person.timeZone);
@@ -89,7 +96,7 @@ export async function replaceCalendar(
   actor: Actor,
   personId: string,
   calendarId: string,
-  body: ReplaceCalendarBody,
+  body: CalendarChange,
 ): Promise<CalendarView> {
   const person = await managedPerson(deps, actor, personId);
   const calendar = await getCalendar(deps.db, actor.organisationId, personId, calendarId);

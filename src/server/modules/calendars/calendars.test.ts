@@ -2,36 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { actorOf, makeOrg, type TestOrg } from "../../../../test/support/factories";
 import { call, type TestEnv, testEnv } from "../../../../test/support/harness";
 import { addAbsence } from "../people";
+import { at, busyUrl, DAY, HOUR, ics, iso, MONDAY, stamp, WORK_ICS } from "./calendars.fixtures";
 import { busyOf } from "./index";
-
-const DAY = 86_400_000;
-const HOUR = 3_600_000;
-/** Monday of next week, 00:00 UTC: the calendars below live in the horizon around the real now. */
-const MONDAY = (() => {
-  const today = Math.floor(Date.now() / DAY);
-  return (today + 7 - ((today + 3) % 7)) * DAY;
-})();
-const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]|\.\d{3}/g, "");
-const iso = (ms: number) => new Date(ms).toISOString();
-
-/** A calendar of UTC events: each `[start, end, extra lines…]`. */
-function ics(...events: [number, number, ...string[]][]): string {
-  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Tandem tests//EN"];
-  events.forEach(([start, end, ...extra], n) => {
-    lines.push("BEGIN:VEVENT", `UID:e${n}@test`, `DTSTART:${stamp(start)}`, `DTEND:${stamp(end)}`);
-    lines.push(`SUMMARY:Secret project ${n}`, ...extra, "END:VEVENT");
-  });
-  return [...lines, "END:VCALENDAR", ""].join("\r\n");
-}
-
-const at = (day: number, hour: number) => MONDAY + day * DAY + hour * HOUR;
-const WORK_ICS = ics(
-  [at(0, 9), at(0, 10), "RRULE:FREQ=WEEKLY;COUNT=2"],
-  [at(1, 10), at(1, 11)],
-  [at(1, 14), at(1, 15), "TRANSP:TRANSPARENT"],
-  [at(1, 16), at(1, 17), "STATUS:CANCELLED"],
-  [at(2, 13), at(2, 15)],
-);
 
 let env: TestEnv;
 let org: TestOrg;
@@ -39,9 +11,6 @@ beforeAll(async () => {
   env = await testEnv();
   org = await makeOrg(env);
 });
-
-const busyUrl = (personId: string, from = MONDAY, to = MONDAY + 14 * DAY) =>
-  `/api/v1/people/${personId}/busy?from=${iso(from)}&to=${iso(to)}`;
 
 describe("calendar files", () => {
   it("imports a file: busy time is sorted, merged with absences, free/busy only, visible to the org", async () => {

@@ -1,5 +1,6 @@
 import type { Deps } from "../../deps";
 import { defineModule } from "../../platform/module";
+import { registerCalendarFileRoutes } from "./calendar-file.routes";
 import { refreshCalendarJob, refreshDueCalendarsJob } from "./calendars.jobs";
 import { registerCalendarRoutes } from "./calendars.routes";
 
@@ -16,6 +17,6 @@ export { busyIntervals, calendarFeeds, calendars, focusBlocks } from "./calendar
 
 export const calendarsModule = defineModule<Deps>({
   name: "calendars",
-  routes: [registerCalendarRoutes],
+  routes: [registerCalendarRoutes, registerCalendarFileRoutes],
   jobs: [refreshCalendarJob, refreshDueCalendarsJob],
 });

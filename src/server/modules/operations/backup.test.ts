@@ -4,7 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { asc, eq } from "drizzle-orm";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { type Scratch, scratchDatabase } from "../../../../test/runtime/scratch";
-import { exitWithin, freePort, tandem, waitUntilReady } from "../../../../test/runtime/spawn";
+import { exitWithin, freePort, setUpOverHttp, tandem, waitUntilReady } from "../../../../test/runtime/spawn";
 import { systemClock } from "../../platform/clock";
 import { migrate } from "../../platform/db/migrate";
 import { openDatabase } from "../../platform/db/open";
@@ -222,28 +222,11 @@ describe.runIf(pglite)("tandem backup and restore (embedded database)", () => {
 
 /** Sets up the instance's first organisation over HTTP and returns a writer with its session. */
 async function signedIn(base: string) {
-  const res = await fetch(`${base}/api/v1/setup`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      organisation: { name: "Served", timeZone: "Europe/Berlin" },
-      owner: {
-        name: "Owner",
-        email: "owner@served.test",
-        password: "a long password 1",
-        timeZone: "Europe/Berlin",
-      },
-    }),
-  });
-  expect(res.status).toBe(201);
-  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-  const csrf = (await (await fetch(`${base}/api/v1/auth/csrf`, { headers: { cookie } })).json()) as {
-    token: string;
-  };
+  const { headers } = await setUpOverHttp(base, "Served");
   return (path: string, body: unknown) =>
     fetch(`${base}${path}`, {
       method: "POST",
-      headers: { "content-type": "application/json", cookie, "x-csrf-token": csrf.token },
+      headers: { "content-type": "application/json", ...headers },
       body: JSON.stringify(body),
     });
 }

@@ -12,7 +12,7 @@ function problemOf(value: string): string | null {
  * PostgreSQL text cannot hold U+0000, and a lone surrogate (from a JSON "\ud800" escape) is not
  * text at all: either would fail deep inside as a 500. Refuse both up front (400 naming the field)
  * in params, query and body — JSON, keys included, or raw text such as CSV — for every route, even
- * one whose schema forgot the shared `text()`. Iterative, so a deeply nested body cannot exhaust
+ * one whose schema forgot the shared `text()`; bytes are left to their reader. Iterative, so a deeply nested body cannot exhaust
  * the stack.
  */
 export function installNulGuard(app: FastifyInstance): void {
@@ -27,6 +27,9 @@ export function installNulGuard(app: FastifyInstance): void {
       if (typeof value === "string") {
         const problem = problemOf(value);
         if (problem) throw invalid(path || "body", problem);
+      } else if (ArrayBuffer.isView(value)) {
+        // A file's bytes (a text/calendar body): not text here, and walked key by key they would cost
+        // an entry per byte. Their reader decodes them and judges what it keeps.
       } else if (Array.isArray(value)) {
         for (const [i, item] of value.entries()) stack.push([item, `${path}[${i}]`]);
       } else if (value && typeof value === "object") {

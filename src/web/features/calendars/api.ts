@@ -31,15 +31,16 @@ export function useFocusBlocks(personId: string) {
   });
 }
 
-/** Where a file is on its way: read in the browser, sent (0–1), then read by the server. */
+/** Where a file is on its way: about to be sent, sent (0–1), then read by the server. */
 export type SendStage =
   | { stage: "reading" }
   | { stage: "uploading"; fraction: number }
   | { stage: "processing" };
 
 /**
- * Sends a calendar file with progress: a new calendar (`name`) or, with `calendarId`, a new
- * version of an uploaded one, which replaces its events atomically.
+ * Sends a calendar file as itself (`text/calendar`, never read into the page) with progress: a new
+ * calendar (`name`) or, with `calendarId`, a new version of an uploaded one, which replaces its
+ * events atomically.
  */
 export async function sendCalendarFile(
   personId: string,
@@ -47,23 +48,17 @@ export async function sendCalendarFile(
   target: { name: string } | { calendarId: string },
   onStage: (stage: SendStage) => void,
 ): Promise<CalendarView> {
-  onStage({ stage: "reading" });
-  const ics = await file.text();
   const onProgress = (fraction: number) =>
     onStage(fraction < 1 ? { stage: "uploading", fraction } : { stage: "processing" });
   onProgress(0);
   const base = `/people/${personId}/calendars`;
+  const body = { type: "text/calendar", data: file };
   const { calendar } =
     "calendarId" in target
-      ? await upload<{ calendar: CalendarView }>(
-          `${base}/${target.calendarId}`,
-          { type: "application/json", data: JSON.stringify({ ics }) },
-          onProgress,
-          "PUT",
-        )
+      ? await upload<{ calendar: CalendarView }>(`${base}/${target.calendarId}/file`, body, onProgress, "PUT")
       : await upload<{ calendar: CalendarView }>(
-          base,
-          { type: "application/json", data: JSON.stringify({ name: target.name, ics }) },
+          `${base}/file?${new URLSearchParams({ name: target.name })}`,
+          body,
           onProgress,
         );
   return calendar;
