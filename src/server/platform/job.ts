@@ -28,3 +28,23 @@ export function defineJob<S extends z.ZodType, D>(job: JobDefinition<S, D>): Job
 export function payloadProblems(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join(".") || "payload"}: ${issue.message}`).join("; ");
 }
+
+/** Rows a sweep reads per query. */
+export const SWEEP_BATCH = 100;
+
+/**
+ * A periodic job's sweep over what is due, a batch at a time: `due(limit)` reads up to `limit` rows
+ * and `each` handles one, taking it out of what `due` answers (or the sweep would not end); the
+ * sweep stops after a batch shorter than the limit.
+ */
+export async function sweep<Row>(
+  due: (limit: number) => Promise<Row[]>,
+  each: (row: Row) => Promise<void>,
+  limit = SWEEP_BATCH,
+): Promise<void> {
+  for (;;) {
+    const rows = await due(limit);
+    for (const row of rows) await each(row);
+    if (rows.length < limit) return;
+  }
+}

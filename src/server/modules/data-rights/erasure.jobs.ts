@@ -1,7 +1,7 @@
 import { and, asc, eq, lte } from "drizzle-orm";
 import { z } from "zod";
 import type { Deps } from "../../deps";
-import { defineJob } from "../../platform/job";
+import { defineJob, sweep } from "../../platform/job";
 import { stderrLog } from "../../platform/log";
 import { carryOutErasure } from "./erasure.carry-out";
 import { erasures } from "./erasure.table";
@@ -22,15 +22,17 @@ export const carryOutErasuresJob = defineJob({
   async handle(deps: Deps) {
     const now = deps.clock.now();
     const failed = new Set<string>();
-    for (;;) {
-      const due = await deps.db
-        .select({ id: erasures.id })
-        .from(erasures)
-        .where(and(eq(erasures.status, "scheduled"), lte(erasures.scheduledFor, now)))
-        .orderBy(asc(erasures.scheduledFor))
-        .limit(BATCH + failed.size);
-      const todo = due.filter(({ id }) => !failed.has(id));
-      for (const { id } of todo) {
+    await sweep(
+      async (limit) => {
+        const due = await deps.db
+          .select({ id: erasures.id })
+          .from(erasures)
+          .where(and(eq(erasures.status, "scheduled"), lte(erasures.scheduledFor, now)))
+          .orderBy(asc(erasures.scheduledFor))
+          .limit(limit + failed.size);
+        return due.filter(({ id }) => !failed.has(id));
+      },
+      async ({ id }) => {
         try {
           await carryOutErasure(deps, id, null);
         } catch (error) {
@@ -38,8 +40,8 @@ export const carryOutErasuresJob = defineJob({
           const reason = error instanceof Error ? error.message : String(error);
           stderrLog(deps.config.logLevel).warn({ erasureId: id, reason }, "erasure not carried out");
         }
-      }
-      if (todo.length < BATCH) return;
-    }
+      },
+      BATCH,
+    );
   },
 });

@@ -2,7 +2,7 @@ import { and, eq, inArray, lte } from "drizzle-orm";
 import { z } from "zod";
 import { EXPORT_VALID_HOURS } from "../../../contracts/exports";
 import type { Deps } from "../../deps";
-import { defineJob } from "../../platform/job";
+import { defineJob, sweep } from "../../platform/job";
 import { organisations } from "../organisations";
 import { people } from "../people";
 import { exportFolder, exportKey } from "./export.keys";
@@ -14,8 +14,6 @@ import { streamOf, type ZipEntry, zipToStorage } from "./export.zip";
 import type { PersonalTable } from "./registry";
 
 const HOUR = 3_600_000;
-/** Expired exports handled per query; the sweep goes on until fewer come back. */
-const BATCH = 100;
 
 type ExportRow = typeof dataExports.$inferSelect;
 const payload = z.object({ exportId: z.uuid(), organisationId: z.uuid() });
@@ -38,22 +36,22 @@ export const expireExportsJob = defineJob({
   everyMinutes: 60,
   async handle(deps: Deps) {
     const now = deps.clock.now();
-    for (;;) {
-      const due = await deps.db
-        .select({ id: dataExports.id, organisationId: dataExports.organisationId })
-        .from(dataExports)
-        .where(and(eq(dataExports.status, "ready"), lte(dataExports.expiresAt, now)))
-        .limit(BATCH);
-      for (const row of due) {
+    await sweep(
+      (limit) =>
+        deps.db
+          .select({ id: dataExports.id, organisationId: dataExports.organisationId })
+          .from(dataExports)
+          .where(and(eq(dataExports.status, "ready"), lte(dataExports.expiresAt, now)))
+          .limit(limit),
+      async (row) => {
         // The file first: a crash between leaves the row "ready" (and past its time) for the next run.
         await deps.storage.deletePrefix(exportFolder(row.organisationId, row.id));
         await deps.db
           .update(dataExports)
           .set({ status: "expired", fileKey: null })
           .where(and(whereRow(row), eq(dataExports.status, "ready")));
-      }
-      if (due.length < BATCH) return;
-    }
+      },
+    );
   },
 });
 

@@ -1,15 +1,13 @@
 import { and, eq, inArray, isNotNull, lt, notExists, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Deps } from "../../deps";
-import { defineJob } from "../../platform/job";
+import { defineJob, sweep } from "../../platform/job";
 import { updates } from "../updates/updates.table";
 import { recordingFolder } from "./keys";
 import { recordingSettings, recordings } from "./recordings.table";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** Recordings handled per query; a sweep goes on until fewer come back. */
-const BATCH = 100;
 
 /** Removes a recording's files, then its row (chunks go with it), if it is still marked "deleting". */
 async function removeRecording(deps: Deps, organisationId: string, id: string): Promise<void> {
@@ -58,20 +56,21 @@ export const expireRecordingsJob = defineJob({
   everyMinutes: 60,
   async handle(deps: Deps) {
     const now = deps.clock.now();
-    for (;;) {
-      const due = await deps.db
-        .select({ id: recordings.id, organisationId: recordings.organisationId })
-        .from(recordings)
-        .innerJoin(recordingSettings, eq(recordingSettings.organisationId, recordings.organisationId))
-        .where(
-          and(
-            eq(recordings.status, "ready"),
-            isNotNull(recordingSettings.retentionDays),
-            sql`${recordings.createdAt} <= ${now.toISOString()}::timestamptz - make_interval(days => ${recordingSettings.retentionDays})`,
-          ),
-        )
-        .limit(BATCH);
-      for (const { id, organisationId } of due) {
+    await sweep(
+      (limit) =>
+        deps.db
+          .select({ id: recordings.id, organisationId: recordings.organisationId })
+          .from(recordings)
+          .innerJoin(recordingSettings, eq(recordingSettings.organisationId, recordings.organisationId))
+          .where(
+            and(
+              eq(recordings.status, "ready"),
+              isNotNull(recordingSettings.retentionDays),
+              sql`${recordings.createdAt} <= ${now.toISOString()}::timestamptz - make_interval(days => ${recordingSettings.retentionDays})`,
+            ),
+          )
+          .limit(limit),
+      async ({ id, organisationId }) => {
         await deps.storage.deletePrefix(recordingFolder(organisationId, id));
         await deps.db
           .update(recordings)
@@ -83,9 +82,8 @@ export const expireRecordingsJob = defineJob({
               eq(recordings.status, "ready"),
             ),
           );
-      }
-      if (due.length < BATCH) return;
-    }
+      },
+    );
   },
 });
 
@@ -101,13 +99,14 @@ export const sweepAbandonedRecordingsJob = defineJob({
   everyMinutes: 60,
   async handle(deps: Deps) {
     const now = deps.clock.now();
-    for (;;) {
-      const candidates = await deps.db
-        .select({ id: recordings.id, organisationId: recordings.organisationId })
-        .from(recordings)
-        .where(abandoned(now))
-        .limit(BATCH);
-      for (const { id, organisationId } of candidates) {
+    await sweep(
+      (limit) =>
+        deps.db
+          .select({ id: recordings.id, organisationId: recordings.organisationId })
+          .from(recordings)
+          .where(abandoned(now))
+          .limit(limit),
+      async ({ id, organisationId }) => {
         const mine = and(eq(recordings.organisationId, organisationId), eq(recordings.id, id));
         const marked = await deps.db.transaction(async (tx) => {
           await tx.select({ id: recordings.id }).from(recordings).where(mine).for("update");
@@ -119,9 +118,8 @@ export const sweepAbandonedRecordingsJob = defineJob({
             .returning({ id: recordings.id });
         });
         if (marked.length > 0) await removeRecording(deps, organisationId, id);
-      }
-      if (candidates.length < BATCH) return;
-    }
+      },
+    );
   },
 });
 
