@@ -1,6 +1,5 @@
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
 import { insightsChangedJob } from "../src/contracts/insights";
 import { loadConfig } from "../src/server/config";
 import type { Deps } from "../src/server/deps";
@@ -16,6 +15,7 @@ import type { Database } from "../src/server/platform/db/types";
 import type { Actor } from "../src/server/platform/http/actor";
 import type { JobDefinition } from "../src/server/platform/job";
 import { startDeps } from "../src/server/runtime";
+import { withClient, withDatabase } from "../test/support/pg-admin";
 import {
   BUSY_ROWS,
   FIRST_WEEK,
@@ -74,22 +74,6 @@ async function medianOf<T>(runs: number, fn: () => Promise<T>): Promise<{ ms: nu
   return { ms: median(times), value };
 }
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const urlOf = (adminUrl: string, name: string) => {
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-};
-
 interface Meta {
   version: number;
   workload: Workload;
@@ -103,7 +87,7 @@ async function keptWorkload(adminUrl: string): Promise<Meta | undefined> {
     c.query("select 1 from pg_database where datname = $1", [DATABASE]),
   );
   if (exists.rowCount === 0) return undefined;
-  return withClient(urlOf(adminUrl, DATABASE), async (c) => {
+  return withClient(withDatabase(adminUrl, DATABASE), async (c) => {
     const meta = await c
       .query<{ meta: Meta }>("select meta from bench_meta")
       .catch(() => ({ rows: [] as { meta: Meta }[] }));
@@ -220,7 +204,7 @@ export async function runInsightsBench(): Promise<BenchOutcome> {
       notes: [`${NAME}: not run — it needs PostgreSQL; set TEST_DATABASE_URL=postgres://… to run it`],
       failures: [],
     };
-  const url = urlOf(adminUrl, DATABASE);
+  const url = withDatabase(adminUrl, DATABASE);
   let meta = KEEP ? await keptWorkload(adminUrl) : undefined;
   if (meta) progress(`reusing the kept database ${DATABASE} (TANDEM_BENCH_KEEP_INSIGHTS=1)`);
   else if (KEEP) progress(`building ${DATABASE}, kept afterwards (TANDEM_BENCH_KEEP_INSIGHTS=1)`);

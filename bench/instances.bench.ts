@@ -4,7 +4,6 @@ import type { AddressInfo } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
 import { openDatabase } from "../src/server/platform/db/open";
 import { sharedRateLimitStore } from "../src/server/platform/http/rate-limit-store";
 import {
@@ -17,6 +16,7 @@ import {
 } from "../test/runtime/load-mix";
 import { type Backend, startRoundRobinProxy } from "../test/runtime/round-robin-proxy";
 import { freePort, type Spawned, tandem, waitUntilReady } from "../test/runtime/spawn";
+import { freshDatabase } from "../test/support/pg-admin";
 import { type BenchOutcome, round } from "./lib/measure";
 
 const NAME = "instances";
@@ -28,22 +28,6 @@ const owner = { email: "bench@example.test", password: "bench password 1" };
 
 const progress = (line: string) =>
   process.stderr.write(`[instances bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
-
-async function admin(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-const urlOf = (adminUrl: string, name: string) => {
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-};
 
 /**
  * `npm run bench`: the several-instances test's mix (reads, updates, comments, webhook jobs, sign-ins
@@ -59,8 +43,6 @@ export async function runInstancesBench(): Promise<BenchOutcome> {
       notes: [`${NAME}: not run — it needs PostgreSQL; set TEST_DATABASE_URL=postgres://… to run it`],
       failures: [],
     };
-  const database = `tandem_bench_instances_${process.pid}`;
-  const databaseUrl = urlOf(adminUrl, database);
   const storageDir = await mkdtemp(join(tmpdir(), "tandem-instances-bench-"));
   const started: Spawned[] = [];
   const receiver = createServer((req, res) => {
@@ -68,8 +50,8 @@ export async function runInstancesBench(): Promise<BenchOutcome> {
     req.on("end", () => res.writeHead(200).end());
   });
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-  await admin(adminUrl, `drop database if exists ${database} with (force)`);
-  await admin(adminUrl, `create database ${database}`);
+  const scratch = await freshDatabase(adminUrl, `tandem_bench_instances_${process.pid}`);
+  const databaseUrl = scratch.url;
 
   const startInstance = async (name: string): Promise<Backend> => {
     const port = await freePort();
@@ -192,7 +174,7 @@ export async function runInstancesBench(): Promise<BenchOutcome> {
     for (const instance of started) instance.child.kill("SIGKILL");
     await Promise.all(started.map((s) => s.exited));
     receiver.close();
-    await admin(adminUrl, `drop database if exists ${database} with (force)`);
+    await scratch.drop();
     await rm(storageDir, { recursive: true, force: true });
   }
 }

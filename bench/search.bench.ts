@@ -1,6 +1,5 @@
 import { performance } from "node:perf_hooks";
 import { type SQL, sql } from "drizzle-orm";
-import pg from "pg";
 import type { SearchQuery } from "../src/contracts/search";
 import { DEFAULT_WEEK, insertPerson } from "../src/server/modules/people";
 import { search } from "../src/server/modules/search/search.service";
@@ -9,6 +8,7 @@ import { migrate } from "../src/server/platform/db/migrate";
 import { openDatabase } from "../src/server/platform/db/open";
 import type { Database } from "../src/server/platform/db/types";
 import type { Actor } from "../src/server/platform/http/actor";
+import { freshDatabase } from "../test/support/pg-admin";
 import { type BenchOutcome, round } from "./lib/measure";
 import { Random } from "./lib/prng";
 
@@ -171,28 +171,15 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }>
 }
 
 /** A database of its own on the server TEST_DATABASE_URL names, dropped afterwards. */
-async function withDatabase<T>(adminUrl: string, work: (database: Database) => Promise<T>): Promise<T> {
-  const name = `tandem_bench_search_${process.pid}`;
-  const admin = async (text: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(text);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`drop database if exists ${name}`);
-  await admin(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: "" });
+async function withScratch<T>(adminUrl: string, work: (database: Database) => Promise<T>): Promise<T> {
+  const scratch = await freshDatabase(adminUrl, `tandem_bench_search_${process.pid}`);
+  const database = await openDatabase({ databaseUrl: scratch.url, dataDir: "" });
   try {
     await migrate(database);
     return await work(database);
   } finally {
     await database.close();
-    await admin(`drop database if exists ${name} with (force)`);
+    await scratch.drop();
   }
 }
 
@@ -209,7 +196,7 @@ export async function runSearchBench(): Promise<BenchOutcome> {
       notes: [`${NAME}: not run — it needs PostgreSQL; set TEST_DATABASE_URL=postgres://… to run it`],
       failures: [],
     };
-  return withDatabase(adminUrl, async (database) => {
+  return withScratch(adminUrl, async (database) => {
     const { organisation, person } = await createOrganisationWithOwner(database.db, {
       organisation: { name: "Search bench", timeZone: "UTC" },
       owner: { name: "Owner", email: "owner@search.bench", password: "bench password 1", timeZone: "UTC" },

@@ -7,7 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JOBS } from "../../src/server/modules";
 import { piecesOf, WEBM } from "../../src/server/modules/recordings/upload.fixtures";
-import { adminQuery, withDatabase } from "../support/global-setup";
+import { adminQuery, withDatabase } from "../support/pg-admin";
 import { type MixResult, mediansByOp, percentile, runMix, type Session, sessionFrom } from "./load-mix";
 import {
   BACKEND_HEADER,

@@ -5,7 +5,7 @@ import { inject } from "vitest";
 import "../support/provided";
 import { openDatabase } from "../../src/server/platform/db/open";
 import type { Database } from "../../src/server/platform/db/types";
-import { adminQuery, withDatabase } from "../support/global-setup";
+import { adminQuery, withDatabase } from "../support/pg-admin";
 
 /** A database of a test's own, as environment variables for Tandem, to open and remove afterwards. */
 export interface Scratch {

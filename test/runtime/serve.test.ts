@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { adminQuery, withDatabase } from "../support/global-setup";
+import { adminQuery, withDatabase } from "../support/pg-admin";
 import { scratchDatabase } from "./scratch";
 import { exitWithin, freePort, type Spawned, tandem, waitUntilReady } from "./spawn";
 

@@ -1,12 +1,12 @@
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
 import "./provided";
 import { JOBS } from "../../src/server/modules";
 import { migrate } from "../../src/server/platform/db/migrate";
 import { openDatabase } from "../../src/server/platform/db/open";
 import { Jobs } from "../../src/server/platform/jobs";
+import { adminQuery, withClient, withDatabase } from "./pg-admin";
 
 export const TMP = join(process.cwd(), ".tmp");
 
@@ -26,14 +26,13 @@ export default async function setup(project: TestProject) {
     await prepare(url, undefined);
     project.provide("databaseUrl", url);
     return async () => {
-      const client = new pg.Client({ connectionString: admin });
-      await client.connect();
-      const { rows } = await client.query<{ datname: string }>(
-        "select datname from pg_database where datname like 'tandem_fresh_%' or datname = $1",
-        [name],
-      );
-      for (const row of rows) await client.query(`drop database if exists ${row.datname} with (force)`);
-      await client.end();
+      await withClient(admin, async (client) => {
+        const { rows } = await client.query<{ datname: string }>(
+          "select datname from pg_database where datname like 'tandem_fresh_%' or datname = $1",
+          [name],
+        );
+        for (const row of rows) await client.query(`drop database if exists ${row.datname} with (force)`);
+      });
     };
   }
   const template = join(TMP, `pglite-template-${process.pid}`);
@@ -53,20 +52,4 @@ async function prepare(databaseUrl: string | undefined, dataDir: string | undefi
   const jobs = await Jobs.start(database, JOBS); // installs pg-boss's schema once
   await jobs.stop();
   await database.close();
-}
-
-export async function adminQuery(url: string, text: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-export function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
 }

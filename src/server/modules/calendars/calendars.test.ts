@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { actorOf, makeOrg, type TestOrg } from "../../../../test/support/factories";
 import { call, type TestEnv, testEnv } from "../../../../test/support/harness";
 import { addAbsence } from "../people";
-import { at, busyUrl, DAY, HOUR, ics, iso, MONDAY, stamp, WORK_ICS } from "./calendars.fixtures";
+import { at, busyUrl, DAY, ics, iso, MONDAY, stamp, WORK_ICS } from "./calendars.fixtures";
 import { busyOf } from "./index";
 
 let env: TestEnv;

@@ -1,5 +1,4 @@
 import { and, eq, lt } from "drizzle-orm";
-import type { Weekday } from "../../../contracts/week";
 import { mondayOf } from "../../../core/meetings/load";
 import { addDays, instantToLocal, localToInstant, parseTimeOfDay, weekdayOfDate } from "../../../core/time";
 import type { Deps } from "../../deps";

@@ -22,7 +22,7 @@ async function weeksOf(env: TestEnv, organisationId: string) {
   return rows.map(({ computedAt: _, ...figures }) => figures);
 }
 
-async function twice(env: TestEnv, run: () => Promise<unknown>, state: () => Promise<unknown>) {
+async function twice(run: () => Promise<unknown>, state: () => Promise<unknown>) {
   await run();
   const once = await state();
   await run();
@@ -42,7 +42,6 @@ export const insightsJobCases: Record<string, () => Promise<void>> = {
       to: meeting.end,
     };
     const once = await twice(
-      env,
       () => recomputeInsightsJob.handle(env.deps, payload),
       async () => {
         const rows = await weeksOf(env, org.organisation.id);
@@ -72,7 +71,7 @@ export const insightsJobCases: Record<string, () => Promise<void>> = {
           .where(eq(insightWeeks.organisationId, orgId))
       )[0]?.total,
     });
-    const once = (await twice(env, () => reconcileInsightsJob.handle(env.deps, {}), state)) as Awaited<
+    const once = (await twice(() => reconcileInsightsJob.handle(env.deps, {}), state)) as Awaited<
       ReturnType<typeof state>
     >;
     // 13 weeks back, this week and next: 15 weeks of each active person; the meeting's hour for two.
