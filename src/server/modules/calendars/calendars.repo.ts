@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import type { Interval } from "../../../core/time";
+import { epochMs } from "../../platform/db/epoch";
 import type { Executor } from "../../platform/db/types";
 import { notFound } from "../../platform/errors";
 import { absences } from "../people/people.table";
@@ -76,6 +77,32 @@ export async function replaceBusy(
   return row;
 }
 
+/** Busy time imported from several people's calendars overlapping `window`, unsorted, one query. */
+export async function importedBusyRows(
+  executor: Executor,
+  organisationId: string,
+  personIds: readonly string[],
+  window: Interval,
+): Promise<{ personId: string; start: number; end: number }[]> {
+  if (personIds.length === 0) return [];
+  const rows = await executor
+    .select({
+      personId: busyIntervals.personId,
+      start: epochMs(busyIntervals.startAt),
+      end: epochMs(busyIntervals.endAt),
+    })
+    .from(busyIntervals)
+    .where(
+      and(
+        eq(busyIntervals.organisationId, organisationId),
+        inArray(busyIntervals.personId, [...personIds]),
+        lt(busyIntervals.startAt, new Date(window.end)),
+        gt(busyIntervals.endAt, new Date(window.start)),
+      ),
+    );
+  return rows.map((r) => ({ personId: r.personId, start: Number(r.start), end: Number(r.end) }));
+}
+
 /** Calendar busy time and absences of several people overlapping `window`, unsorted, two queries. */
 export async function busyRows(
   executor: Executor,
@@ -84,20 +111,8 @@ export async function busyRows(
   window: Interval,
 ): Promise<{ personId: string; start: number; end: number }[]> {
   if (personIds.length === 0) return [];
-  const from = new Date(window.start);
-  const to = new Date(window.end);
   const [fromCalendars, away] = await Promise.all([
-    executor
-      .select({ personId: busyIntervals.personId, start: busyIntervals.startAt, end: busyIntervals.endAt })
-      .from(busyIntervals)
-      .where(
-        and(
-          eq(busyIntervals.organisationId, organisationId),
-          inArray(busyIntervals.personId, [...personIds]),
-          lt(busyIntervals.startAt, to),
-          gt(busyIntervals.endAt, from),
-        ),
-      ),
+    importedBusyRows(executor, organisationId, personIds, window),
     executor
       .select({ personId: absences.personId, start: absences.startAt, end: absences.endAt })
       .from(absences)
@@ -105,14 +120,11 @@ export async function busyRows(
         and(
           eq(absences.organisationId, organisationId),
           inArray(absences.personId, [...personIds]),
-          lt(absences.startAt, to),
-          gt(absences.endAt, from),
+          lt(absences.startAt, new Date(window.end)),
+          gt(absences.endAt, new Date(window.start)),
         ),
       ),
   ]);
-  return [...fromCalendars, ...away].map((r) => ({
-    personId: r.personId,
-    start: r.start.getTime(),
-    end: r.end.getTime(),
-  }));
+  const absent = away.map((r) => ({ personId: r.personId, start: r.start.getTime(), end: r.end.getTime() }));
+  return [...fromCalendars, ...absent];
 }

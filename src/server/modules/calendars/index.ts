@@ -12,6 +12,7 @@ export {
   refreshDueCalendars,
   refreshDueCalendarsJob,
 } from "./calendars.jobs";
+export { importedBusyRows } from "./calendars.repo";
 export { createCalendar } from "./calendars.service";
 export { busyIntervals, calendarFeeds, calendars, focusBlocks } from "./calendars.table";
 

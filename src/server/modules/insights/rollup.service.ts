@@ -5,20 +5,11 @@ import { addDays, DAY_MS, type Interval, instantToLocal, workingIntervals } from
 import type { Deps } from "../../deps";
 import type { Executor } from "../../platform/db/types";
 import { effectiveRulesOf } from "../agreement";
+import { importedBusyRows } from "../calendars";
 import { workingTimeProfilesOf } from "../people";
-import {
-  ASK_LOOKBACK_MS,
-  activePeoplePage,
-  attendedMeetings,
-  checkinFacts,
-  importedBusy,
-  ledgerPoints,
-  overriddenTeamsOf,
-  peopleOf,
-  type Reply,
-  repliesOf,
-  upsertWeeks,
-} from "./rollup.repo";
+import { ASK_LOOKBACK_MS, checkinFacts, type Reply, repliesOf } from "./rollup.answers.repo";
+import { attendedMeetings, ledgerPoints } from "./rollup.calendar.repo";
+import { activePeoplePage, overriddenTeamsOf, peopleOf, upsertWeeks } from "./rollup.repo";
 
 type RollupDeps = Pick<Deps, "db" | "clock">;
 
@@ -114,7 +105,7 @@ async function recomputeBatch(
 
   const [meetingRows, busyRows, ledgerRows, replyRows, checkins, minFocus] = await Promise.all([
     attendedMeetings(db, organisationId, ids, window),
-    importedBusy(db, organisationId, ids, window),
+    importedBusyRows(db, organisationId, ids, window),
     ledgerPoints(db, organisationId, ids, window),
     repliesOf(db, organisationId, ids, window),
     checkinFacts(db, organisationId, ids, window),

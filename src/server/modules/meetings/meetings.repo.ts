@@ -3,7 +3,7 @@ import type { AgendaItemInput } from "../../../contracts/meetings";
 import type { Interval } from "../../../core/time";
 import type { Executor } from "../../platform/db/types";
 import { invalid } from "../../platform/errors";
-import { busyIntervals } from "../calendars";
+import { importedBusyRows } from "../calendars";
 import { people } from "../people";
 import type { AttendeeRow, MeetingRow } from "./meeting-access";
 import { agendaItems, meetingAttendees, meetingOverrides, meetingSeries, meetings } from "./meetings.table";
@@ -159,19 +159,9 @@ export async function importedBusyOf(
   window: Interval,
 ): Promise<Map<string, Interval[]>> {
   const result = new Map(personIds.map((id) => [id, [] as Interval[]]));
-  if (personIds.length === 0) return result;
-  const rows = await executor
-    .select({ personId: busyIntervals.personId, start: busyIntervals.startAt, end: busyIntervals.endAt })
-    .from(busyIntervals)
-    .where(
-      and(
-        eq(busyIntervals.organisationId, organisationId),
-        inArray(busyIntervals.personId, [...personIds]),
-        lt(busyIntervals.startAt, new Date(window.end)),
-        gt(busyIntervals.endAt, new Date(window.start)),
-      ),
-    );
-  for (const r of rows) result.get(r.personId)?.push({ start: r.start.getTime(), end: r.end.getTime() });
+  for (const r of await importedBusyRows(executor, organisationId, personIds, window)) {
+    result.get(r.personId)?.push({ start: r.start, end: r.end });
+  }
   return result;
 }
 
