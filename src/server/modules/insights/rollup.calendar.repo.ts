@@ -3,7 +3,6 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Interval } from "../../../core/time";
 import { epochMs } from "../../platform/db/epoch";
 import type { Executor } from "../../platform/db/types";
-import { busyIntervals } from "../calendars/calendars.table";
 import { meetingAttendees, meetings } from "../meetings/meetings.table";
 import { inconvenienceLedger } from "../scheduling/scheduling.table";
 import { teamMembers } from "../teams/teams.table";

@@ -1,4 +1,4 @@
-import { Group, } from "@mantine/core";
+import { Group } from "@mantine/core";
 import { Fragment } from "react";
 import { Key, Line, runs } from "../../../components/chart-parts";
 import { formatDate } from "../../../lib/time";
