@@ -1,3 +1,4 @@
+import type { Readable } from "node:stream";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -9,8 +10,14 @@ import { requireActor } from "../../platform/http/actor";
 import { replies } from "../../platform/http/replies";
 import { assertIcsSize } from "./calendars.import";
 import { createCalendar, replaceCalendar } from "./calendars.service";
+import { readFileBody } from "./file-body";
 
 const TEXT_CALENDAR = "text/calendar";
+
+const declaredLength = (request: FastifyRequest): number | undefined => {
+  const length = Number(request.headers["content-length"] ?? Number.NaN);
+  return Number.isInteger(length) && length >= 0 ? length : undefined;
+};
 
 /**
  * A calendar file sent as itself (`Content-Type: text/calendar`), the way the web app and `curl
@@ -20,9 +27,8 @@ const TEXT_CALENDAR = "text/calendar";
  */
 export async function registerCalendarFileRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   await app.register(async (scoped) => {
-    const limit = deps.config.icsMaxBytes;
-    scoped.addContentTypeParser(TEXT_CALENDAR, { parseAs: "buffer", bodyLimit: limit }, (_req, body, done) =>
-      done(null, body),
+    scoped.addContentTypeParser(TEXT_CALENDAR, (request: FastifyRequest, body: Readable) =>
+      readFileBody(deps, body, declaredLength(request)),
     );
     const r = scoped.withTypeProvider<ZodTypeProvider>();
     const tags = ["calendars"];
@@ -36,8 +42,8 @@ export async function registerCalendarFileRoutes(app: FastifyInstance, deps: Dep
           "Send the calendar file itself with content-type text/calendar (or JSON { ics } to …/calendars)",
         );
       }
-      const length = Number(request.headers["content-length"]);
-      if (Number.isFinite(length)) assertIcsSize(deps, length);
+      const length = declaredLength(request);
+      if (length !== undefined) assertIcsSize(deps, length);
     };
     const fileOf = (request: FastifyRequest) =>
       request.body instanceof Buffer ? request.body : Buffer.alloc(0);
