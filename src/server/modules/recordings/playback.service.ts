@@ -111,6 +111,8 @@ export async function posterOf(
  */
 function readAtMost(stream: Readable, max: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
+    // The client went away before the handler ran: nothing more will come.
+    if (stream.destroyed) return reject(new Error("the upload was interrupted"));
     const chunks: Buffer[] = [];
     let bytes = 0;
     stream.on("data", (chunk: Buffer) => {

@@ -21,10 +21,20 @@ const tags = ["recordings"];
 /** The request bodies handed over unread by the catch-all parsers below, to be streamed to storage. */
 const bodies = new WeakMap<FastifyRequest, Readable>();
 
+/**
+ * A body left unread until its handler runs (after the hooks: sign-in, CSRF, …): a client going away
+ * meanwhile (a reload mid-upload) makes it emit "aborted" as an error, which with no listener yet
+ * would be an uncaught exception and end the process. The reader sees the stream destroyed instead.
+ */
+export function keepAbortsHandled(body: Readable): void {
+  body.on("error", () => undefined);
+}
+
 /** Any body at all is left unread for the route: every content type, none parsed (not even JSON). */
 function streamEveryBody(scope: FastifyInstance): void {
   scope.removeAllContentTypeParsers();
   scope.addContentTypeParser("*", (request, payload, done) => {
+    keepAbortsHandled(payload);
     bodies.set(request, payload);
     done(null);
   });
@@ -36,6 +46,10 @@ function streamEveryBody(scope: FastifyInstance): void {
  */
 function detached(request: Readable): Readable {
   const body = new PassThrough();
+  if (request.destroyed) {
+    body.destroy(new Error("the upload was interrupted"));
+    return body;
+  }
   request.pipe(body);
   request.once("error", (error) => body.destroy(error));
   request.once("close", () => {
