@@ -1,9 +1,11 @@
+import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildFocusBlocks } from "../../../../test/support/build";
 import { makeOrg, type TestOrg } from "../../../../test/support/factories";
 import { call, type TestEnv, testEnv } from "../../../../test/support/harness";
+import { people } from "../people/people.table";
 import { replaceBusy } from "./calendars.repo";
-import { calendars } from "./calendars.table";
+import { busyIntervals, calendars } from "./calendars.table";
 
 let env: TestEnv;
 let org: TestOrg;
@@ -24,6 +26,7 @@ async function calendarWith(personId: string, name: string, busy: { start: numbe
     .returning();
   if (!row) throw new Error("no calendar");
   await replaceBusy(env.deps.db, row, busy, busy.length);
+  return row;
 }
 
 describe("GET /people/:id/calendar-busy", () => {
@@ -86,5 +89,44 @@ describe("GET /people/:id/calendar-busy", () => {
       message: "Id must be an id (UUID)",
       details: { fields: [{ path: "id" }] },
     });
+  });
+});
+
+describe("busy time and its calendar", () => {
+  const hour = [{ start: FROM, end: FROM + HOUR }];
+  const rowsOf = async (ids: string[]) =>
+    (
+      await env.deps.db
+        .select({ calendarId: busyIntervals.calendarId })
+        .from(busyIntervals)
+        .where(inArray(busyIntervals.calendarId, ids))
+    ).map((r) => r.calendarId);
+
+  it("goes with its calendar, whether deleted by its owner or with the person", async () => {
+    const { person, caller } = await org.add("member");
+    const other = await org.add("member");
+    const kept = await calendarWith(other.person.id, "Kept", hour);
+    const deleted = await calendarWith(person.id, "Deleted", hour);
+    const withPerson = await calendarWith(person.id, "With the person", hour);
+    const all = [kept.id, deleted.id, withPerson.id];
+    expect((await rowsOf(all)).sort()).toEqual([...all].sort());
+
+    const res = await call(env, "DELETE", `/api/v1/people/${person.id}/calendars/${deleted.id}`, {
+      as: caller,
+    });
+    expect(res.statusCode).toBe(204);
+    expect((await rowsOf(all)).sort()).toEqual([kept.id, withPerson.id].sort());
+
+    await env.deps.db
+      .delete(people)
+      .where(and(eq(people.organisationId, org.organisation.id), eq(people.id, person.id)));
+    expect(await rowsOf(all)).toEqual([kept.id]);
+  });
+
+  it("is not written for a calendar deleted meanwhile: nothing is left without its calendar", async () => {
+    const row = await calendarWith(org.member.person.id, "Gone", hour);
+    await env.deps.db.delete(calendars).where(eq(calendars.id, row.id));
+    await expect(replaceBusy(env.deps.db, row, hour, 1)).rejects.toMatchObject({ code: "not_found" });
+    expect(await rowsOf([row.id])).toEqual([]);
   });
 });
