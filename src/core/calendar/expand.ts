@@ -24,28 +24,33 @@ export function expandBusy(calendar: ParsedCalendar, options: ExpandOptions): Ex
   // Most events give one busy period, a weekly series a few dozen: room for four per event to begin with.
   const capacity = (calendar.events.length + simple.count) * 4;
   const expansion = new Expansion(zones, horizon, calendar.lineOfEvent, capacity);
-  const { masters, versions, masterOrder, orphanOrder } = latestVersions(calendar.events, simple);
-  for (let k = 0; k < masterOrder.length; k++) {
+  const events = calendar.events;
+  const { masters, versions, masterOrder, masterCount, orphanOrder } = latestVersions(events, simple);
+  for (let k = 0; k < masterCount; k++) {
     const series = masterOrder[k] as number;
     const overrides = versions[series];
-    const master = masters[series] as IcsEvent | number;
-    if (typeof master === "number" && !overrides) expansion.addSimple(simple, master);
+    const master = masters[series] as number;
+    if (master >= 0 && !overrides) expansion.addSimple(simple, master);
     else {
       expansion.addSeries(
-        typeof master === "number" ? simple.get(master) : master,
+        master >= 0 ? simple.get(master) : (events[EVENT - master] as IcsEvent),
         overrides ? [...overrides.values()] : NO_OVERRIDES,
       );
     }
   }
   for (let k = 0; k < orphanOrder.length; k++) {
     const series = orphanOrder[k] as number;
-    if (masters[series] !== undefined) continue;
+    if (masters[series] !== NONE) continue;
     for (const event of (versions[series] as Map<string, IcsEvent>).values()) {
       if (!event.cancelled) expansion.addSingle(event);
     }
   }
   return {
-    busy: union(expansion.starts.subarray(0, expansion.count), expansion.ends.subarray(0, expansion.count)),
+    busy: union(
+      expansion.starts.subarray(0, expansion.count),
+      expansion.ends.subarray(0, expansion.count),
+      horizon,
+    ),
     instances: expansion.count,
     horizon,
     warnings: zones.warnings,
@@ -56,53 +61,58 @@ export function expandBusy(calendar: ParsedCalendar, options: ExpandOptions): Ex
 const NO_OVERRIDES: IcsEvent[] = [];
 const NO_SIMPLE = new SimpleEvents();
 
+/** No master (see {@link latestVersions}). */
+const NONE = -1;
+/** `EVENT - i`: the master is record `i` of the events (a simple event's number is 0 or more). */
+const EVENT = -2;
+
 /**
  * Of several versions of one UID (the series) or one UID + RECURRENCE-ID (an instance), the one with
  * the highest SEQUENCE; the later one in the file on a tie, as calendar apps keep the last received.
- * Each UID is a series, numbered in the order first seen: its master (`masters`), its overridden
- * instances by RECURRENCE-ID (`versions`); `masterOrder` lists the series in the order of each UID's
- * first master, `orphanOrder` (those with overrides, whose master may be missing) in the order of
- * each UID's first override. UIDs are found through {@link UidTable}, not a Map: most are unique,
- * and a Map of tens of thousands of fresh strings costs more than reading them.
+ * Each UID is a series, numbered in the order first seen: its master (`masters`: {@link NONE}, the
+ * number of a simple event, or `EVENT − i` for record `i` of `events`), its overridden instances by
+ * RECURRENCE-ID (`versions`); the first `masterCount` of `masterOrder` list the series in the order
+ * of each UID's first master, `orphanOrder` (those with overrides, whose master may be missing) in
+ * the order of each UID's first override. UIDs are found through {@link UidTable}, not a Map: most
+ * are unique, and a Map of tens of thousands of fresh strings costs more than reading them.
  */
 function latestVersions(events: IcsEvent[], simple: SimpleEvents) {
-  const table = new UidTable(events.length + simple.count);
-  /** Each series' master: a record, or the number of a simple event. */
-  const masters: (IcsEvent | number | undefined)[] = [];
+  const size = events.length + simple.count;
+  const table = new UidTable(size);
+  const masters = new Int32Array(size).fill(NONE);
   const versions: (Map<string, IcsEvent> | undefined)[] = [];
-  const masterOrder: number[] = [];
+  const masterOrder = new Int32Array(size);
+  let masterCount = 0;
   const orphanOrder: number[] = [];
-  const sequenceOf = (seen: IcsEvent | number) =>
-    typeof seen === "number" ? (simple.sequence[seen] as number) : seen.sequence;
+  const sequences = simple.sequence;
+  const simpleIndex = simple.index;
+  const uids = simple.uids;
   // The two lists are read together in the file's order (a later version wins a tie).
   for (let i = 0, k = 0; i < events.length || k < simple.count; ) {
     if (
       k < simple.count &&
-      (i === events.length || (simple.index[k] as number) < (events[i] as IcsEvent).index)
+      (i === events.length || (simpleIndex[k] as number) < (events[i] as IcsEvent).index)
     ) {
-      const series = table.seriesOf(simple.uids[k] as string);
-      if (series === masters.length) {
-        masters.push(undefined);
-        versions.push(undefined);
-      }
-      const seen = masters[series];
-      if (seen === undefined) masterOrder.push(series);
-      if (seen === undefined || (simple.sequence[k] as number) >= sequenceOf(seen)) masters[series] = k;
+      const series = table.seriesOf(uids[k] as string);
+      if (series === versions.length) versions.push(undefined);
+      const seen = masters[series] as number;
+      if (seen === NONE) masterOrder[masterCount++] = series;
+      if (seen === NONE || (sequences[k] as number) >= sequenceOf(seen, events, sequences))
+        masters[series] = k;
       k++;
       continue;
     }
-    const event = events[i++] as IcsEvent;
+    const event = events[i] as IcsEvent;
     const series = table.seriesOf(event.uid);
-    if (series === masters.length) {
-      masters.push(undefined);
-      versions.push(undefined);
-    }
+    if (series === versions.length) versions.push(undefined);
     if (!event.recurrenceId) {
-      const seen = masters[series];
-      if (seen === undefined) masterOrder.push(series);
-      if (seen === undefined || event.sequence >= sequenceOf(seen)) masters[series] = event;
+      const seen = masters[series] as number;
+      if (seen === NONE) masterOrder[masterCount++] = series;
+      if (seen === NONE || event.sequence >= sequenceOf(seen, events, sequences)) masters[series] = EVENT - i;
+      i++;
       continue;
     }
+    i++;
     const key = `${event.recurrenceId.zone}|${event.recurrenceId.wall}`;
     let overrides = versions[series];
     if (!overrides) {
@@ -112,8 +122,12 @@ function latestVersions(events: IcsEvent[], simple: SimpleEvents) {
     }
     if (newer(event, overrides.get(key))) overrides.set(key, event);
   }
-  return { masters, versions, masterOrder, orphanOrder };
+  return { masters, versions, masterOrder, masterCount, orphanOrder };
 }
+
+/** The SEQUENCE of a master as {@link latestVersions} numbers it. */
+const sequenceOf = (master: number, events: IcsEvent[], sequences: Float64Array) =>
+  master >= 0 ? (sequences[master] as number) : (events[EVENT - master] as IcsEvent).sequence;
 
 /**
  * Numbers the distinct UIDs of a calendar 0, 1, 2, … in the order first seen: an open-addressing
@@ -154,11 +168,116 @@ class UidTable {
 const newer = (event: IcsEvent, seen: IcsEvent | undefined) => !seen || event.sequence >= seen.sequence;
 
 /**
+ * The union of intervals given as their starts and ends (each end after its start, both inside
+ * `horizon`), sorted and merged — touching intervals join. Counted by quarter hour or minute when they allow it
+ * ({@link countedUnion}), else sorted and swept ({@link sortedUnion}).
+ */
+function union(starts: Float64Array, ends: Float64Array, horizon: Interval): Interval[] {
+  return countedUnion(starts, ends, horizon) ?? sortedUnion(starts, ends);
+}
+
+/** Steps that instants of a calendar are usually whole multiples of: quarter hours (zone offsets are too), 5 minutes, minutes. */
+const STEPS = [900_000, 300_000, 60_000];
+/** Below this many intervals sorting is cheap enough. */
+const MIN_COUNTED = 2048;
+/** The most slots counted (16 MB of counts); more are sorted instead. */
+const MAX_SLOTS = 1 << 22;
+/** The most slots whose counts are kept from one call to the next (8 MB). */
+const KEPT_SLOTS = 1 << 21;
+/** Counts kept between calls, all 0 (each sweep clears what it counted): fresh memory costs more to touch than to count in. */
+let keptCounts = new Int32Array(0);
+
+/**
+ * {@link sortedUnion} without sorting, when every instant is the horizon's start or end or a whole
+ * step (a quarter hour, else 5 minutes, else a minute) between: each of those instants is a slot,
+ * and the intervals are counted into the slots — +1 where one starts, −1 where one ends — and swept
+ * in order. The union is open where the running sum is above 0; at a slot where some intervals end
+ * and others start, those ending were all open before it, so the sum stays above 0 and they join, as
+ * in the sweep. `undefined` when some instant is none of those, or the slots far outnumber the intervals.
+ */
+export function countedUnion(
+  starts: Float64Array,
+  ends: Float64Array,
+  horizon: Interval,
+): Interval[] | undefined {
+  const n = starts.length;
+  const { start, end } = horizon;
+  if (n < MIN_COUNTED || !(start < end) || !Number.isFinite(start) || !Number.isFinite(end)) return undefined;
+  for (const step of STEPS) {
+    // The first whole step after the start, and how many fall before the end.
+    const first = Math.floor(start / step) * step + step;
+    if (!(first > start)) return undefined;
+    const slots = Math.max(0, Math.ceil((end - first) / step)) + 2;
+    if (slots > MAX_SLOTS || slots > 16 * n) return undefined;
+    let counts = keptCounts;
+    if (counts.length < slots) {
+      counts = new Int32Array(slots);
+      if (slots <= KEPT_SLOTS) keptCounts = counts;
+    }
+    if (
+      count(starts, 1, counts, start, end, first, step, slots) &&
+      count(ends, -1, counts, start, end, first, step, slots)
+    ) {
+      return sweep(counts, start, end, first, step, slots);
+    }
+    counts.fill(0, 0, slots);
+  }
+  return undefined;
+}
+
+/**
+ * Adds `by` to the slot of each instant (see {@link countedUnion}): slot 0 the horizon's start,
+ * 1… the whole steps from `first`, the last one the horizon's end. False when one has no slot.
+ */
+function count(
+  instants: Float64Array,
+  by: number,
+  counts: Int32Array,
+  start: number,
+  end: number,
+  first: number,
+  step: number,
+  slots: number,
+): boolean {
+  const inner = slots - 2;
+  for (let i = 0; i < instants.length; i++) {
+    const instant = instants[i] as number;
+    let slot: number;
+    if (instant === start) slot = 0;
+    else if (instant === end) slot = slots - 1;
+    else {
+      const k = (instant - first) / step;
+      if (!Number.isInteger(k) || k < 0 || k >= inner || first + k * step !== instant) return false;
+      slot = k + 1;
+    }
+    counts[slot] = (counts[slot] as number) + by;
+  }
+  return true;
+}
+
+/** The union of the intervals counted into slots (see {@link countedUnion}); the counts are left 0. */
+function sweep(counts: Int32Array, start: number, end: number, first: number, step: number, slots: number) {
+  const merged: Interval[] = [];
+  let open = 0;
+  let from = 0;
+  for (let slot = 0; slot < slots; slot++) {
+    const change = counts[slot] as number;
+    if (change === 0) continue;
+    counts[slot] = 0;
+    const instant = slot === 0 ? start : slot === slots - 1 ? end : first + (slot - 1) * step;
+    if (open === 0) from = instant;
+    open += change;
+    if (open === 0) merged.push({ start: from, end: instant });
+  }
+  return merged;
+}
+
+/**
  * The union of intervals given as their starts and ends (each end after its start), sorted and
  * merged — touching intervals join. Starts and ends are sorted apart, in place (numeric sorts of
  * typed arrays, no objects) and swept: the union is open while more intervals have started than ended.
  */
-function union(starts: Float64Array, ends: Float64Array): Interval[] {
+export function sortedUnion(starts: Float64Array, ends: Float64Array): Interval[] {
   sort(starts);
   sort(ends);
   const merged: Interval[] = [];

@@ -17,8 +17,53 @@ const ONE_DAY: IcsDuration = { days: 1, ms: 0 };
 /** The RDATE lengths of a series that has no RDATE (never written to). */
 const NO_LENGTHS: ReadonlyMap<number, IcsDuration> = new Map();
 
-/** The EXDATEs of a series that has none. */
-const NOT_SKIPPED = { has: (_wall: number, _instant: number) => false };
+/** The most EXDATEs of a kind looked through one by one; more are put in a set. */
+const FEW_SKIPS = 8;
+
+/**
+ * Whether an instance is an EXDATE: its instant, or its local day (day number of the wall clock)
+ * for all-day EXDATEs of a timed series. A series has a few, compared one by one; many, in sets.
+ */
+class Skips {
+  private readonly instantSet: Set<number> | undefined;
+  private readonly daySet: Set<number> | undefined;
+
+  constructor(
+    private readonly instants: number[],
+    private readonly days: number[],
+  ) {
+    // NaN equals itself in a set, not with `===`.
+    if (instants.length > FEW_SKIPS || instants.some(Number.isNaN)) this.instantSet = new Set(instants);
+    if (days.length > FEW_SKIPS || days.some(Number.isNaN)) this.daySet = new Set(days);
+  }
+
+  has(wall: number, instant: number): boolean {
+    if (this.instantSet) {
+      if (this.instantSet.has(instant)) return true;
+    } else {
+      const { instants } = this;
+      for (let i = 0; i < instants.length; i++) if (instants[i] === instant) return true;
+    }
+    const { days } = this;
+    if (days.length === 0) return false;
+    const day = Math.floor(wall / DAY_MS);
+    if (this.daySet) return this.daySet.has(day);
+    for (let i = 0; i < days.length; i++) if (days[i] === day) return true;
+    return false;
+  }
+}
+
+/** THISANDFUTURE overrides by their instants, the latest first. */
+const laterFirst = (a: RangeOverride, b: RangeOverride) => b.instant - a.instant;
+
+/** The latest of `ranges` (latest first) from `instant` or before, if any. */
+function rangeOf(ranges: RangeOverride[], instant: number): RangeOverride | undefined {
+  for (let i = 0; i < ranges.length; i++) {
+    const range = ranges[i] as RangeOverride;
+    if (range.instant <= instant) return range;
+  }
+  return undefined;
+}
 
 /** Whether `list` rises strictly, from `first` on (each date once). */
 function rising(list: number[], first: number): boolean {
@@ -46,6 +91,8 @@ export class Expansion {
   count = 0;
   readonly problems: EventProblem[] = [];
   private readonly budget = new RuleBudget();
+  /** The RDATE lengths of the series being expanded (see {@link startsOf}). */
+  private lengths: ReadonlyMap<number, IcsDuration> = NO_LENGTHS;
 
   constructor(
     readonly zones: CalendarZones,
@@ -165,31 +212,58 @@ export class Expansion {
     }
     const reader = this.readerOf(master.start);
     const duration = this.durationOf(master);
-    const own = new Map<number, IcsEvent>();
-    const ranges: RangeOverride[] = [];
+    // The wall-clock bounds of the instances needed: the horizon (widened by the length), and every override's.
+    const reach = (duration.days + 1) * DAY_MS + Math.max(0, duration.ms);
+    let from = reader.toWall(this.horizon.start) - reach;
+    let to = reader.toWall(this.horizon.end) + DAY_MS;
+    let own: Map<number, IcsEvent> | undefined;
+    // Instants outside [ownLow, ownHigh] have no override: most of a series is not looked up.
+    let ownLow = Number.POSITIVE_INFINITY;
+    let ownHigh = Number.NEGATIVE_INFINITY;
+    let lookAll = false;
+    let ranges: RangeOverride[] | undefined;
     for (const override of overrides) {
       const instant = this.instantOf(override.recurrenceId as IcsTime);
-      if (!override.thisAndFuture) own.set(instant, override);
-      else {
-        const shift = reader.toWall(this.instantOf(override.start)) - reader.toWall(instant);
+      const wall = reader.toWall(instant);
+      from = Math.min(from, wall);
+      to = Math.max(to, wall);
+      if (!override.thisAndFuture) {
+        own ??= new Map();
+        own.set(instant, override);
+        if (instant < ownLow) ownLow = instant;
+        if (instant > ownHigh) ownHigh = instant;
+        // NaN is a key of the map like any other, but outside every range.
+        if (Number.isNaN(instant)) lookAll = true;
+      } else {
+        const shift = reader.toWall(this.instantOf(override.start)) - wall;
+        ranges ??= [];
         ranges.push({ event: override, instant, shift, duration: this.durationOf(override, duration) });
       }
     }
-    ranges.sort((a, b) => b.instant - a.instant);
-    const window = this.windowOf(reader, duration, own, ranges);
-    const { starts, lengths } = this.startsOf(master, reader, window);
-    const skipped = this.skippedOf(master);
+    if (ranges && ranges.length > 1) ranges.sort(laterFirst);
+    const starts = this.startsOf(master, reader, from, to);
+    const lengths = this.lengths;
+    this.lengths = NO_LENGTHS;
+    const skips = this.skipsOf(master);
     const matched: IcsEvent[] = [];
-    for (const wall of starts) {
-      if (wall < window.from || wall > window.to) continue;
+    const busy = !master.transparent;
+    for (let i = 0; i < starts.length; i++) {
+      const wall = starts[i] as number;
+      if (wall < from || wall > to) continue;
       const instant = reader.toInstant(wall);
-      const override = own.size === 0 ? undefined : own.get(instant);
-      if (override) matched.push(override);
-      if (override || skipped.has(wall, instant)) continue;
-      const range = ranges.length === 0 ? undefined : ranges.find((r) => r.instant <= instant);
+      const override =
+        own !== undefined && (lookAll || (instant >= ownLow && instant <= ownHigh))
+          ? own.get(instant)
+          : undefined;
+      if (override) {
+        matched.push(override);
+        continue;
+      }
+      if (skips?.has(wall, instant)) continue;
+      const range = ranges === undefined ? undefined : rangeOf(ranges, instant);
       if (!range) {
         const length = lengths.size === 0 ? duration : (lengths.get(wall) ?? duration);
-        if (!master.transparent) this.push(reader, wall, instant, length);
+        if (busy) this.push(reader, wall, instant, length);
       } else if (!range.event.cancelled && !range.event.transparent) {
         this.push(reader, wall + range.shift, reader.toInstant(wall + range.shift), range.duration);
       }
@@ -197,38 +271,20 @@ export class Expansion {
     for (const override of matched) if (!override.cancelled) this.addSingle(override, duration);
   }
 
-  /** Wall-clock bounds of the instances needed: the horizon (widened by the length), and every override's. */
-  private windowOf(
-    reader: ZoneReader,
-    duration: IcsDuration,
-    own: Map<number, IcsEvent>,
-    ranges: RangeOverride[],
-  ) {
-    const reach = (duration.days + 1) * DAY_MS + Math.max(0, duration.ms);
-    const window = {
-      from: reader.toWall(this.horizon.start) - reach,
-      to: reader.toWall(this.horizon.end) + DAY_MS,
-    };
-    const widen = (instant: number) => {
-      const wall = reader.toWall(instant);
-      window.from = Math.min(window.from, wall);
-      window.to = Math.max(window.to, wall);
-    };
-    for (const instant of own.keys()) widen(instant);
-    for (const range of ranges) widen(range.instant);
-    return window;
-  }
-
-  /** DTSTART, every RRULE's and RDATE's start (wall clock), and the RDATE periods' own lengths. */
-  private startsOf(master: IcsEvent, reader: ZoneReader, window: { from: number; to: number }) {
+  /**
+   * DTSTART and every RRULE's and RDATE's start (wall clock), each once; the RDATE periods' own
+   * lengths are left in {@link lengths}.
+   */
+  private startsOf(master: IcsEvent, reader: ZoneReader, from: number, to: number): number[] {
     const first = master.start.wall;
     const lists: number[][] = [];
     for (const rule of master.rrules) {
       const until = this.untilOf(rule.until, reader, master.start);
-      const expansion = expandRule(rule, { start: first, until, ...window }, this.budget);
+      const expansion = expandRule(rule, { start: first, until, from, to }, this.budget);
       lists.push(expansion.starts);
       if (expansion.shortfall) {
-        const kept = expansion.starts.filter((wall) => wall !== first).length;
+        let kept = 0;
+        for (const wall of expansion.starts) if (wall !== first) kept++;
         this.report(master, describeShortfall(expansion.shortfall, kept));
       }
     }
@@ -236,7 +292,7 @@ export class Expansion {
     const only = lists[0];
     if (lists.length === 1 && master.rdates.length === 0 && only && rising(only, first)) {
       if (only[0] !== first) only.push(first);
-      return { starts: only, lengths: NO_LENGTHS };
+      return only;
     }
     const lengths = new Map<number, IcsDuration>();
     const starts = new Set<number>([first]);
@@ -251,22 +307,20 @@ export class Expansion {
         });
       } else if (rdate.duration) lengths.set(wall, rdate.duration);
     }
-    return { starts, lengths };
+    this.lengths = lengths;
+    return [...starts];
   }
 
-  /** Whether an instance is an EXDATE: its instant, or its local day for all-day EXDATEs of a timed series. */
-  private skippedOf(master: IcsEvent) {
-    if (master.exdates.length === 0) return NOT_SKIPPED;
-    const instants = new Set<number>();
-    const days = new Set<number>();
+  /** The EXDATEs of a series (see {@link Skips}), if it has any. */
+  private skipsOf(master: IcsEvent): Skips | undefined {
+    if (master.exdates.length === 0) return undefined;
+    const instants: number[] = [];
+    const days: number[] = [];
     for (const exdate of master.exdates) {
-      if (exdate.isDate && !master.start.isDate) days.add(exdate.wall / DAY_MS);
-      else instants.add(this.instantOf(exdate));
+      if (exdate.isDate && !master.start.isDate) days.push(exdate.wall / DAY_MS);
+      else instants.push(this.instantOf(exdate));
     }
-    if (days.size === 0) return { has: (_wall: number, instant: number) => instants.has(instant) };
-    return {
-      has: (wall: number, instant: number) => instants.has(instant) || days.has(Math.floor(wall / DAY_MS)),
-    };
+    return new Skips(instants, days);
   }
 
   /** UNTIL on the wall clock of DTSTART: a UTC instant converted, a date inclusive to its end. */

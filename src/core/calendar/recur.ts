@@ -101,9 +101,7 @@ function stepDays(
   const timeOfDay = bounds.start - startDay * DAY_MS;
   const weekly = rule.freq === "WEEKLY";
   const weekStart = weekStartOf(rule);
-  const inWeek = (weekly && weekdays.length === 0 ? [weekdayOf(startDay)] : weekdays)
-    .map((d) => (d - weekStart + 7) % 7)
-    .sort((a, b) => a - b);
+  const inWeek = daysIntoWeek(weekly && weekdays.length === 0 ? [weekdayOf(startDay)] : weekdays, weekStart);
   const periodDays = weekly ? 7 * interval : interval;
   const firstPeriodDay = weekly ? startDay - ((weekdayOf(startDay) - weekStart + 7) % 7) : startDay;
 
@@ -116,9 +114,12 @@ function stepDays(
   if (count !== Number.POSITIVE_INFINITY && period > 0) {
     if (!weekly && weekdays.length > 0) period = 0;
     else {
-      const first = weekly
-        ? inWeek.filter((offset) => (firstPeriodDay + offset) * DAY_MS + timeOfDay >= bounds.start).length
-        : 1;
+      let first = 1;
+      if (weekly) {
+        first = 0;
+        for (const offset of inWeek)
+          if ((firstPeriodDay + offset) * DAY_MS + timeOfDay >= bounds.start) first++;
+      }
       emitted = Math.min(count, first + (period - 1) * (weekly ? inWeek.length : 1));
     }
   }
@@ -140,6 +141,18 @@ function stepDays(
     }
   }
   return { starts };
+}
+
+/** Weekdays (Monday = 0) as days into a week beginning on `weekStart`, in order. */
+function daysIntoWeek(weekdays: number[], weekStart: number): number[] {
+  const days: number[] = [];
+  for (const weekday of weekdays) {
+    const day = (weekday - weekStart + 7) % 7;
+    let at = days.length;
+    while (at > 0 && (days[at - 1] as number) > day) at--;
+    days.splice(at, 0, day);
+  }
+  return days;
 }
 
 const outOfBudget = (starts: number[], steps: number, budget: RuleBudget): RuleExpansion => ({

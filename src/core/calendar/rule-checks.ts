@@ -1,6 +1,7 @@
 import type { RecurData } from "./types";
 
 const WEEKDAY = /^([+-]?)(\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$/;
+const PLAIN_WEEKDAYS = new Set(["MO", "TU", "WE", "TH", "FR", "SA", "SU"]);
 
 /** The values of one BY part (ical.js keeps a single value bare, several as an array). */
 const valuesOf = (rule: RecurData, part: string): readonly unknown[] => {
@@ -45,6 +46,8 @@ export function invalidReason(rule: RecurData): string | undefined {
     }
   }
   for (const value of valuesOf(rule, "byday")) {
+    // The usual plain weekday ("MO"), which the pattern would match without an ordinal.
+    if (typeof value === "string" && value.length === 2 && PLAIN_WEEKDAYS.has(value)) continue;
     const match = WEEKDAY.exec(String(value).toUpperCase());
     if (!match) return `BYDAY=${String(value).slice(0, 10)} is not a weekday such as MO or 1MO`;
     if (match[2] === undefined) continue;

@@ -31,7 +31,7 @@ function ianaReader(zone: string): ZoneReader {
   let reader = IANA_READERS.get(zone);
   if (!reader) {
     if (IANA_READERS.size >= 200) IANA_READERS.clear();
-    reader = newIanaReader(zone);
+    reader = new IanaReader(zone);
     IANA_READERS.set(zone, reader);
   }
   return reader;
@@ -45,49 +45,84 @@ const MAX_DAYS = 20_000;
 const NEAR_DAYS = 4096;
 
 /**
- * A zone's offset per day, or NaN for a day near a clock change, computed once by `offsetOf`. The
- * days around the first one asked sit in a typed array (the hot path: a calendar's horizon), any
- * other in a bounded map.
+ * A zone's offset per day, or NaN for a day near a clock change, computed once by {@link compute}.
+ * The days around the first one asked sit in a typed array (the hot path: a calendar's horizon),
+ * any other in a bounded map. A class, not closures: its reads are the hot path of an expansion.
  */
-function dayOffsets(offsetOf: (day: number) => number): (day: number) => number {
-  const near = new Float64Array(NEAR_DAYS).fill(Number.POSITIVE_INFINITY); // +∞: not computed yet
-  let base: number | undefined;
-  const far = new Map<number, number>();
-  return (day) => {
-    base ??= day - NEAR_DAYS / 2;
-    const at = day - base;
+abstract class DayOffsets {
+  private readonly near = new Float64Array(NEAR_DAYS).fill(Number.POSITIVE_INFINITY); // +∞: not computed yet
+  private base = 0;
+  private based = false;
+  private readonly far = new Map<number, number>();
+
+  constructor(protected readonly zone: string) {}
+
+  protected abstract compute(day: number): number;
+
+  offset(day: number): number {
+    const at = day - this.base;
+    if (this.based && at >= 0 && at < NEAR_DAYS) {
+      const offset = this.near[at] as number;
+      if (offset !== Number.POSITIVE_INFINITY) return offset;
+    }
+    return this.slowOffset(day);
+  }
+
+  private slowOffset(day: number): number {
+    if (!this.based) {
+      this.based = true;
+      this.base = day - NEAR_DAYS / 2;
+    }
+    const at = day - this.base;
     if (at >= 0 && at < NEAR_DAYS) {
-      let offset = near[at] as number;
+      let offset = this.near[at] as number;
       if (offset === Number.POSITIVE_INFINITY) {
-        offset = offsetOf(day);
-        near[at] = offset;
+        offset = this.compute(day);
+        this.near[at] = offset;
       }
       return offset;
     }
-    let offset = far.get(day);
+    let offset = this.far.get(day);
     if (offset === undefined) {
-      offset = offsetOf(day);
-      if (far.size >= MAX_DAYS) far.clear();
-      far.set(day, offset);
+      offset = this.compute(day);
+      if (this.far.size >= MAX_DAYS) this.far.clear();
+      this.far.set(day, offset);
     }
     return offset;
-  };
+  }
 }
 
-function newIanaReader(zone: string): ZoneReader {
-  // Wall day `day` spans instants within a day either side: steady over three days, it is safe.
-  const wallDays = dayOffsets((day) => steadyOffset(zone, (day - 1) * DAY_MS, (day + 2) * DAY_MS));
-  const instantDays = dayOffsets((day) => steadyOffset(zone, day * DAY_MS, (day + 1) * DAY_MS));
-  return {
-    toInstant(wall) {
-      const offset = wallDays(Math.floor(wall / DAY_MS));
-      return Number.isNaN(offset) ? wallClockToInstant(zone, wall) : wall - offset;
-    },
-    toWall(instant) {
-      const offset = instantDays(Math.floor(instant / DAY_MS));
-      return Number.isNaN(offset) ? instant + offsetAt(zone, instant) : instant + offset;
-    },
-  };
+/** Wall day `day` spans instants within a day either side: steady over three days, it is safe. */
+class WallDayOffsets extends DayOffsets {
+  protected compute(day: number): number {
+    return steadyOffset(this.zone, (day - 1) * DAY_MS, (day + 2) * DAY_MS);
+  }
+}
+
+class InstantDayOffsets extends DayOffsets {
+  protected compute(day: number): number {
+    return steadyOffset(this.zone, day * DAY_MS, (day + 1) * DAY_MS);
+  }
+}
+
+class IanaReader implements ZoneReader {
+  private readonly wallDays: WallDayOffsets;
+  private readonly instantDays: InstantDayOffsets;
+
+  constructor(private readonly zone: string) {
+    this.wallDays = new WallDayOffsets(zone);
+    this.instantDays = new InstantDayOffsets(zone);
+  }
+
+  toInstant(wall: number): number {
+    const offset = this.wallDays.offset(Math.floor(wall / DAY_MS));
+    return Number.isNaN(offset) ? wallClockToInstant(this.zone, wall) : wall - offset;
+  }
+
+  toWall(instant: number): number {
+    const offset = this.instantDays.offset(Math.floor(instant / DAY_MS));
+    return Number.isNaN(offset) ? instant + offsetAt(this.zone, instant) : instant + offset;
+  }
 }
 
 /** An IANA name for a TZID: IANA itself, a Windows name, or a prefixed path such as `/mozilla.org/…/Europe/Berlin`. */
