@@ -129,4 +129,50 @@ describe("busy time and its calendar", () => {
     await expect(replaceBusy(env.deps.db, row, hour, 1)).rejects.toMatchObject({ code: "not_found" });
     expect(await rowsOf([row.id])).toEqual([]);
   });
+
+  /**
+   * Concurrent transactions (PostgreSQL runs them at once; PGlite, one after the other): whichever
+   * commits first, no busy time outlives its calendar. The one that commits second is held open
+   * while the other starts, so on PostgreSQL the other waits on the calendar row's lock.
+   */
+  const held = () => new Promise((resolve) => setTimeout(resolve, 150));
+  const week = Array.from({ length: 200 }, (_, i) => ({
+    start: FROM + i * HOUR,
+    end: FROM + i * HOUR + 1800_000,
+  }));
+
+  it("a deletion that waits for a re-import removes what it wrote", async () => {
+    const row = await calendarWith(org.member.person.id, "Raced by a deletion", hour);
+    let written!: () => void;
+    const wrote = new Promise<void>((resolve) => {
+      written = resolve;
+    });
+    const reimport = env.deps.db.transaction(async (tx) => {
+      await replaceBusy(tx, row, week, week.length);
+      written();
+      await held();
+    });
+    await wrote;
+    const deletion = env.deps.db.delete(calendars).where(eq(calendars.id, row.id));
+    await Promise.all([reimport, deletion]);
+    expect(await rowsOf([row.id])).toEqual([]);
+  });
+
+  it("a re-import that waits for a deletion writes nothing", async () => {
+    const row = await calendarWith(org.member.person.id, "Deleted while re-imported", hour);
+    let deleted!: () => void;
+    const gone = new Promise<void>((resolve) => {
+      deleted = resolve;
+    });
+    const deletion = env.deps.db.transaction(async (tx) => {
+      await tx.delete(calendars).where(eq(calendars.id, row.id));
+      deleted();
+      await held();
+    });
+    await gone;
+    const reimport = env.deps.db.transaction((tx) => replaceBusy(tx, row, week, week.length));
+    await expect(reimport).rejects.toMatchObject({ code: "not_found" });
+    await deletion;
+    expect(await rowsOf([row.id])).toEqual([]);
+  });
 });
