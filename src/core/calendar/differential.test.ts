@@ -370,6 +370,47 @@ describe("differential: generated calendars (fixed seed, 500 each)", () => {
     );
   }, 120_000);
 
+  it("reads names and zones met before as ical.js does, near the shapes the shortcuts must not take", () => {
+    const event = (uid: string, ...lines: string[]) => ["BEGIN:VEVENT", `UID:${uid}`, ...lines, "END:VEVENT"];
+    const file = (...events: string[][]) =>
+      ["BEGIN:VCALENDAR", "VERSION:2.0", ...events.flat(), "END:VCALENDAR", ""].join("\r\n");
+    const cases = [
+      // A quoted zone holding ":" met first, then its unquoted look-alike (which ends at the ":").
+      file(
+        event("a", 'DTSTART;TZID="Foo:Bar":20260302T090000', "DURATION:PT1H"),
+        event("b", "DTSTART;TZID=Foo:Bar:20260302T090000", "DURATION:PT1H"),
+      ),
+      // A zone met, then a longer name it begins, then the zone followed by another parameter.
+      file(
+        event(
+          "c",
+          "DTSTART;TZID=America/New_York:20260302T090000",
+          "DTEND;TZID=America/New_York:20260302T100000",
+        ),
+        event("d", "DTSTART;TZID=America/New_York_X:20260302T090000", "DURATION:PT1H"),
+        event("e", "DTSTART;TZID=America/New_York;VALUE=DATE-TIME:20260302T090000", "DURATION:PT1H"),
+      ),
+      // Names in other letter cases, a name that only begins with a kept one, a value with "^".
+      file(
+        event("f", "dtStart;tzid=Europe/London:20260302T090000", "DtEnd;TZID=Europe/London:20260302T100000"),
+        event("g", "DTSTART:20260302T090000Z", "DTSTARTX:20260302T110000Z", "DTEND:20260302T100000Z"),
+        event("h", "DTSTART;TZID=Europe/London^x:20260302T090000", "DURATION:PT1H"),
+      ),
+    ];
+    const outcome = (text: string, read: typeof parseIcs) => {
+      try {
+        return records(text, read);
+      } catch (err) {
+        return { error: (err as Error).message };
+      }
+    };
+    for (const text of cases) {
+      const expected = outcome(text, parseWithIcal);
+      expect(outcome(text, parseIcs)).toEqual(expected);
+      expect(outcome(text, (t) => parseIcsBytes(new TextEncoder().encode(t), 64))).toEqual(expected);
+    }
+  });
+
   it("the busy time read is the busy time of ical.js's object model", () => {
     fc.assert(
       fc.property(calendar, (c) => {

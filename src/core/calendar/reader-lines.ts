@@ -7,6 +7,7 @@ import {
   isFold,
   Prop,
   paramValue,
+  propAt,
   propOf,
   sameName,
   sameText,
@@ -33,6 +34,14 @@ const MAX_RULES = 1024;
 /** TZIDs kept to be given again as the same string: a file names a few zones, rarely a dozen. */
 const MAX_ZONE_NAMES = 16;
 
+/** The characters that end an unquoted parameter value (";", ":") or have it declined ('"', "^", "\\"). */
+const UNQUOTED_ENDS = [59, 58, 34, 94, 92];
+
+function holdsAny(s: string, codes: number[]): boolean {
+  for (let k = 0; k < s.length; k++) if (codes.includes(s.charCodeAt(k))) return true;
+  return false;
+}
+
 /**
  * The one pass itself: content lines read as they come (a whole text, or chunk after chunk), the
  * VEVENTs built as they are read, the VTIMEZONE blocks cut out for ical.js; see {@link readQuickly}.
@@ -53,6 +62,9 @@ export class Reader {
   private lineTo = 0;
   /** The TZIDs read so far (the first {@link MAX_ZONE_NAMES}). */
   private readonly zoneNames: string[] = [];
+  /** Those of {@link zoneNames} that an unquoted value can hold (see {@link knownZone}), and their character codes. */
+  private readonly plainZones: string[] = [];
+  private readonly zoneCodes: Uint16Array[] = [];
   /** The RRULEs read so far by their text: a calendar repeats a few rules (read once, never changed). */
   private readonly rules = new Map<string, RecurData>();
   /** The parameters of the line being read (one object, refilled for each line). */
@@ -178,13 +190,20 @@ export class Reader {
         return;
       }
     }
-    let at = from;
-    for (; at < to; at++) {
-      const c = s.charCodeAt(at);
-      if (c === 58 || c === 59) break; // ":" or ";"
+    const known = propAt(s, from, to);
+    let at: number;
+    let kind: Prop;
+    if (known >= 0) {
+      at = from + (known >> 5);
+      kind = known & 31;
+    } else {
+      for (at = from; at < to; at++) {
+        const c = s.charCodeAt(at);
+        if (c === 58 || c === 59) break; // ":" or ";"
+      }
+      if (at === to) decline();
+      kind = propOf(s, from, at);
     }
-    if (at === to) decline();
-    const kind = propOf(s, from, at);
     const hasParams = s.charCodeAt(at) === 59;
     if (kind === Prop.Begin || kind === Prop.End) {
       if (hasParams || folded) decline();
@@ -281,6 +300,15 @@ export class Reader {
         if (!word) break;
       }
       if (j === nameFrom || j === to || s.charCodeAt(j) !== 61) decline(); // "="
+      if (j - nameFrom === 4 && sameName(s, nameFrom, "tzid")) {
+        // Most TZIDs are one of the few names met already: matched in place, the value not scanned.
+        const zone = this.knownZone(s, j + 1, to);
+        if (zone !== undefined) {
+          result.tzid = zone;
+          i = j + 1 + zone.length;
+          continue;
+        }
+      }
       let valueFrom: number;
       let valueTo: number;
       if (s.charCodeAt(j + 1) === 34) {
@@ -327,8 +355,36 @@ export class Reader {
       if (name.length === length && sameText(s, from, name)) return name;
     }
     const name = this.keep(paramValue(s, from, to));
-    if (zoneNames.length < MAX_ZONE_NAMES) zoneNames.push(name);
+    if (zoneNames.length < MAX_ZONE_NAMES) {
+      zoneNames.push(name);
+      if (!holdsAny(name, UNQUOTED_ENDS)) {
+        const codes = new Uint16Array(name.length);
+        for (let k = 0; k < name.length; k++) codes[k] = name.charCodeAt(k);
+        this.zoneCodes.push(codes);
+        this.plainZones.push(name);
+      }
+    }
     return name;
+  }
+
+  /**
+   * The TZID met before that `s` holds at `from`, unquoted and ended by ";" or ":" before `to`: what
+   * scanning the value and {@link zoneName} would give, as its characters are none that stop or
+   * decline the scan. Compared with the names' character codes (cheaper to read than a string's).
+   */
+  private knownZone(s: string, from: number, to: number): string | undefined {
+    const { zoneCodes } = this;
+    for (let z = 0; z < zoneCodes.length; z++) {
+      const codes = zoneCodes[z] as Uint16Array;
+      const end = from + codes.length;
+      if (end >= to) continue;
+      const c = s.charCodeAt(end);
+      if (c !== 58 && c !== 59) continue;
+      let k = 0;
+      while (k < codes.length && s.charCodeAt(from + k) === codes[k]) k++;
+      if (k === codes.length) return this.plainZones[z];
+    }
+    return undefined;
   }
 
   /** An RRULE value read, or the same record as for the same text before. */

@@ -69,6 +69,52 @@ export function propOf(s: string, from: number, to: number): Prop {
   }
 }
 
+/**
+ * The property whose name begins the line `s[from, to)` and ends at its first ":" or ";", as
+ * {@link propOf} of that name gives it, matched in place: the names kept, each followed by a ":" or
+ * ";" (none holds one), so a known property's name is read once, not scanned first. Given as
+ * `length * 32 + kind` (kind {@link Prop}, length of the name); -1 when none matches (the caller
+ * then scans for the name's end).
+ */
+export function propAt(s: string, from: number, to: number): number {
+  let found = -1;
+  switch (s.charCodeAt(from) | 0x20) {
+    case 98: // b
+      return named(s, from, to, "begin", Prop.Begin);
+    case 100: // d
+      found = named(s, from, to, "dtstart", Prop.DtStart);
+      if (found < 0) found = named(s, from, to, "dtend", Prop.DtEnd);
+      return found < 0 ? named(s, from, to, "duration", Prop.Duration) : found;
+    case 101: // e
+      found = named(s, from, to, "end", Prop.End);
+      if (found < 0) found = named(s, from, to, "exdate", Prop.ExDate);
+      return found < 0 ? named(s, from, to, "exrule", Prop.ExRule) : found;
+    case 114: // r
+      found = named(s, from, to, "rrule", Prop.RRule);
+      if (found < 0) found = named(s, from, to, "rdate", Prop.RDate);
+      return found < 0 ? named(s, from, to, "recurrence-id", Prop.RecurrenceId) : found;
+    case 115: // s
+      found = named(s, from, to, "summary", Prop.Summary);
+      if (found < 0) found = named(s, from, to, "status", Prop.Status);
+      return found < 0 ? named(s, from, to, "sequence", Prop.Sequence) : found;
+    case 116: // t
+      return named(s, from, to, "transp", Prop.Transp);
+    case 117: // u
+      return named(s, from, to, "uid", Prop.Uid);
+    default:
+      return -1;
+  }
+}
+
+/** {@link propAt}'s answer for the name `lower` (any letter case) followed by a ":" or ";" at `s[from]`, or -1. */
+function named(s: string, from: number, to: number, lower: string, kind: Prop): number {
+  const end = from + lower.length;
+  if (end >= to) return -1;
+  const c = s.charCodeAt(end);
+  if ((c !== 58 && c !== 59) || !sameName(s, from, lower)) return -1;
+  return lower.length * 32 + kind;
+}
+
 /** Whether `s[from, from + length)` is the name `lower`, in any letter case. */
 const is = (s: string, from: number, length: number, lower: string) =>
   length === lower.length && sameName(s, from, lower);
