@@ -1,4 +1,5 @@
 import { Anchor, Card, Checkbox, Group, Stack, Text, Title } from "@mantine/core";
+import { useState } from "react";
 import { Link } from "react-router";
 import type { ActionItemView } from "../../../../contracts/meetings";
 import { FormError } from "../../../components/FormError";
@@ -10,6 +11,9 @@ import { meetingKeys, setActionItemStatus, useMyActionItems } from "../api";
 /** Home's "My action items": what I owe from meetings and threads, open ones, each with its due date and source. */
 export function ActionItemsCard() {
   const items = useMyActionItems();
+  // Ticked at once, in the click's own render, and kept until the refreshed list drops the item (or the
+  // change fails): following the request's pending state instead left it unticked for a moment after the click.
+  const [ticked, setTicked] = useState<string | null>(null);
   const done = useAction((item: ActionItemView) => setActionItemStatus(item.id, "done"), {
     refresh: [meetingKeys.all],
     done: "Marked done",
@@ -34,9 +38,12 @@ export function ActionItemsCard() {
             <Group component="li" key={item.id} gap="sm" wrap="nowrap" align="flex-start">
               <Checkbox
                 aria-label={`Mark done: ${item.text}`}
-                checked={done.isPending && done.variables?.id === item.id}
+                checked={ticked === item.id}
                 disabled={done.isPending}
-                onChange={() => done.mutate(item)}
+                onChange={() => {
+                  setTicked(item.id);
+                  done.mutate(item, { onError: () => setTicked(null) });
+                }}
                 mt={3}
               />
               <Stack gap={0}>
