@@ -91,8 +91,6 @@ export class Expansion {
   count = 0;
   readonly problems: EventProblem[] = [];
   private readonly budget = new RuleBudget();
-  /** The RDATE lengths of the series being expanded (see {@link startsOf}). */
-  private lengths: ReadonlyMap<number, IcsDuration> = NO_LENGTHS;
 
   constructor(
     readonly zones: CalendarZones,
@@ -241,9 +239,7 @@ export class Expansion {
       }
     }
     if (ranges && ranges.length > 1) ranges.sort(laterFirst);
-    const starts = this.startsOf(master, reader, from, to);
-    const lengths = this.lengths;
-    this.lengths = NO_LENGTHS;
+    const { starts, lengths } = this.startsOf(master, reader, from, to);
     const skips = this.skipsOf(master);
     const matched: IcsEvent[] = [];
     const busy = !master.transparent;
@@ -272,10 +268,10 @@ export class Expansion {
   }
 
   /**
-   * DTSTART and every RRULE's and RDATE's start (wall clock), each once; the RDATE periods' own
-   * lengths are left in {@link lengths}.
+   * DTSTART and every RRULE's and RDATE's start (wall clock), each once, and the RDATE periods' own
+   * lengths.
    */
-  private startsOf(master: IcsEvent, reader: ZoneReader, from: number, to: number): number[] {
+  private startsOf(master: IcsEvent, reader: ZoneReader, from: number, to: number) {
     const first = master.start.wall;
     const lists: number[][] = [];
     for (const rule of master.rrules) {
@@ -292,7 +288,7 @@ export class Expansion {
     const only = lists[0];
     if (lists.length === 1 && master.rdates.length === 0 && only && rising(only, first)) {
       if (only[0] !== first) only.push(first);
-      return only;
+      return { starts: only, lengths: NO_LENGTHS };
     }
     const lengths = new Map<number, IcsDuration>();
     const starts = new Set<number>([first]);
@@ -307,8 +303,7 @@ export class Expansion {
         });
       } else if (rdate.duration) lengths.set(wall, rdate.duration);
     }
-    this.lengths = lengths;
-    return [...starts];
+    return { starts: [...starts], lengths };
   }
 
   /** The EXDATEs of a series (see {@link Skips}), if it has any. */

@@ -10,7 +10,6 @@ import {
   propAt,
   propOf,
   sameName,
-  sameText,
   unescapeText,
 } from "./reader-text";
 import {
@@ -24,23 +23,13 @@ import {
   recurFromIcal,
   time,
 } from "./reader-values";
+import { ZoneNames } from "./reader-zones";
 import { SimpleEvents } from "./simple-events";
 import type { ParsedCalendar, RecurData } from "./types";
 import { readDuration } from "./values";
 
 /** RRULE texts kept to be read once: far above the few a calendar repeats. */
 const MAX_RULES = 1024;
-
-/** TZIDs kept to be given again as the same string: a file names a few zones, rarely a dozen. */
-const MAX_ZONE_NAMES = 16;
-
-/** The characters that end an unquoted parameter value (";", ":") or have it declined ('"', "^", "\\"). */
-const UNQUOTED_ENDS = [59, 58, 34, 94, 92];
-
-function holdsAny(s: string, codes: number[]): boolean {
-  for (let k = 0; k < s.length; k++) if (codes.includes(s.charCodeAt(k))) return true;
-  return false;
-}
 
 /**
  * The one pass itself: content lines read as they come (a whole text, or chunk after chunk), the
@@ -60,11 +49,8 @@ export class Reader {
   /** Where the current logical line begins in the text, and where its last physical line ends. */
   private lineFrom = 0;
   private lineTo = 0;
-  /** The TZIDs read so far (the first {@link MAX_ZONE_NAMES}). */
-  private readonly zoneNames: string[] = [];
-  /** Those of {@link zoneNames} that an unquoted value can hold (see {@link knownZone}), and their character codes. */
-  private readonly plainZones: string[] = [];
-  private readonly zoneCodes: Uint16Array[] = [];
+  /** The TZIDs met so far. */
+  private readonly zones: ZoneNames;
   /** The RRULEs read so far by their text: a calendar repeats a few rules (read once, never changed). */
   private readonly rules = new Map<string, RecurData>();
   /** The parameters of the line being read (one object, refilled for each line). */
@@ -88,6 +74,7 @@ export class Reader {
     private readonly keep: (s: string) => string,
   ) {
     this.parsed = { events: [], simple: this.simple, timezones: new Map(), lineOfEvent };
+    this.zones = new ZoneNames(keep);
   }
 
   /** The calendar read, once every chunk was given. */
@@ -302,7 +289,7 @@ export class Reader {
       if (j === nameFrom || j === to || s.charCodeAt(j) !== 61) decline(); // "="
       if (j - nameFrom === 4 && sameName(s, nameFrom, "tzid")) {
         // Most TZIDs are one of the few names met already: matched in place, the value not scanned.
-        const zone = this.knownZone(s, j + 1, to);
+        const zone = this.zones.known(s, j + 1, to);
         if (zone !== undefined) {
           result.tzid = zone;
           i = j + 1 + zone.length;
@@ -332,7 +319,7 @@ export class Reader {
         i = k;
       }
       const length = j - nameFrom;
-      if (length === 4 && sameName(s, nameFrom, "tzid")) result.tzid = this.zoneName(s, valueFrom, valueTo);
+      if (length === 4 && sameName(s, nameFrom, "tzid")) result.tzid = this.zones.name(s, valueFrom, valueTo);
       else if (length === 5 && sameName(s, nameFrom, "value")) {
         result.value = paramValue(s, valueFrom, valueTo).toLowerCase();
       } else if (length === 5 && sameName(s, nameFrom, "range")) {
@@ -341,50 +328,6 @@ export class Reader {
     }
     this.valueAt = i + 1;
     return result;
-  }
-
-  /**
-   * The TZID `s[from, to)`: one string per name (files repeat a few), so the expansion's lookups by
-   * zone hash each name once. Compared in place, character by character, with the names seen so far.
-   */
-  private zoneName(s: string, from: number, to: number): string {
-    const { zoneNames } = this;
-    const length = to - from;
-    for (let z = 0; z < zoneNames.length; z++) {
-      const name = zoneNames[z] as string;
-      if (name.length === length && sameText(s, from, name)) return name;
-    }
-    const name = this.keep(paramValue(s, from, to));
-    if (zoneNames.length < MAX_ZONE_NAMES) {
-      zoneNames.push(name);
-      if (!holdsAny(name, UNQUOTED_ENDS)) {
-        const codes = new Uint16Array(name.length);
-        for (let k = 0; k < name.length; k++) codes[k] = name.charCodeAt(k);
-        this.zoneCodes.push(codes);
-        this.plainZones.push(name);
-      }
-    }
-    return name;
-  }
-
-  /**
-   * The TZID met before that `s` holds at `from`, unquoted and ended by ";" or ":" before `to`: what
-   * scanning the value and {@link zoneName} would give, as its characters are none that stop or
-   * decline the scan. Compared with the names' character codes (cheaper to read than a string's).
-   */
-  private knownZone(s: string, from: number, to: number): string | undefined {
-    const { zoneCodes } = this;
-    for (let z = 0; z < zoneCodes.length; z++) {
-      const codes = zoneCodes[z] as Uint16Array;
-      const end = from + codes.length;
-      if (end >= to) continue;
-      const c = s.charCodeAt(end);
-      if (c !== 58 && c !== 59) continue;
-      let k = 0;
-      while (k < codes.length && s.charCodeAt(from + k) === codes[k]) k++;
-      if (k === codes.length) return this.plainZones[z];
-    }
-    return undefined;
   }
 
   /** An RRULE value read, or the same record as for the same text before. */

@@ -77,33 +77,39 @@ export function propOf(s: string, from: number, to: number): Prop {
  * then scans for the name's end).
  */
 export function propAt(s: string, from: number, to: number): number {
-  let found = -1;
-  switch (s.charCodeAt(from) | 0x20) {
-    case 98: // b
-      return named(s, from, to, "begin", Prop.Begin);
-    case 100: // d
-      found = named(s, from, to, "dtstart", Prop.DtStart);
-      if (found < 0) found = named(s, from, to, "dtend", Prop.DtEnd);
-      return found < 0 ? named(s, from, to, "duration", Prop.Duration) : found;
-    case 101: // e
-      found = named(s, from, to, "end", Prop.End);
-      if (found < 0) found = named(s, from, to, "exdate", Prop.ExDate);
-      return found < 0 ? named(s, from, to, "exrule", Prop.ExRule) : found;
-    case 114: // r
-      found = named(s, from, to, "rrule", Prop.RRule);
-      if (found < 0) found = named(s, from, to, "rdate", Prop.RDate);
-      return found < 0 ? named(s, from, to, "recurrence-id", Prop.RecurrenceId) : found;
-    case 115: // s
-      found = named(s, from, to, "summary", Prop.Summary);
-      if (found < 0) found = named(s, from, to, "status", Prop.Status);
-      return found < 0 ? named(s, from, to, "sequence", Prop.Sequence) : found;
-    case 116: // t
-      return named(s, from, to, "transp", Prop.Transp);
-    case 117: // u
-      return named(s, from, to, "uid", Prop.Uid);
-    default:
-      return -1;
+  const names = KEPT_BY_LETTER[s.charCodeAt(from) | 0x20];
+  if (names === undefined) return -1;
+  for (let k = 0; k < names.length; k++) {
+    const [lower, kind] = names[k] as KeptName;
+    const found = named(s, from, to, lower, kind);
+    if (found >= 0) return found;
   }
+  return -1;
+}
+
+type KeptName = readonly [lower: string, kind: Prop];
+
+/** The names {@link propAt} matches, by the code of their first letter (lower case). */
+const KEPT_BY_LETTER: KeptName[][] = [];
+for (const kept of [
+  ["begin", Prop.Begin],
+  ["dtstart", Prop.DtStart],
+  ["dtend", Prop.DtEnd],
+  ["duration", Prop.Duration],
+  ["end", Prop.End],
+  ["exdate", Prop.ExDate],
+  ["exrule", Prop.ExRule],
+  ["rrule", Prop.RRule],
+  ["rdate", Prop.RDate],
+  ["recurrence-id", Prop.RecurrenceId],
+  ["summary", Prop.Summary],
+  ["status", Prop.Status],
+  ["sequence", Prop.Sequence],
+  ["transp", Prop.Transp],
+  ["uid", Prop.Uid],
+] as const) {
+  const letter = kept[0].charCodeAt(0);
+  KEPT_BY_LETTER[letter] = [...(KEPT_BY_LETTER[letter] ?? []), kept];
 }
 
 /** {@link propAt}'s answer for the name `lower` (any letter case) followed by a ":" or ";" at `s[from]`, or -1. */
