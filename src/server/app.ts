@@ -10,6 +10,7 @@ import type { Deps } from "./deps";
 import { MODULES } from "./modules";
 import { installAuth } from "./modules/auth";
 import { registerEventStream } from "./platform/events/stream";
+import { installAbortGuard } from "./platform/http/abort-guard";
 import { installErrorHandler } from "./platform/http/error-handler";
 import { loggerOptions } from "./platform/http/logging";
 import { installNulGuard } from "./platform/http/nul-guard";
@@ -53,6 +54,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       routeResponses.set(`${method} ${route.url}`, response);
     }
   });
+  installAbortGuard(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);

@@ -15,7 +15,6 @@ import { requireActor } from "../../platform/http/actor";
 import { parseRange } from "../../platform/http/range";
 import { noContent, replies } from "../../platform/http/replies";
 import { getRecording, mediaOf, posterOf, setPoster } from "./playback.service";
-import { keepAbortsHandled } from "./upload.routes";
 
 /**
  * A request body handed to the handler unread. Its stream is a private field, so the NUL guard's walk
@@ -55,10 +54,7 @@ export async function playbackRoutes(app: FastifyInstance, deps: Deps): Promise<
   await app.register(async (scoped) => {
     // The poster's bytes are read (and sniffed) by the service, whatever type the client named.
     scoped.removeAllContentTypeParsers();
-    scoped.addContentTypeParser("*", (_request, payload, done) => {
-      keepAbortsHandled(payload);
-      done(null, new RawBody(payload));
-    });
+    scoped.addContentTypeParser("*", (_request, payload, done) => done(null, new RawBody(payload)));
     const r = scoped.withTypeProvider<ZodTypeProvider>();
     const tags = ["recordings"];
     const params = recordingParams;

@@ -21,20 +21,10 @@ const tags = ["recordings"];
 /** The request bodies handed over unread by the catch-all parsers below, to be streamed to storage. */
 const bodies = new WeakMap<FastifyRequest, Readable>();
 
-/**
- * A body left unread until its handler runs (after the hooks: sign-in, CSRF, …): a client going away
- * meanwhile (a reload mid-upload) makes it emit "aborted" as an error, which with no listener yet
- * would be an uncaught exception and end the process. The reader sees the stream destroyed instead.
- */
-export function keepAbortsHandled(body: Readable): void {
-  body.on("error", () => undefined);
-}
-
 /** Any body at all is left unread for the route: every content type, none parsed (not even JSON). */
 function streamEveryBody(scope: FastifyInstance): void {
   scope.removeAllContentTypeParsers();
   scope.addContentTypeParser("*", (request, payload, done) => {
-    keepAbortsHandled(payload);
     bodies.set(request, payload);
     done(null);
   });
@@ -43,9 +33,13 @@ function streamEveryBody(scope: FastifyInstance): void {
 /**
  * The request body as a stream the store may break off (a refused chunk) without destroying the
  * request itself, so the client still reads the 413 or 415; the client going away still ends it.
+ * Nothing reads this stream until the recording is looked up: a client gone meanwhile (a reload)
+ * would make its error uncaught and end the process, so it is listened to from the start. The
+ * store still learns of it: a pipeline reports the error of a stream already destroyed.
  */
 function detached(request: Readable): Readable {
   const body = new PassThrough();
+  body.on("error", () => undefined);
   if (request.destroyed) {
     body.destroy(new Error("the upload was interrupted"));
     return body;
