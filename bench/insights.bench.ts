@@ -207,8 +207,9 @@ export async function runInsightsBench(): Promise<BenchOutcome> {
   const url = withDatabase(adminUrl, DATABASE);
   let meta = KEEP ? await keptWorkload(adminUrl) : undefined;
   if (meta) progress(`reusing the kept database ${DATABASE} (TANDEM_BENCH_KEEP_INSIGHTS=1)`);
-  else if (KEEP) progress(`building ${DATABASE}, kept afterwards (TANDEM_BENCH_KEEP_INSIGHTS=1)`);
   else {
+    // Built afresh: none kept yet, or one left incomplete or by another version of the workload.
+    if (KEEP) progress(`building ${DATABASE}, kept afterwards (TANDEM_BENCH_KEEP_INSIGHTS=1)`);
     await withClient(adminUrl, async (c) => {
       await c.query(`drop database if exists ${DATABASE} with (force)`);
       await c.query(`create database ${DATABASE}`);
