@@ -86,14 +86,15 @@ function latestVersions(events: IcsEvent[], simple: SimpleEvents) {
   const orphanOrder: number[] = [];
   const sequences = simple.sequence;
   const simpleIndex = simple.index;
-  const uids = simple.uids;
+  const { uidParts, uidPart, uidAt, uidLength } = simple;
   // The two lists are read together in the file's order (a later version wins a tie).
   for (let i = 0, k = 0; i < events.length || k < simple.count; ) {
     if (
       k < simple.count &&
       (i === events.length || (simpleIndex[k] as number) < (events[i] as IcsEvent).index)
     ) {
-      const series = table.seriesOf(uids[k] as string);
+      const uidText = uidParts[uidPart[k] as number] as string;
+      const series = table.seriesOf(uidText, uidAt[k] as number, uidLength[k] as number);
       if (series === versions.length) versions.push(undefined);
       const seen = masters[series] as number;
       if (seen === NONE) masterOrder[masterCount++] = series;
@@ -103,7 +104,7 @@ function latestVersions(events: IcsEvent[], simple: SimpleEvents) {
       continue;
     }
     const event = events[i] as IcsEvent;
-    const series = table.seriesOf(event.uid);
+    const series = table.seriesOf(event.uid, 0, event.uid.length);
     if (series === versions.length) versions.push(undefined);
     if (!event.recurrenceId) {
       const seen = masters[series] as number;
@@ -131,12 +132,16 @@ const sequenceOf = (master: number, events: IcsEvent[], sequences: Float64Array)
 
 /**
  * Numbers the distinct UIDs of a calendar 0, 1, 2, … in the order first seen: an open-addressing
- * table of their FNV-1a hashes (computed here, in one pass over each UID) with the strings beside.
+ * table of their FNV-1a hashes (computed here, in one pass over each UID) with the UIDs beside, each
+ * as where it lies in a string (a simple event's UID is a stretch of a longer one: see SimpleEvents).
  */
 class UidTable {
   private readonly slots: Int32Array;
   private readonly hashes: Int32Array;
-  private readonly uids: string[] = [];
+  /** Series `n`'s UID: `texts[n]` from `starts[n]`, `lengths[n]` long. */
+  private readonly texts: string[] = [];
+  private readonly starts: Int32Array;
+  private readonly lengths: Int32Array;
   private readonly mask: number;
 
   constructor(expected: number) {
@@ -145,23 +150,41 @@ class UidTable {
     this.mask = size - 1;
     this.slots = new Int32Array(size).fill(-1);
     this.hashes = new Int32Array(size);
+    this.starts = new Int32Array(expected);
+    this.lengths = new Int32Array(expected);
   }
 
-  /** The number of `uid`: a new one (the count of UIDs seen so far) when it was not seen before. */
-  seriesOf(uid: string): number {
+  /**
+   * The number of the UID `text[from, from + length)`: a new one (the count of UIDs seen so far)
+   * when it was not seen before.
+   */
+  seriesOf(text: string, from: number, length: number): number {
     let hash = 0x811c9dc5;
-    for (let k = 0; k < uid.length; k++) hash = Math.imul(hash ^ uid.charCodeAt(k), 0x01000193);
-    const { slots, hashes, uids, mask } = this;
+    for (let k = from; k < from + length; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+    const { slots, hashes, texts, mask } = this;
     for (let at = hash & mask; ; at = (at + 1) & mask) {
       const series = slots[at] as number;
       if (series < 0) {
-        slots[at] = uids.length;
+        const number = texts.length;
+        slots[at] = number;
         hashes[at] = hash;
-        uids.push(uid);
-        return uids.length - 1;
+        texts.push(text);
+        this.starts[number] = from;
+        this.lengths[number] = length;
+        return number;
       }
-      if (hashes[at] === hash && uids[series] === uid) return series;
+      if (hashes[at] === hash && this.same(series, text, from, length)) return series;
     }
+  }
+
+  /** Whether series `series`'s UID is `text[from, from + length)`. */
+  private same(series: number, text: string, from: number, length: number): boolean {
+    if (this.lengths[series] !== length) return false;
+    const known = this.texts[series] as string;
+    const start = this.starts[series] as number;
+    for (let k = 0; k < length; k++)
+      if (known.charCodeAt(start + k) !== text.charCodeAt(from + k)) return false;
+    return true;
   }
 }
 

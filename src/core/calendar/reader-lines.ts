@@ -1,4 +1,5 @@
 import ICAL from "ical.js";
+import { append, EventDraft, timeInto } from "./reader-event";
 import {
   closes,
   componentName,
@@ -12,17 +13,7 @@ import {
   sameName,
   unescapeText,
 } from "./reader-text";
-import {
-  append,
-  type Building,
-  finish,
-  newEvent,
-  type Params,
-  rdate,
-  recur,
-  recurFromIcal,
-  time,
-} from "./reader-values";
+import { type Params, rdate, recur, recurFromIcal, time } from "./reader-values";
 import { ZoneNames } from "./reader-zones";
 import { SimpleEvents } from "./simple-events";
 import type { ParsedCalendar, RecurData } from "./types";
@@ -39,7 +30,9 @@ export class Reader {
   private readonly parsed: ParsedCalendar;
   /** Names of the open components, outermost first, in lower case. */
   private readonly open: string[] = [];
-  private event: Building | undefined;
+  /** The VEVENT being read (see {@link EventDraft}), when {@link inEvent}. */
+  private readonly event = new EventDraft();
+  private inEvent = false;
   /** Where the SUMMARY value of the event being read lies in the text (-1: none, or read already). */
   private titleFrom = -1;
   private titleTo = -1;
@@ -72,6 +65,8 @@ export class Reader {
     lineOfEvent: (index: number) => number | undefined,
     /** What keeps a string cut from the text: itself (a whole text), or a copy (a chunk). */
     private readonly keep: (s: string) => string,
+    /** What joins strings cut from the text into one that keeps nothing else alive (see {@link SimpleEvents.keepUids}). */
+    private readonly join: (list: string[]) => string,
   ) {
     this.parsed = { events: [], simple: this.simple, timezones: new Map(), lineOfEvent };
     this.zones = new ZoneNames(keep);
@@ -80,6 +75,7 @@ export class Reader {
   /** The calendar read, once every chunk was given. */
   done(): ParsedCalendar {
     if (this.open.length > 0 || !this.after) decline();
+    this.simple.keepUids(this.join);
     return this.parsed;
   }
 
@@ -139,7 +135,9 @@ export class Reader {
   /** Before the next chunk: what the current one still holds for the open event or time zone is copied out. */
   private carry(): void {
     const { text } = this;
-    if (this.event && this.titleFrom >= 0) {
+    this.simple.keepUids(this.join);
+    if (this.inEvent) this.event.uid = this.keep(this.event.uid);
+    if (this.inEvent && this.titleFrom >= 0) {
       this.event.title = this.keep(unescapeText(text.slice(this.titleFrom, this.titleTo)));
       this.titleFrom = -1;
     }
@@ -202,7 +200,7 @@ export class Reader {
     const params = hasParams ? this.params(s, at, to) : undefined;
     const valueAt = params ? this.valueAt : at + 1;
     const depth = this.open.length;
-    if (this.event && depth === 2 && this.eventProperty(kind, s, valueAt, to, params)) return;
+    if (this.inEvent && depth === 2 && this.eventProperty(kind, s, valueAt, to, params)) return;
     if (depth === 1 && kind === Prop.CalScale) {
       if (params?.value !== undefined) decline();
       if (unescapeText(s.slice(valueAt, to)).trim().toUpperCase() !== "GREGORIAN") decline();
@@ -230,7 +228,8 @@ export class Reader {
     if (open.length === 0 && name !== "vcalendar") decline();
     if (open.length === 1 && open[0] === "vcalendar") {
       if (name === "vevent") {
-        this.event = newEvent(this.eventCount++);
+        this.event.reset(this.eventCount++);
+        this.inEvent = true;
         this.titleFrom = -1;
       } else if (name === "vtimezone") this.zoneFrom = this.lineFrom;
     }
@@ -247,17 +246,21 @@ export class Reader {
       return;
     }
     if (open.length !== 1 || open[0] !== "vcalendar") return;
-    if (name === "vevent" && this.event) {
+    if (name === "vevent" && this.inEvent) {
       const event = this.event;
       // The title names a rule's problems, and only those: read for an event with a rule.
       if (event.rrules.length === 0) event.title = undefined;
       else if (this.titleFrom >= 0) {
         event.title = this.keep(unescapeText(this.text.slice(this.titleFrom, this.titleTo)));
       }
-      const read = finish(event);
-      if (SimpleEvents.holds(read)) this.simple.add(read);
-      else this.parsed.events.push(read);
-      this.event = undefined;
+      event.finish();
+      // A simple event's UID is kept with the others of its chunk (see {@link SimpleEvents.keepUids}).
+      if (SimpleEvents.holds(event)) this.simple.add(event);
+      else {
+        event.uid = this.keep(event.uid);
+        this.parsed.events.push(event.toEvent());
+      }
+      this.inEvent = false;
     } else if (name === "vtimezone" && this.zoneFrom >= 0) {
       const zone = this.keep(this.zoneText + this.text.slice(this.zoneFrom, this.lineTo));
       this.zoneText = "";
@@ -343,11 +346,12 @@ export class Reader {
 
   /** Reads one property of a VEVENT, its value `s[from, to)`; false for one it does not keep. */
   private eventProperty(kind: Prop, s: string, from: number, to: number, params: Params | undefined) {
-    const event = this.event as Building;
+    const { event } = this;
     const tzid = params?.tzid;
     switch (kind) {
       case Prop.Uid:
-        event.uid = this.keep(unescapeText(s.slice(from, to)));
+        // Kept at the END of the event (see {@link end}).
+        event.uid = unescapeText(s.slice(from, to));
         break;
       case Prop.Summary:
         // Kept as where it lies, read at the END of an event with a rule (see {@link end}).
@@ -360,10 +364,12 @@ export class Reader {
         }
         break;
       case Prop.DtStart:
-        event.start = time(s, from, to, params, tzid);
+        timeInto(event.start, s, from, to, params?.value, tzid);
+        event.hasStart = true;
         break;
       case Prop.DtEnd:
-        event.end = time(s, from, to, params, tzid);
+        timeInto(event.end, s, from, to, params?.value, tzid);
+        event.hasEnd = true;
         break;
       case Prop.RecurrenceId:
         event.recurrenceId = time(s, from, to, params, tzid);

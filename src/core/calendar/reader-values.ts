@@ -1,11 +1,11 @@
 import ICAL from "ical.js";
 import { decline } from "./reader-text";
-import type { IcsEvent, IcsTime, RecurData } from "./types";
+import type { RecurData } from "./types";
 import { jcalDate, jcalDateTime, readDuration, readIcalTime, readTime } from "./values";
 
 /**
- * The value helpers of the one-pass reader (`reader.ts`): an event being built and finished, its
- * lists, DATE/DATE-TIME and RDATE values, and RRULE parts read as ical.js reads them (or declined).
+ * The value helpers of the one-pass reader (`reader.ts`): DATE/DATE-TIME and RDATE values, and
+ * RRULE parts read as ical.js reads them (or declined). The event being read is in `reader-event.ts`.
  */
 
 const FREQUENCIES = new Set(["SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY", "MONTHLY", "YEARLY"]);
@@ -16,43 +16,6 @@ export interface Params {
   tzid: string | undefined;
   value: string | undefined;
   range: string | undefined;
-}
-
-export type Building = Omit<IcsEvent, "start"> & { start: IcsTime | undefined };
-
-/** The list of an event that has none of a property: one shared, frozen, empty array (most have none). */
-const NONE = Object.freeze([]) as never[];
-
-/** `list` with `item` at its end: a new array in place of {@link NONE}. */
-export function append<T>(list: T[], item: T): T[] {
-  if (list === NONE) return [item];
-  list.push(item);
-  return list;
-}
-
-export function newEvent(index: number): Building {
-  return {
-    uid: "",
-    title: undefined,
-    sequence: 0,
-    index,
-    start: undefined,
-    end: undefined,
-    duration: undefined,
-    rrules: NONE,
-    rdates: NONE,
-    exdates: NONE,
-    recurrenceId: undefined,
-    thisAndFuture: false,
-    transparent: false,
-    cancelled: false,
-  };
-}
-
-export function finish(event: Building): IcsEvent {
-  if (!event.uid) event.uid = `#${event.index + 1}`;
-  if (!event.start) decline();
-  return event as IcsEvent;
 }
 
 /** A DATE or DATE-TIME value (the VALUE parameter picks which; DATE-TIME when absent). */

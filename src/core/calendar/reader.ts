@@ -12,7 +12,7 @@ import type { ParsedCalendar } from "./types";
  */
 export function readQuickly(text: string): ParsedCalendar | undefined {
   try {
-    const reader = new Reader(eventLines(text), same);
+    const reader = new Reader(eventLines(text), same, joined);
     reader.chunk(text);
     return reader.done();
   } catch {
@@ -41,10 +41,14 @@ export function readQuicklyBytes(
   // A BOM is kept as the character it is (the reader skips one that begins the file), as in a text.
   const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   let lines: ((index: number) => number | undefined) | undefined;
-  const reader = new Reader((index) => {
-    lines ??= eventLines(wholeText());
-    return lines(index);
-  }, detach);
+  const reader = new Reader(
+    (index) => {
+      lines ??= eventLines(wholeText());
+      return lines(index);
+    },
+    detach,
+    joinedCopy,
+  );
   try {
     for (let from = 0; from < bytes.length; ) {
       const to = chunkEnd(bytes, from + chunkBytes);
@@ -74,3 +78,9 @@ const same = (s: string) => s;
  * cut from (a whole chunk). Short ones are copied already; a longer one is cut from a fresh join.
  */
 const detach = (s: string) => (s.length < 13 ? s : ` ${s}`.slice(1));
+
+/** Strings of a whole text joined (they may keep the text alive: it is read whole anyway). */
+const joined = (list: string[]) => list.join("");
+
+/** Strings of a chunk joined into a copy ({@link detach} of one alone: `join` gives it back as it is). */
+const joinedCopy = (list: string[]) => (list.length === 1 ? detach(list[0] as string) : list.join(""));

@@ -11,13 +11,15 @@ interface Duration {
   days: number;
   ms: number;
 }
-/** The fields of an IcsEvent this store reads. */
+/** The fields of an event being read (the reader's draft) that this store reads. */
 interface EventFields {
   uid: string;
   sequence: number;
   index: number;
   start: Time;
-  end: Time | undefined;
+  /** Whether it has a DTEND: `end` is then its time (else whatever the draft held last). */
+  hasEnd: boolean;
+  end: Time;
   duration: Duration | undefined;
   rrules: unknown[];
   rdates: unknown[];
@@ -57,7 +59,17 @@ export class SimpleEvents {
   startZone = new Int32Array(INITIAL);
   endZone = new Int32Array(INITIAL);
   flags = new Uint8Array(INITIAL);
-  readonly uids: string[] = [];
+  /**
+   * The UIDs, joined a few hundred at a time into {@link uidParts} ({@link keepUids}): event `k`'s is
+   * `uidParts[uidPart[k]]` from `uidAt[k]`, `uidLength[k]` long. A string for each would be tens of
+   * thousands of objects that outlive the read, for the collector to copy and trace.
+   */
+  readonly uidParts: string[] = [];
+  uidPart = new Int32Array(INITIAL);
+  uidAt = new Int32Array(INITIAL);
+  uidLength = new Int32Array(INITIAL);
+  /** The UIDs added since the last {@link keepUids}. */
+  private readonly pending: string[] = [];
   /** The zones of the times ("utc", "floating", or a TZID as written), numbered as first met. */
   readonly zones: string[] = [];
   private readonly zoneNumbers = new Map<string, number>();
@@ -81,7 +93,7 @@ export class SimpleEvents {
     this.startZone[k] = this.zoneNumber(start.zone);
     this.sequence[k] = event.sequence;
     let flags = start.isDate ? START_IS_DATE : 0;
-    if (end) {
+    if (event.hasEnd) {
       flags |= HAS_END | (end.isDate ? END_IS_DATE : 0);
       this.endWall[k] = end.wall;
       this.endZone[k] = this.zoneNumber(end.zone);
@@ -94,7 +106,33 @@ export class SimpleEvents {
     if (event.transparent) flags |= TRANSPARENT;
     if (event.cancelled) flags |= CANCELLED;
     this.flags[k] = flags;
-    this.uids.push(event.uid);
+    this.pending.push(event.uid);
+  }
+
+  /**
+   * Keeps the UIDs added since the last call in one string, `join` of them (which must keep nothing
+   * else alive: a copy, when they are cut from a chunk of the file). Called before the events are read.
+   */
+  keepUids(join: (uids: string[]) => string): void {
+    const { pending } = this;
+    if (pending.length === 0) return;
+    const part = join(pending);
+    const number = this.uidParts.length;
+    this.uidParts.push(part);
+    for (let i = 0, k = this.count - pending.length, at = 0; i < pending.length; i++, k++) {
+      const length = (pending[i] as string).length;
+      this.uidPart[k] = number;
+      this.uidAt[k] = at;
+      this.uidLength[k] = length;
+      at += length;
+    }
+    pending.length = 0;
+  }
+
+  /** The UID of event `k`. */
+  uid(k: number): string {
+    const at = this.uidAt[k] as number;
+    return (this.uidParts[this.uidPart[k] as number] as string).slice(at, at + (this.uidLength[k] as number));
   }
 
   isCancelled = (k: number) => ((this.flags[k] as number) & CANCELLED) !== 0;
@@ -130,7 +168,7 @@ export class SimpleEvents {
   /** Event `k` as the record (an IcsEvent) it was read as. */
   get(k: number) {
     return {
-      uid: this.uids[k] as string,
+      uid: this.uid(k),
       title: undefined,
       sequence: this.sequence[k] as number,
       index: this.index[k] as number,
@@ -179,6 +217,9 @@ export class SimpleEvents {
     this.startZone = wider(this.startZone, i32);
     this.endZone = wider(this.endZone, i32);
     this.flags = wider(this.flags, (n) => new Uint8Array(n));
+    this.uidPart = wider(this.uidPart, i32);
+    this.uidAt = wider(this.uidAt, i32);
+    this.uidLength = wider(this.uidLength, i32);
   }
 }
 

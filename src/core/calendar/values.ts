@@ -120,28 +120,51 @@ export function readIcalTime(
   type: "date" | "date-time",
   tzid: string | undefined,
 ): IcsTime | undefined {
+  const time: IcsTime = { wall: 0, isDate: false, zone: "" };
+  return readIcalTimeInto(time, text, from, to, type, tzid) ? time : undefined;
+}
+
+/**
+ * {@link readIcalTime} written into `slot` (false, `slot` left in any state, when the value is not a
+ * time): the reader refills one slot per event for DTSTART and DTEND, not a new object for each.
+ */
+export function readIcalTimeInto(
+  slot: IcsTime,
+  text: string,
+  from: number,
+  to: number,
+  type: "date" | "date-time",
+  tzid: string | undefined,
+): boolean {
   const length = to - from;
   if (length === 8) {
     const day = validDay(digits(text, from, 4), digits(text, from + 4, 2), digits(text, from + 6, 2));
-    return day === undefined ? undefined : { wall: day * DAY_MS, isDate: true, zone: tzid ?? "floating" };
+    if (day === undefined) return false;
+    slot.wall = day * DAY_MS;
+    slot.isDate = true;
+    slot.zone = tzid ?? "floating";
+    return true;
   }
   if (length < 15) {
     const raw = text.slice(from, to);
-    return readTime(type === "date" ? jcalDate(raw) : jcalDateTime(raw), tzid);
+    const read = readTime(type === "date" ? jcalDate(raw) : jcalDateTime(raw), tzid);
+    if (read === undefined) return false;
+    slot.wall = read.wall;
+    slot.isDate = read.isDate;
+    slot.zone = read.zone;
+    return true;
   }
   const day = validDay(digits(text, from, 4), digits(text, from + 4, 2), digits(text, from + 6, 2));
   const hour = digits(text, from + 9, 2);
   const minute = digits(text, from + 11, 2);
   const second = digits(text, from + 13, 2);
   if (day === undefined || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
-    return undefined;
+    return false;
   }
-  const wall = day * DAY_MS + hour * HOUR_MS + minute * MINUTE_MS + Math.min(second, 59) * 1000;
-  return {
-    wall,
-    isDate: false,
-    zone: length > 15 && text.charCodeAt(from + 15) === 90 ? "utc" : (tzid ?? "floating"),
-  };
+  slot.wall = day * DAY_MS + hour * HOUR_MS + minute * MINUTE_MS + Math.min(second, 59) * 1000;
+  slot.isDate = false;
+  slot.zone = length > 15 && text.charCodeAt(from + 15) === 90 ? "utc" : (tzid ?? "floating");
+  return true;
 }
 
 /** ical.js's reshaping of a DATE-TIME value into jCal (`20260302T0900` → `2026-03-02T09:00:`). */
