@@ -154,7 +154,11 @@ describe("check-ins: the builder and the answer form in a browser", () => {
     await page.keyboard.press("Enter");
     // "Who can unblock you?": typed, chosen with the arrow and Enter; then "Urgent: tell them now".
     await expect.poll(() => focusedLabel(page)).toMatch(/Who can unblock you/);
+    // Enter with no person chosen stays in the picker: it must not send the form (the steps below
+    // would then find the answers sent and the page gone).
+    await page.keyboard.press("Enter");
     await page.keyboard.type("Priya");
+    await page.getByRole("option", { name: priya.name }).waitFor();
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
     await page.keyboard.press("Tab");

@@ -36,11 +36,16 @@ export function onFormKeyDown(event: KeyboardEvent<HTMLFormElement>, send: () =>
     send();
     return;
   }
+  if (field instanceof HTMLInputElement && field.hasAttribute("aria-haspopup")) {
+    // A person picker's Enter chooses the highlighted option (its own handler then prevents the
+    // default). With none highlighted — the list still loading — the browser would submit the form
+    // on Enter in an input, sending the answers: it stays where it is instead.
+    event.preventDefault();
+    return;
+  }
   const isText = field instanceof HTMLTextAreaElement;
   // A 1–5 card is a button: Space chooses it, Enter moves on like everywhere else in the form.
-  const isInput =
-    (field instanceof HTMLInputElement && !field.hasAttribute("aria-haspopup")) ||
-    field.getAttribute("role") === "radio";
+  const isInput = field instanceof HTMLInputElement || field.getAttribute("role") === "radio";
   if (!isText && !isInput) return;
   if (isText && event.shiftKey) return;
   event.preventDefault();
