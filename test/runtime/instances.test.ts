@@ -6,6 +6,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JOBS } from "../../src/server/modules";
+import { LEASE_MS as WEBHOOK_LEASE_MS } from "../../src/server/modules/notifications/webhooks.deliver";
 import { piecesOf, WEBM } from "../../src/server/modules/recordings/upload.fixtures";
 import { adminQuery, withDatabase } from "../support/pg-admin";
 import { type MixResult, mediansByOp, percentile, runMix, type Session, sessionFrom } from "./load-mix";
@@ -40,8 +41,8 @@ describe.skipIf(!adminUrl)("several instances on one PostgreSQL database", () =>
   const instances: Spawned[] = [];
   let proxy: RoundRobinProxy;
   let receiver: Server;
-  /** Webhook deliveries received, by delivery id: each must arrive exactly once. */
-  const received = new Map<string, number>();
+  /** When each webhook delivery arrived, by delivery id (ms): each must arrive once (see the job test). */
+  const received = new Map<string, number[]>();
   let session: Session;
   let webhookId: string;
 
@@ -64,7 +65,7 @@ describe.skipIf(!adminUrl)("several instances on one PostgreSQL database", () =>
     storageDir = await mkdtemp(join(tmpdir(), "tandem-shared-storage-"));
     receiver = createServer((req, res) => {
       const id = String(req.headers["x-tandem-delivery"]);
-      received.set(id, (received.get(id) ?? 0) + 1);
+      received.set(id, [...(received.get(id) ?? []), Date.now()]);
       req.resume();
       req.on("end", () => res.writeHead(200).end());
     });
@@ -248,7 +249,7 @@ describe.skipIf(!adminUrl)("several instances on one PostgreSQL database", () =>
       });
     });
 
-    it("ran each job once: every acknowledged webhook job delivered exactly once, none left or failed", {
+    it("ran each job once: every acknowledged webhook job delivered once (one cut by the kill resent with its id), none left or failed", {
       timeout: 180_000,
     }, async () => {
       // Jobs fetched by the killed instance stay taken until pg-boss expires them; the webhook sweep
@@ -271,7 +272,15 @@ describe.skipIf(!adminUrl)("several instances on one PostgreSQL database", () =>
       const drained = Date.now() + 60_000;
       while (Number((await waiting())[0]?.n) > 0 && Date.now() < drained)
         await new Promise((resolve) => setTimeout(resolve, 250));
-      const twice = [...received].filter(([, n]) => n > 1);
+      // Once each — but a delivery the killed instance had sent when it died, before it could record
+      // it, is sent again once its lease is over: at least once, the same X-Tandem-Delivery id for
+      // the receiver to drop (as webhook senders promise). Only that resend is allowed twice.
+      const resentAfterTheKill = (at: number[]) =>
+        at.length === 2 &&
+        (at[0] as number) <= killedAt.getTime() &&
+        // Sent again no sooner than its lease, taken just before the first send, had run out.
+        (at[1] as number) - (at[0] as number) >= WEBHOOK_LEASE_MS / 2;
+      const twice = [...received].filter(([, at]) => at.length > 1 && !resentAfterTheKill(at));
       expect(twice).toEqual([]);
       expect(mix.acknowledged.deliveries.filter((id) => !received.has(id))).toEqual([]);
       const all = await deliveries();

@@ -18,7 +18,7 @@ type DeliveryRow = typeof webhookDeliveries.$inferSelect;
 
 const SEND_TIMEOUT_MS = 10_000;
 /** How long a sender holds a delivery: well past the send timeout, so two never send it at once. */
-const LEASE_MS = 60_000;
+export const LEASE_MS = 60_000;
 /** The first retry; each one after waits twice as long as the one before. */
 const FIRST_RETRY_MS = 30_000;
 /** A webhook failing this long with no success is disabled (the last retry is made at this mark). */
