@@ -1,6 +1,5 @@
 import { decline } from "./reader-text";
 import type { IcsDuration, IcsEvent, IcsTime, RecurData } from "./types";
-import { readIcalTimeInto } from "./values";
 
 /** The list of an event that has none of a property: one shared, frozen, empty array (most have none). */
 const NONE = Object.freeze([]) as never[];
@@ -83,17 +82,4 @@ export class EventDraft {
       cancelled: this.cancelled,
     };
   }
-}
-
-/** A DATE or DATE-TIME value into `slot` (the VALUE parameter picks which; DATE-TIME when absent). */
-export function timeInto(
-  slot: IcsTime,
-  s: string,
-  from: number,
-  to: number,
-  type: string | undefined,
-  tzid: string | undefined,
-): void {
-  if (type !== undefined && type !== "date" && type !== "date-time") decline();
-  if (!readIcalTimeInto(slot, s, from, to, type === "date" ? "date" : "date-time", tzid)) decline();
 }

@@ -1,5 +1,5 @@
 import ICAL from "ical.js";
-import { append, EventDraft, timeInto } from "./reader-event";
+import { append, EventDraft } from "./reader-event";
 import {
   closes,
   componentName,
@@ -13,7 +13,7 @@ import {
   sameName,
   unescapeText,
 } from "./reader-text";
-import { type Params, rdate, recur, recurFromIcal, time } from "./reader-values";
+import { type Params, rdate, recur, recurFromIcal, time, timeInto } from "./reader-values";
 import { ZoneNames } from "./reader-zones";
 import { SimpleEvents } from "./simple-events";
 import type { ParsedCalendar, RecurData } from "./types";

@@ -1,7 +1,7 @@
 import ICAL from "ical.js";
 import { decline } from "./reader-text";
-import type { RecurData } from "./types";
-import { jcalDate, jcalDateTime, readDuration, readIcalTime, readTime } from "./values";
+import type { IcsTime, RecurData } from "./types";
+import { jcalDate, jcalDateTime, readDuration, readIcalTime, readIcalTimeInto, readTime } from "./values";
 
 /**
  * The value helpers of the one-pass reader (`reader.ts`): DATE/DATE-TIME and RDATE values, and
@@ -18,17 +18,30 @@ export interface Params {
   range: string | undefined;
 }
 
-/** A DATE or DATE-TIME value (the VALUE parameter picks which; DATE-TIME when absent). */
+/** A DATE or DATE-TIME value into `slot` (the VALUE parameter picks which; DATE-TIME when absent). */
+export function timeInto(
+  slot: IcsTime,
+  s: string,
+  from: number,
+  to: number,
+  type: string | undefined,
+  tzid: string | undefined,
+): void {
+  if (type !== undefined && type !== "date" && type !== "date-time") decline();
+  if (!readIcalTimeInto(slot, s, from, to, type === "date" ? "date" : "date-time", tzid)) decline();
+}
+
+/** {@link timeInto} a new time: for the values kept as they are (RECURRENCE-ID, EXDATE). */
 export function time(
   s: string,
   from: number,
   to: number,
   params: Params | undefined,
   tzid: string | undefined,
-) {
-  const type = params?.value;
-  if (type !== undefined && type !== "date" && type !== "date-time") decline();
-  return readIcalTime(s, from, to, type === "date" ? "date" : "date-time", tzid) ?? decline();
+): IcsTime {
+  const slot: IcsTime = { wall: 0, isDate: false, zone: "" };
+  timeInto(slot, s, from, to, params?.value, tzid);
+  return slot;
 }
 
 /** One RDATE value: its type is guessed from the whole property's value, as ical.js guesses it. */
